@@ -1,0 +1,38 @@
+/**
+ * Two projects: pure logic / Office.js fakes / build checks run in node; React UI runs in jsdom.
+ * ts-jest compiles with CommonJS modules because jest's ESM support is still experimental.
+ */
+const tsJest = [
+  "ts-jest",
+  { tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", isolatedModules: true } },
+];
+
+const shared = {
+  transform: { "^.+\\.(ts|tsx)$": tsJest },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // office-addin-mock's ESM-only dependency trips jest's CommonJS loader; point it at the CJS build.
+  moduleNameMapper: {
+    "^strip-bom$": "<rootDir>/test/support/esm-shims.js",
+    "^node-fetch$": "<rootDir>/test/support/esm-shims.js",
+    "^uuid$": "<rootDir>/test/support/esm-shims.js",
+  },
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: "node",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/ui/"],
+    },
+    {
+      ...shared,
+      displayName: "ui",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/ui/**/*.test.tsx"],
+      setupFiles: ["<rootDir>/test/ui/setup.ts"],
+    },
+  ],
+};
