@@ -1,0 +1,36 @@
+import * as React from "react";
+import {
+  FluentProvider,
+  webLightTheme,
+  Spinner,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Title3,
+  Caption1,
+} from "@fluentui/react-components";
+import type { HostStatus } from "./host";
+import { outsideMessage } from "./host";
+import { Actions } from "./components/Actions";
+
+export function App({ status }: { status: HostStatus }): React.JSX.Element {
+  return (
+    <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}>
+      <header style={{ marginBottom: 12 }}>
+        <Title3 as="h1">CCHC 2024</Title3>
+        <br />
+        <Caption1>Kế hoạch cải cách hành chính · Sở KH&amp;CN Hà Tĩnh</Caption1>
+      </header>
+      {status.kind === "loading" && <Spinner label="Đang kết nối với Excel…" />}
+      {status.kind === "outside" && (
+        <MessageBar intent="warning" data-testid="outside-excel">
+          <MessageBarBody>
+            <MessageBarTitle>Cần mở trong Excel</MessageBarTitle>
+            {outsideMessage(status)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {status.kind === "excel" && <Actions />}
+    </FluentProvider>
+  );
+}
