@@ -91,6 +91,12 @@ export interface TableRow {
   results?: Scalar[];
   /** Extra format of the whole row (e.g. section header rows). */
   format?: CellFormat;
+  /**
+   * Optional (added for the "Chỉ tiêu" sheet): per-cell number formats that override the column's,
+   * same length as `cells`, null = keep the column's. Needed where one column holds rates in some rows
+   * and counts in others (0.95 shown "95%", 2 shown "2").
+   */
+  numberFormats?: (string | null)[];
 }
 
 export interface TableSpec {
@@ -102,6 +108,11 @@ export interface TableSpec {
   rows: TableRow[];
   /** Built-in table style, e.g. "TableStyleLight9". */
   style: string;
+  /**
+   * Optional (added for the "Nhiệm vụ" sheet): format of the header row on top of the table style,
+   * e.g. wrapped, centred headers so narrow columns ("Thời gian hoàn thành") print readably.
+   */
+  headerFormat?: CellFormat;
 }
 
 export interface RuleFormat {
@@ -137,6 +148,11 @@ export interface PrintSetup {
   /** Rows repeated on every printed page, e.g. "5:5". */
   titleRows?: string;
   fitToWidth?: boolean;
+  /**
+   * Optional (added for the "Chỉ tiêu" sheet): A1 range printed instead of the whole used range, so
+   * leadership prints the summary columns and not the 24 monthly input columns.
+   */
+  printArea?: string;
   /** Centre-header text printed on each page. */
   header?: string;
 }

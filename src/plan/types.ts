@@ -97,6 +97,12 @@ export interface Anomaly {
   message: string;
   /** Task keys / indicator ids / objective codes concerned. */
   refs: string[];
+  /**
+   * (Optional, added by the plan loader.) "document": stated in the plan data (e.g. the 90% vs 70%
+   * conflict); "detected": recomputed from the tasks at every load, so a plan file never carries a
+   * stale one. Objective refs are written "III.1.9" / "VII.7.2.1.6" (section[.subsection].code).
+   */
+  origin?: "document" | "detected";
 }
 
 export interface Plan {

@@ -1,7 +1,223 @@
 import * as React from "react";
-import { Text } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Divider,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+} from "@fluentui/react-components";
+import { todayIso } from "../../domain/excelDate";
+import { formatDmy } from "../../domain/isoDate";
+import { buildWorkbook } from "../../layouts/workbook";
+import { getPlan } from "../../plan";
+import {
+  createOrUpdate,
+  filterByUnit,
+  refresh,
+  setAsOfDate,
+  type ActionResult,
+  type ExcelRun,
+  type LayoutBuilder,
+  type OfficeDeps,
+} from "../../render/office/actions";
+import type { WorkbookCounts } from "../../render/office/counts";
+import { describeError } from "../../render/office/errors";
+import { hostIsSetSupported, type IsSetSupported } from "../../render/office/requirements";
+import { UnitList } from "./UnitList";
 
-/** Placeholder until the actions of issue 5 land. */
-export function Actions(): React.JSX.Element {
-  return <Text>Chưa có thao tác.</Text>;
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "12px" },
+  row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "flex-end" },
+  details: { margin: "4px 0 0 0", paddingLeft: "18px" },
+});
+
+export interface ActionsProps {
+  /** Excel.run (default: the host's). Tests inject a fake. */
+  run?: ExcelRun;
+  /** Office.context.requirements.isSetSupported (default: the host's). */
+  isSetSupported?: IsSetSupported;
+  /** Builds the workbook layout around the values read back (default: the 2024 plan, add-in flavour). */
+  buildLayout?: LayoutBuilder;
+  /** Today's ISO date (default: the machine's). */
+  today?: () => string;
+}
+
+type Busy = null | "create" | "refresh" | "asOf" | "filter";
+
+const BUSY_TEXT: Record<Exclude<Busy, null>, string> = {
+  create: "Đang tạo/cập nhật bảng theo dõi…",
+  refresh: "Đang làm mới số liệu…",
+  asOf: "Đang đặt ngày báo cáo…",
+  filter: "Đang lọc bảng nhiệm vụ…",
+};
+
+interface Notice {
+  intent: "success" | "error" | "warning" | "info";
+  title: string;
+  text: string;
+  details: string[];
+}
+
+function hostRun(): ExcelRun {
+  const excel = (globalThis as { Excel?: { run?: ExcelRun } }).Excel;
+  if (excel && typeof excel.run === "function") return excel.run.bind(excel) as ExcelRun;
+  return () => Promise.reject(new Error("Không tìm thấy Excel (Excel.run). Hãy mở ngăn tác vụ trong Excel."));
+}
+
+const defaultBuilder: LayoutBuilder = (userInput) => {
+  const built = buildWorkbook(getPlan(), { userInput, flavor: "addin" });
+  return { layout: built.layout, notes: built.notes, orphans: built.orphans };
+};
+
+/** The task pane's actions: create/update, refresh, as-of date, per-unit list and filter. */
+export function Actions(props: ActionsProps): React.JSX.Element {
+  const styles = useStyles();
+  const deps = React.useMemo<OfficeDeps>(
+    () => ({ run: props.run ?? hostRun(), isSetSupported: props.isSetSupported ?? hostIsSetSupported() }),
+    [props.run, props.isSetSupported],
+  );
+  const build = props.buildLayout ?? defaultBuilder;
+  const today = props.today ?? (() => todayIso());
+
+  const [busy, setBusy] = React.useState<Busy>(null);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const [counts, setCounts] = React.useState<WorkbookCounts | null>(null);
+  const [activeUnit, setActiveUnit] = React.useState<string | null>(null);
+  const [dateText, setDateText] = React.useState<string>("");
+  const running = React.useRef(false);
+
+  const perform = React.useCallback(
+    async (kind: Exclude<Busy, null>, action: () => Promise<ActionResult>, opts: { quiet?: boolean } = {}): Promise<ActionResult | null> => {
+      if (running.current) return null;
+      running.current = true;
+      setBusy(kind);
+      try {
+        const result = await action();
+        if (result.counts) {
+          setCounts(result.counts);
+          if (result.counts.asOf && !result.counts.asOfIsToday) setDateText(result.counts.asOf);
+        }
+        const notStarted = !result.ok && result.counts !== undefined && !result.counts.found;
+        if (opts.quiet && notStarted) {
+          setNotice({ intent: "info", title: "Chưa có bảng theo dõi", text: result.message, details: [] });
+        } else {
+          setNotice({
+            intent: result.ok ? (result.details.length > 0 ? "warning" : "success") : "error",
+            title: result.ok ? "Xong" : "Không thực hiện được",
+            text: result.message,
+            details: result.details,
+          });
+        }
+        return result;
+      } catch (e) {
+        setNotice({ intent: "error", title: "Không thực hiện được", text: describeError(e), details: [] });
+        return null;
+      } finally {
+        running.current = false;
+        setBusy(null);
+      }
+    },
+    [],
+  );
+
+  React.useEffect(() => {
+    void perform("refresh", () => refresh(deps), { quiet: true });
+  }, [deps, perform]);
+
+  const onCreate = (): void => {
+    void perform("create", () => createOrUpdate(deps, build)).then((r) => {
+      if (r?.ok) setActiveUnit(null);
+    });
+  };
+  const onRefresh = (): void => void perform("refresh", () => refresh(deps));
+  const onSetDate = (): void => {
+    const iso = dateText.trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+      setNotice({ intent: "error", title: "Ngày không hợp lệ", text: "Hãy chọn một ngày báo cáo (dd/mm/yyyy) trước khi áp dụng.", details: [] });
+      return;
+    }
+    void perform("asOf", () => setAsOfDate(deps, iso));
+  };
+  const onToday = (): void => {
+    setDateText(today());
+    void perform("asOf", () => setAsOfDate(deps, null));
+  };
+  const onSelectUnit = (unit: string | null): void => {
+    void perform("filter", () => filterByUnit(deps, unit)).then((r) => {
+      if (r?.ok) setActiveUnit(unit);
+    });
+  };
+
+  const disabled = busy !== null;
+  const asOfShown = counts?.asOf ? `${formatDmy(counts.asOf)}${counts.asOfIsToday ? " (hôm nay)" : ""}` : "chưa có";
+
+  return (
+    <div className={styles.root} aria-busy={disabled}>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={disabled} onClick={onCreate} data-testid="create">
+          Tạo/cập nhật bảng theo dõi
+        </Button>
+        <Button disabled={disabled} onClick={onRefresh} data-testid="refresh">
+          Làm mới
+        </Button>
+      </div>
+
+      {busy !== null && (
+        <div role="status" data-testid="progress">
+          <Spinner size="tiny" label={BUSY_TEXT[busy]} labelPosition="after" />
+          <ProgressBar thickness="medium" aria-label={BUSY_TEXT[busy]} />
+        </div>
+      )}
+
+      {notice && (
+        <MessageBar intent={notice.intent} data-testid="notice" data-intent={notice.intent}>
+          <MessageBarBody>
+            <MessageBarTitle>{notice.title}</MessageBarTitle>
+            {notice.text}
+            {notice.details.length > 0 && (
+              <ul className={styles.details}>
+                {notice.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <Divider />
+      <Subtitle2 as="h2">Ngày báo cáo</Subtitle2>
+      <Caption1 data-testid="as-of">Đang dùng: {asOfShown}</Caption1>
+      <div className={styles.row}>
+        <Field label="Chọn ngày">
+          <Input
+            type="date"
+            value={dateText}
+            disabled={disabled}
+            onChange={(_e, data) => setDateText(data.value)}
+            data-testid="as-of-input"
+          />
+        </Field>
+        <Button disabled={disabled} onClick={onSetDate} data-testid="as-of-apply">
+          Áp dụng
+        </Button>
+        <Button disabled={disabled} onClick={onToday} data-testid="as-of-today">
+          Hôm nay
+        </Button>
+      </div>
+      {/^\d{4}-\d{2}-\d{2}$/.test(dateText) && <Caption1 data-testid="as-of-chosen">Ngày đã chọn: {formatDmy(dateText)}</Caption1>}
+
+      <Divider />
+      <Subtitle2 as="h2">Đơn vị chủ trì</Subtitle2>
+      <Caption1>Bấm một đơn vị để lọc bảng “Nhiệm vụ” theo đơn vị đó.</Caption1>
+      <UnitList units={counts?.units ?? []} active={activeUnit} disabled={disabled} onSelect={onSelectUnit} />
+    </div>
+  );
 }

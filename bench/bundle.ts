@@ -1,0 +1,68 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as zlib from "zlib";
+import webpack from "webpack";
+
+/**
+ * Bundle sizes, measured against a baseline built in the same run with the same webpack settings:
+ * the task pane page (every script taskpane.html loads) vs React + FluentProvider + one Button.
+ */
+const ROOT = path.resolve(__dirname, "..");
+
+export interface BundleFigures {
+  taskpanePageGzip: number;
+  functionsGzip: number;
+  commandsGzip: number;
+  taskpaneGzip: number;
+  baselineGzip: number;
+}
+
+const gzipSize = (file: string): number => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+
+async function compile(config: webpack.Configuration): Promise<void> {
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack(config, (err, result) => (err || !result ? reject(err ?? new Error("no stats")) : resolve(result))),
+  );
+  if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
+}
+
+export async function measureBundles(): Promise<BundleFigures> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(path.join(ROOT, "webpack.config.js"));
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-bench-bundle-"));
+  try {
+    const real = await makeConfig({}, { mode: "production" });
+    real.context = ROOT;
+    real.output.path = path.join(out, "real");
+    const warn = console.warn;
+    console.warn = () => undefined; // the "ADDIN_URL not set" notice is irrelevant here
+    try {
+      await compile(real);
+    } finally {
+      console.warn = warn;
+    }
+    const baseline: webpack.Configuration = {
+      mode: "production",
+      context: ROOT,
+      entry: { baseline: "./bench/baseline/index.tsx" },
+      output: { path: path.join(out, "baseline"), filename: "[name].js" },
+      resolve: real.resolve,
+      module: real.module,
+      performance: { hints: false },
+    };
+    await compile(baseline);
+    const r = (f: string) => gzipSize(path.join(out, "real", f));
+    const figures = {
+      functionsGzip: r("functions.js"),
+      commandsGzip: r("commands.js"),
+      taskpaneGzip: r("taskpane.js"),
+      taskpanePageGzip: 0,
+      baselineGzip: gzipSize(path.join(out, "baseline", "baseline.js")),
+    };
+    figures.taskpanePageGzip = figures.functionsGzip + figures.commandsGzip + figures.taskpaneGzip;
+    return figures;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}

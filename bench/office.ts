@@ -1,0 +1,82 @@
+import { createFakeExcel, type FakeExcel } from "../test/support/fakeExcel";
+import { builderFor, depsOf, syntheticPlan } from "../test/support/officeHarness";
+import { createOrUpdate, refresh } from "../src/render/office/actions";
+import { buildWorkbook } from "../src/layouts/workbook";
+import { toFormulaGrid } from "../src/render/office/cells";
+import { columnLetters as colToLetters, parseCell } from "../src/layouts/a1";
+import { getPlan } from "../src/plan";
+import { timeMsAsync } from "./timing";
+
+/**
+ * Office.js round trips and the add-in's own CPU time per action, against the in-memory Excel fake
+ * that enforces load/sync semantics. The baseline is the naive renderer every add-in starts with:
+ * one write and one context.sync() per row.
+ */
+export interface OfficeFigures {
+  scale: number;
+  tasks: number;
+  createSyncs: number;
+  updateSyncs: number;
+  refreshSyncs: number;
+  naiveSyncs: number;
+  createMs: number;
+  updateMs: number;
+  refreshMs: number;
+}
+
+/** Row-by-row baseline: each sheet's blocks and each table row written and synced one at a time. */
+async function naiveRender(fake: FakeExcel, scale: number): Promise<number> {
+  const layout = buildWorkbook(syntheticPlan(getPlan(), scale), { flavor: "addin", today: "2024-03-15" }).layout;
+  const before = fake.syncCount;
+  await fake.run(async (context) => {
+    for (const sheet of layout.sheets) {
+      const ws = context.workbook.worksheets.add(sheet.name);
+      for (const block of sheet.blocks) {
+        const width = Math.max(...block.cells.map((r) => r.length));
+        const { row, col } = parseCell(block.at);
+        for (let i = 0; i < block.cells.length; i++) {
+          ws.getRange(`${colToLetters(col)}${row + i}:${colToLetters(col + width - 1)}${row + i}`).formulas = toFormulaGrid([block.cells[i]], width);
+          await context.sync();
+        }
+      }
+      if (sheet.table) {
+        const { row, col } = parseCell(sheet.table.at);
+        const width = sheet.table.columns.length;
+        const last = colToLetters(col + width - 1);
+        ws.getRange(`${colToLetters(col)}${row}:${last}${row}`).values = [sheet.table.columns.map((c) => c.header)];
+        await context.sync();
+        for (let i = 0; i < sheet.table.rows.length; i++) {
+          ws.getRange(`${colToLetters(col)}${row + 1 + i}:${last}${row + 1 + i}`).formulas = toFormulaGrid([sheet.table.rows[i].cells], width);
+          await context.sync();
+        }
+      }
+    }
+  });
+  return fake.syncCount - before;
+}
+
+export async function measureOffice(scales: number[]): Promise<OfficeFigures[]> {
+  const figures: OfficeFigures[] = [];
+  for (const scale of scales) {
+    const plan = syntheticPlan(getPlan(), scale);
+    const build = builderFor(plan);
+    const runs = scale >= 100 ? 3 : 5;
+
+    const syncsOf = async (action: (fake: FakeExcel) => Promise<unknown>, fake: FakeExcel): Promise<number> => {
+      const from = fake.runs.length;
+      await action(fake);
+      return fake.syncsSince(from);
+    };
+    const probe = createFakeExcel();
+    const createSyncs = await syncsOf((f) => createOrUpdate(depsOf(f), build), probe);
+    const updateSyncs = await syncsOf((f) => createOrUpdate(depsOf(f), build), probe);
+    const refreshSyncs = await syncsOf((f) => refresh(depsOf(f)), probe);
+    const naiveSyncs = await naiveRender(createFakeExcel(), scale);
+
+    const createMs = await timeMsAsync(() => createOrUpdate(depsOf(createFakeExcel()), build), runs);
+    const updateMs = await timeMsAsync(() => createOrUpdate(depsOf(probe), build), runs);
+    const refreshMs = await timeMsAsync(() => refresh(depsOf(probe)), runs);
+    figures.push({ scale, tasks: plan.tasks.length, createSyncs, updateSyncs, refreshSyncs, naiveSyncs, createMs, updateMs, refreshMs });
+  }
+  return figures;
+}

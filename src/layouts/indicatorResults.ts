@@ -1,0 +1,133 @@
+/**
+ * Cached results of the "Chỉ tiêu" formulas, computed in TypeScript from the typed monthly numbers, so the
+ * file renderer can store values next to the formulas (a viewer that does not recalculate still shows
+ * them). It follows the sheet formulas of indicatorFormulas.ts cell for cell, with attainment and met
+ * from the domain (src/domain/rates.ts, the code under CCHC.ATTAIN / CCHC.MET); an Excel error is
+ * `null` (the model has no error scalar; the file is recalculated on open anyway).
+ */
+import type { Comparison } from "../plan/types";
+import { attainment, isMet } from "../domain/rates";
+import type { Scalar } from "./model";
+import { MONTHS, VERDICT_MET, VERDICT_MISSED, VERDICT_NEAR } from "./indicatorFormulas";
+
+export interface IndicatorRowInput {
+  kind: "rate" | "count";
+  /** As written in the "Giá trị" cell: a fraction for rates (0.95), the count for counts. */
+  target: number;
+  comparison: Comparison;
+  /** Numerators (or counts), months 1–12, as typed; blank = null or "". */
+  nums: Scalar[];
+  /** Denominators, months 1–12 (ignored for counts). */
+  dens: Scalar[];
+  /** Near-miss margin in percentage points (the BienDoGan cell). */
+  marginPoints: number;
+}
+
+/** "" = the cell shows empty; null = the cell shows an Excel error (or cannot be known). */
+export interface IndicatorRowResults {
+  ytd: number | "" | null;
+  latestMonth: number | "" | null;
+  latestValue: number | "" | null;
+  attainment: number | "" | null;
+  verdict: string | null;
+}
+
+const UNKNOWN: IndicatorRowResults = {
+  ytd: null,
+  latestMonth: null,
+  latestValue: null,
+  attainment: null,
+  verdict: null,
+};
+
+const isBlank = (v: Scalar): boolean => v === null || v === "";
+const isNum = (v: Scalar): v is number => typeof v === "number" && Number.isFinite(v);
+/** Excel's N(): numbers stay, anything else is 0. */
+const n = (v: Scalar): number => (isNum(v) ? v : 0);
+const sum = (vs: Scalar[]): number => vs.reduce<number>((s, v) => s + n(v), 0);
+const numbersOf = (vs: Scalar[]) => vs.filter(isNum);
+
+/** As the sheet's formula: shortfall − tolerance, rounded to 9 decimals, ≤ 0. */
+export function isNear(value: number, target: number, comparison: Comparison, tolerance: number): boolean {
+  const shortfall =
+    comparison === ">=" || comparison === ">"
+      ? target - value
+      : comparison === "<=" || comparison === "<"
+        ? value - target
+        : Math.abs(value - target);
+  return roundTo9(shortfall - tolerance) <= 0;
+}
+
+/** Excel's ROUND(x, 9): half away from zero. */
+function roundTo9(x: number): number {
+  const scaled = Math.abs(x) * 1e9;
+  return (Math.sign(x) * Math.round(scaled)) / 1e9;
+}
+
+export function verdictOf(
+  value: number,
+  target: number,
+  comparison: Comparison,
+  tolerance: number,
+): typeof VERDICT_MET | typeof VERDICT_NEAR | typeof VERDICT_MISSED {
+  if (isMet(value, target, comparison)) return VERDICT_MET;
+  return isNear(value, target, comparison, tolerance) ? VERDICT_NEAR : VERDICT_MISSED;
+}
+
+function ytdOf(input: IndicatorRowInput): number | "" | null {
+  const { nums, dens } = input;
+  if (input.kind === "count") {
+    const counts = numbersOf(nums);
+    if (counts.length === 0) return "";
+    return counts.some((c) => c < 0) ? null : sum(nums);
+  }
+  if (sum(dens) === 0) return "";
+  const all = [...nums, ...dens];
+  const typed = all.filter((v) => !isBlank(v));
+  if (typed.length > numbersOf(all).length) return null;
+  if (numbersOf(all).some((v) => v < 0)) return null;
+  if (sum(nums) > sum(dens)) return null;
+  return sum(nums) / sum(dens);
+}
+
+function latestMonthOf(input: IndicatorRowInput): number | "" {
+  for (const m of [...MONTHS].reverse()) {
+    const has = input.kind === "rate" ? n(input.dens[m - 1] ?? null) > 0 : isNum(input.nums[m - 1] ?? null);
+    if (has) return m;
+  }
+  return "";
+}
+
+function latestValueOf(input: IndicatorRowInput, month: number | ""): number | "" | null {
+  if (month === "") return "";
+  const num = input.nums[month - 1] ?? null;
+  if (input.kind === "count") return isNum(num) ? num : null;
+  const den = input.dens[month - 1] ?? null;
+  if (!isBlank(num) && !isNum(num)) return null;
+  const part = n(num);
+  if (!isNum(den) || part < 0 || part > den) return null;
+  return part / den;
+}
+
+function attainmentOf(ytd: number, target: number, comparison: Comparison): number | null {
+  const result = attainment(ytd, target, comparison);
+  return result.ok ? result.value : null;
+}
+
+export function evaluateIndicatorRow(input: IndicatorRowInput): IndicatorRowResults {
+  // A formula typed into an input cell cannot be evaluated here: leave the results to the spreadsheet.
+  if ([...input.nums, ...input.dens].some((v) => typeof v === "string" && v.startsWith("="))) return UNKNOWN;
+  const ytd = ytdOf(input);
+  const latestMonth = latestMonthOf(input);
+  const latestValue = latestValueOf(input, latestMonth);
+  if (typeof ytd !== "number") return { ytd, latestMonth, latestValue, attainment: "", verdict: "" };
+  const tolerance =
+    input.kind === "rate" ? input.marginPoints / 100 : (input.target * input.marginPoints) / 100;
+  return {
+    ytd,
+    latestMonth,
+    latestValue,
+    attainment: attainmentOf(ytd, input.target, input.comparison),
+    verdict: verdictOf(ytd, input.target, input.comparison, tolerance),
+  };
+}

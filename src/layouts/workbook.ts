@@ -1,0 +1,64 @@
+/**
+ * The whole workbook as data: sheets in order "Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị". The add-in
+ * (src/render/office) and the file command (src/render/xlsx) both render what this returns.
+ */
+import type { Plan } from "../plan/types";
+import type { SheetLayout, WorkbookLayout } from "./model";
+import { composeTasksSheet, taskInputsOf, type ReportSettings } from "./tasksSheet";
+import { composeUnitsSheet } from "./unitsSheet";
+import { composeIndicatorsSheet } from "./indicatorsSheet";
+import type { UserInput } from "./userInput";
+import type { OrphanInput } from "./userInputMerge";
+
+export type WorkbookFlavor = "addin" | "file";
+
+export interface WorkbookOptions {
+  /** ISO date → NgayBaoCao fixed; null → =TODAY(); omitted → keep the user's value, else =TODAY(). */
+  asOf?: string | null;
+  /** "Due soon" window in days (SoNgaySapDenHan); omitted → keep the user's value, else 7. */
+  soonDays?: number;
+  /** Values read from the workbook before it is rewritten; they are put back into the new layout. */
+  userInput?: UserInput;
+  /** "addin" may use CCHC.* in cells; "file" writes plain Excel formulas only. */
+  flavor: WorkbookFlavor;
+  /** Today's ISO date for cached results of =TODAY() (tests); default: the machine's local date. */
+  today?: string;
+}
+
+export interface WorkbookBuild {
+  layout: WorkbookLayout;
+  settings: ReportSettings;
+  /** Values typed for rows the plan no longer has: kept as rows at the end of their table, listed here. */
+  orphans: OrphanInput[];
+  /** Things the user should be told (Vietnamese), e.g. an unreadable old as-of date replaced. */
+  notes: string[];
+}
+
+/** Builds every sheet and reports orphans and notes; the renderers show them to the user. */
+export function buildWorkbook(plan: Plan, opts: WorkbookOptions): WorkbookBuild {
+  const tasks = composeTasksSheet(plan, {
+    asOf: opts.asOf,
+    soonDays: opts.soonDays,
+    userInput: opts.userInput,
+    today: opts.today,
+  });
+  const units = composeUnitsSheet(plan, { settings: tasks.settings, inputs: taskInputsOf(opts.userInput) });
+
+  const indicators = composeIndicatorsSheet(plan, { userInput: opts.userInput, flavor: opts.flavor });
+
+  const sheets: SheetLayout[] = [tasks.sheet];
+  sheets.push(indicators.sheet);
+  sheets.push(units.sheet);
+
+  return {
+    layout: { sheets },
+    settings: tasks.settings,
+    orphans: [...tasks.orphans, ...indicators.orphans],
+    notes: [...tasks.settings.notes],
+  };
+}
+
+/** The workbook layout alone. */
+export function buildWorkbookLayout(plan: Plan, opts: WorkbookOptions): WorkbookLayout {
+  return buildWorkbook(plan, opts).layout;
+}

@@ -1,0 +1,52 @@
+/**
+ * The plan as validated data. `getPlan()` is the 2024 plan of the document (validated once, cached,
+ * frozen: copy before sorting); `parsePlan(json)` validates a user-supplied plan file (`--plan`).
+ * Format: docs/plan-format.md. Anomalies of the document: docs/seed-anomalies.md.
+ */
+import planData from "./plan-2024.json";
+import { buildPlan } from "./build";
+import { indicatorRecords } from "./indicators";
+import { validatePlanFile } from "./schema";
+import type { Plan } from "./types";
+
+export type * from "./types";
+export { taskKey, parseTaskKey, objectiveRef } from "./taskKey";
+export { getIndicators, findIndicator, getIndicatorTargets, findIndicatorTarget } from "./indicators";
+export type { IndicatorTarget } from "./indicators";
+export { UNITS, canonicalUnits, readUnits, findUnit, unitKey } from "./units";
+export type { UnitReading } from "./units";
+
+/** A plan file that does not validate; `problems` lists each one (Vietnamese), `message` all of them. */
+export class PlanValidationError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    const shown = problems.slice(0, 30).map((p) => `- ${p}`);
+    if (problems.length > 30) shown.push(`- … và ${problems.length - 30} lỗi khác`);
+    super(`Kế hoạch không hợp lệ (${problems.length} lỗi):\n${shown.join("\n")}`);
+    this.name = "PlanValidationError";
+    this.problems = problems;
+  }
+}
+
+/** Validates a plan file (parsed JSON) and derives what the data implies. Throws PlanValidationError. */
+export function parsePlan(json: unknown): Plan {
+  const v = validatePlanFile(json);
+  if (!v.ok) throw new PlanValidationError(v.problems);
+  return buildPlan(v.value);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as object)) deepFreeze(child);
+  }
+  return value;
+}
+
+let cached: Plan | undefined;
+
+/** The built-in 2024 plan. Frozen: it is shared by every caller. */
+export function getPlan(): Plan {
+  if (!cached) cached = deepFreeze(parsePlan({ ...planData, indicators: indicatorRecords() }));
+  return cached;
+}

@@ -1,0 +1,450 @@
+/**
+ * Round trip 2 of "create/update": queue everything the layout holds into ONE batch, with no sync:
+ * unprotect → new sheets → clear the area the add-in owns → defined names → column widths, blocks,
+ * table (written as one 2-D formulas array, then made a table), formats per block / column / row,
+ * number formats as one grid, validation, conditional formats, freeze panes, print set-up, chart →
+ * protect again. Optional features missing from the host are skipped (see requirements.ts).
+ */
+import { blockRange, cellAddress, columnLetters, columnsAddress, offsetCell, parseCell, parseRange, rangeAddress, type RangePos } from "../../layouts/a1";
+import type {
+  Block,
+  CellFormat,
+  ChartSpec,
+  ConditionalRule,
+  SheetLayout,
+  TableSpec,
+  Validation,
+  ValidationSpec,
+  WorkbookLayout,
+} from "../../layouts/model";
+import { toFormulaGrid } from "./cells";
+import { applyFormat, applyRuleFormat, numberFormatGrid, widthToPoints } from "./formats";
+import { CHART_PREFIX, footprintName, type ProbeResult, type ResolvedSheet } from "./probe";
+import type { Capabilities } from "./requirements";
+
+export interface WrittenSheet {
+  key: string;
+  name: string;
+  created: boolean;
+  tableRows: number;
+}
+
+/** Rows of the area below a table that older versions may have used (the per-unit total row). */
+const BELOW_TABLE_MARGIN = 3;
+
+function union(a: RangePos, b: RangePos): RangePos {
+  return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+}
+
+const boxAddress = (b: RangePos): string => rangeAddress(b.top, b.left, b.bottom, b.right);
+
+/** The table's whole range (header + body) as a box. */
+export function tableBox(t: TableSpec): RangePos {
+  const at = parseCell(t.at);
+  const rows = Math.max(1, t.rows.length);
+  return { top: at.row, left: at.col, bottom: at.row + rows, right: at.col + t.columns.length - 1 };
+}
+
+function blockBox(b: Block): RangePos {
+  const rows = Math.max(1, b.cells.length);
+  const cols = Math.max(1, ...b.cells.map((r) => r.length));
+  return parseRange(blockRange(b.at, rows, cols));
+}
+
+/** Everything the layout writes on its sheet, from A1. */
+export function layoutFootprint(sheet: SheetLayout): RangePos {
+  let box: RangePos = { top: 1, left: 1, bottom: 1, right: Math.max(1, sheet.columnWidths.length) };
+  for (const b of sheet.blocks) box = union(box, blockBox(b));
+  if (sheet.table) box = union(box, tableBox(sheet.table));
+  for (const c of sheet.charts) box = union(box, chartBox(c));
+  return box;
+}
+
+function chartBox(c: ChartSpec): RangePos {
+  const at = parseCell(c.at);
+  return { top: at.row, left: at.col, bottom: at.row + Math.max(1, c.heightRows) - 1, right: at.col + Math.max(1, c.widthCols) - 1 };
+}
+
+/** What to clear on an existing sheet before writing: what we wrote before ∪ what we write now. */
+function clearArea(r: ResolvedSheet): RangePos {
+  let box = layoutFootprint(r.layout);
+  if (r.oldFootprint) box = union(box, r.oldFootprint);
+  if (r.oldTable) {
+    const t = r.oldTable.box;
+    box = union(box, { top: 1, left: 1, bottom: t.bottom + (r.oldFootprint ? 0 : BELOW_TABLE_MARGIN), right: t.right });
+  }
+  return { ...box, top: 1, left: 1 };
+}
+
+// ---- conversions -------------------------------------------------------------------------------
+
+function isoToDateFormula(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new RangeError(`Ngày không hợp lệ trong quy tắc kiểm tra: ${iso}`);
+  return `=DATE(${Number(m[1])},${Number(m[2])},${Number(m[3])})`;
+}
+
+type Bounds = { formula1: string | number; formula2?: string | number; operator: "Between" | "GreaterThanOrEqualTo" | "LessThanOrEqualTo" };
+
+function bounds(min: number | string | undefined, max: number | string | undefined, whole: boolean): Bounds {
+  if (min !== undefined && max !== undefined) return { formula1: min, formula2: max, operator: "Between" };
+  if (min !== undefined) return { formula1: min, operator: "GreaterThanOrEqualTo" };
+  if (max !== undefined) return { formula1: max, operator: "LessThanOrEqualTo" };
+  return whole ? { formula1: -2147483648, formula2: 2147483647, operator: "Between" } : { formula1: -1e300, operator: "GreaterThanOrEqualTo" };
+}
+
+export function validationRule(v: Validation): Excel.DataValidationRule {
+  switch (v.type) {
+    case "list":
+      return { list: { inCellDropDown: true, source: v.values.map((s) => s.replace(/,/g, " ")).join(",") } };
+    case "wholeNumber":
+      return { wholeNumber: bounds(v.min, v.max, true) };
+    case "decimal":
+      return { decimal: bounds(v.min, v.max, false) };
+    case "date": {
+      const b = bounds(v.min === undefined ? undefined : isoToDateFormula(v.min), v.max === undefined ? undefined : isoToDateFormula(v.max), false);
+      if (v.min === undefined && v.max === undefined) return { date: { formula1: "=DATE(1900,1,1)", operator: "GreaterThanOrEqualTo" } };
+      return { date: b as Excel.DateTimeDataValidation };
+    }
+  }
+}
+
+const clip = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+
+/** "3TrafficLights1" (file-format name) → "ThreeTrafficLights1" (Office.js enum). */
+export function iconSetStyle(name: string): string {
+  const words: Record<string, string> = { "3": "Three", "4": "Four", "5": "Five" };
+  const m = /^([345])(.*)$/.exec(name);
+  return m ? `${words[m[1]]}${m[2]}` : name;
+}
+
+/** Excel page-header codes start with "&": a literal ampersand is doubled. */
+const headerText = (s: string): string => s.replace(/&/g, "&&");
+
+// ---- writing -----------------------------------------------------------------------------------
+
+interface SheetTarget {
+  resolved: ResolvedSheet;
+  ws: Excel.Worksheet;
+  created: boolean;
+}
+
+export interface WriteOptions {
+  caps: Capabilities;
+}
+
+/** Queues the whole layout (no sync). The layout must already hold the users' values. */
+export function queueWrite(
+  context: Excel.RequestContext,
+  layout: WorkbookLayout,
+  probe: ProbeResult,
+  opts: WriteOptions,
+): WrittenSheet[] {
+  const { caps } = opts;
+  const wb = context.workbook;
+  const byKey = new Map(probe.sheets.map((r) => [r.layout.key, r]));
+
+  // 1. Unprotect the protected sheets first: if one refuses (password), the batch stops before any
+  //    content change (restoreProtection puts back the protection of those unprotected before it).
+  for (const r of probe.sheets) if (r.sheet && r.protection?.protected !== false) r.sheet.protection.unprotect();
+
+  if (caps.has("suspendCalculation")) wb.application.suspendApiCalculationUntilNextSync();
+
+  // 2. Sheets: existing ones are emptied of what the add-in owns; missing ones are created.
+  const targets: SheetTarget[] = layout.sheets.map((sheet) => {
+    const base = byKey.get(sheet.key);
+    const resolved: ResolvedSheet = base
+      ? { ...base, layout: sheet }
+      : {
+          layout: sheet,
+          sheet: null,
+          sheetName: null,
+          table: null,
+          oldTable: null,
+          oldFootprint: null,
+          footprintExists: false,
+          ownCharts: [],
+          protection: null,
+        };
+    if (resolved.sheet) {
+      prepareExisting(resolved, resolved.sheet, caps);
+      return { resolved, ws: resolved.sheet, created: false };
+    }
+    return { resolved, ws: wb.worksheets.add(sheet.name), created: true };
+  });
+
+  // 3. Names before any formula that uses them (NgayBaoCao, NV_TinhTrang, ...).
+  for (const name of probe.existingNames) wb.names.getItem(name).delete();
+  for (const t of targets) {
+    if (t.resolved.footprintExists) wb.names.getItem(footprintName(t.resolved.layout.key)).delete();
+  }
+  for (const t of targets) {
+    for (const n of t.resolved.layout.names) {
+      wb.names.add(n.name, t.ws.getRange(absolute(n.ref)), n.comment);
+    }
+    const fp = wb.names.add(
+      footprintName(t.resolved.layout.key),
+      t.ws.getRange(absolute(boxAddress(layoutFootprint(t.resolved.layout)))),
+      "Vùng do phần bổ trợ CCHC ghi (dùng khi cập nhật; đừng xoá)",
+    );
+    fp.visible = false;
+  }
+
+  // 4. Content and formats.
+  const written = targets.map((t) => writeSheet(t, caps));
+
+  // 5. The first sheet of a brand-new workbook layout is shown.
+  const first = targets[0];
+  if (first && first.created) first.ws.activate();
+  return written;
+}
+
+function absolute(ref: string): string {
+  const b = parseRange(ref.replace(/\$/g, ""));
+  return rangeAddress(b.top, b.left, b.bottom, b.right, true);
+}
+
+function prepareExisting(r: ResolvedSheet, ws: Excel.Worksheet, caps: Capabilities): void {
+  for (const chart of r.ownCharts) chart.delete();
+  if (r.table) {
+    // Filters hide rows and sorting moved them: clear, then let the table go (its data is rewritten).
+    r.table.clearFilters();
+    r.table.convertToRange();
+  }
+  const area = ws.getRange(boxAddress(clearArea(r)));
+  area.unmerge();
+  area.clear("All");
+  if (caps.has("conditionalFormats")) area.conditionalFormats.clearAll();
+  if (caps.has("dataValidation")) area.dataValidation.clear();
+  area.rowHidden = false;
+  area.getEntireColumn().columnHidden = false;
+  if (caps.has("freezePanes")) ws.freezePanes.unfreeze();
+}
+
+function writeSheet(t: SheetTarget, caps: Capabilities): WrittenSheet {
+  const { ws } = t;
+  const sheet = t.resolved.layout;
+  const fp = layoutFootprint(sheet);
+
+  if (caps.has("tabColor") && sheet.tabColor) ws.tabColor = sheet.tabColor;
+
+  const columnsRange = ws.getRange(columnsAddress(1, fp.right));
+  columnsRange.format.font.name = sheet.font.name;
+  columnsRange.format.font.size = sheet.font.size;
+  writeWidths(ws, sheet.columnWidths);
+
+  for (const b of sheet.blocks) writeBlock(ws, b);
+  let tableRows = 0;
+  if (sheet.table) tableRows = writeTable(ws, sheet.table, caps);
+
+  if (caps.has("dataValidation")) {
+    for (const v of sheet.validations) if (v.range) applyValidation(ws.getRange(v.range), v);
+  }
+  if (caps.has("conditionalFormats")) {
+    // Excel puts each new rule on top: add them last-first so the layout's first rule wins.
+    for (const rule of [...sheet.rules].reverse()) addRule(ws, rule);
+  }
+  if (caps.has("freezePanes") && sheet.freeze) freeze(ws, sheet.freeze);
+  if (caps.has("pageLayout") && sheet.print) printSetup(ws, sheet);
+  sheet.charts.forEach((c, i) => addChart(ws, sheet, c, i, caps));
+  if (sheet.protect) {
+    ws.protection.protect({
+      allowAutoFilter: sheet.protect.allowAutoFilter,
+      allowSort: sheet.protect.allowSort,
+      allowFormatColumns: sheet.protect.allowFormatColumns,
+    });
+  }
+  return { key: sheet.key, name: t.resolved.sheetName ?? sheet.name, created: t.created, tableRows };
+}
+
+function writeWidths(ws: Excel.Worksheet, widths: readonly number[]): void {
+  let start = 0;
+  while (start < widths.length) {
+    let end = start;
+    while (end + 1 < widths.length && widths[end + 1] === widths[start]) end += 1;
+    ws.getRange(columnsAddress(start + 1, end + 1)).format.columnWidth = widthToPoints(widths[start]);
+    start = end + 1;
+  }
+}
+
+function writeBlock(ws: Excel.Worksheet, b: Block): void {
+  const box = blockBox(b);
+  const width = box.right - box.left + 1;
+  const range = ws.getRange(boxAddress(box));
+  range.formulas = toFormulaGrid(b.cells, width);
+  if (b.merge && (box.bottom > box.top || box.right > box.left)) range.merge(false);
+  applyFormat(range, b.format, { protection: true });
+  if (b.format?.numberFormat) range.numberFormat = numberFormatGrid(b.format.numberFormat, box.bottom - box.top + 1, width);
+}
+
+function writeTable(ws: Excel.Worksheet, table: TableSpec, caps: Capabilities): number {
+  const box = tableBox(table);
+  const width = table.columns.length;
+  const rows = table.rows.length > 0 ? table.rows.map((r) => r.cells) : [Array.from({ length: width }, () => null)];
+  const header = table.columns.map((c) => c.header);
+  const whole = ws.getRange(boxAddress(box));
+  whole.formulas = toFormulaGrid([header, ...rows], width);
+  const t = ws.tables.add(whole, true);
+  t.name = table.name;
+  t.style = table.style;
+
+  const first = box.top + 1;
+  const last = box.bottom;
+  const headerRange = ws.getRange(rangeAddress(box.top, box.left, box.top, box.right));
+  applyFormat(headerRange, table.headerFormat, { protection: true });
+
+  table.columns.forEach((col, i) => {
+    const c = box.left + i;
+    const body = ws.getRange(rangeAddress(first, c, last, c));
+    applyFormat(body, stripNumberFormat(col.format), { protection: true });
+    if (col.hidden) ws.getRange(columnsAddress(c, c)).columnHidden = true;
+    if (col.validation && caps.has("dataValidation")) applyValidation(body, col.validation);
+  });
+
+  // Number formats: one grid for the body when some rows override them, else one per column.
+  const rowOverrides = table.rows.some((r) => r.numberFormats?.some((f) => f !== null && f !== undefined) || r.format?.numberFormat);
+  if (rowOverrides) {
+    const grid = table.rows.map((r) =>
+      table.columns.map((col, i) => r.numberFormats?.[i] ?? r.format?.numberFormat ?? col.format?.numberFormat ?? "General"),
+    );
+    ws.getRange(rangeAddress(first, box.left, last, box.right)).numberFormat = grid;
+  } else {
+    table.columns.forEach((col, i) => {
+      const nf = col.format?.numberFormat;
+      if (nf) ws.getRange(rangeAddress(first, box.left + i, last, box.left + i)).numberFormat = numberFormatGrid(nf, last - first + 1, 1);
+    });
+  }
+
+  // Whole-row formats (section header rows), one call per row and property.
+  table.rows.forEach((r, i) => {
+    if (!r.format) return;
+    const row = first + i;
+    applyFormat(ws.getRange(rangeAddress(row, box.left, row, box.right)), stripNumberFormat(r.format), { protection: true });
+  });
+  return table.rows.length;
+}
+
+function stripNumberFormat(f: CellFormat | undefined): CellFormat | undefined {
+  if (!f || f.numberFormat === undefined) return f;
+  const { numberFormat: _ignored, ...rest } = f;
+  void _ignored;
+  return rest;
+}
+
+function applyValidation(range: Excel.Range, v: ValidationSpec): void {
+  range.dataValidation.rule = validationRule(v.rule);
+  range.dataValidation.errorAlert = {
+    showAlert: true,
+    style: "Stop",
+    title: clip(v.errorTitle, 32),
+    message: clip(v.errorMessage, 255),
+  };
+  if (v.prompt) range.dataValidation.prompt = { showPrompt: true, title: "", message: clip(v.prompt, 255) };
+}
+
+function addRule(ws: Excel.Worksheet, rule: ConditionalRule): void {
+  const range = ws.getRange(rule.range);
+  switch (rule.type) {
+    case "expression": {
+      const cf = range.conditionalFormats.add("Custom");
+      cf.custom.rule.formula = rule.formula;
+      applyRuleFormat(cf.custom.format, rule.format);
+      if (rule.stopIfTrue) cf.stopIfTrue = true;
+      return;
+    }
+    case "iconSet": {
+      const cf = range.conditionalFormats.add("IconSet");
+      cf.iconSet.style = iconSetStyle(rule.iconSet) as Excel.IconSet;
+      if (rule.reverse) cf.iconSet.reverseIconOrder = true;
+      cf.iconSet.criteria = [
+        {} as Excel.ConditionalIconCriterion,
+        ...rule.thresholds.map(
+          (t): Excel.ConditionalIconCriterion => ({
+            type: t.type === "percent" ? "Percent" : "Number",
+            operator: "GreaterThanOrEqual",
+            formula: `=${t.value}`,
+          }),
+        ),
+      ];
+      return;
+    }
+    case "dataBar": {
+      const cf = range.conditionalFormats.add("DataBar");
+      cf.dataBar.positiveFormat.fillColor = rule.color;
+      return;
+    }
+    case "colorScale": {
+      const cf = range.conditionalFormats.add("ColorScale");
+      const [lo, a, b] = rule.colors;
+      cf.colorScale.criteria =
+        b === undefined
+          ? { minimum: { type: "LowestValue", color: lo }, maximum: { type: "HighestValue", color: a } }
+          : {
+              minimum: { type: "LowestValue", color: lo },
+              midpoint: { formula: "50", type: "Percentile", color: a },
+              maximum: { type: "HighestValue", color: b },
+            };
+      return;
+    }
+  }
+}
+
+function freeze(ws: Excel.Worksheet, f: { rows: number; columns: number }): void {
+  if (f.rows > 0 && f.columns > 0) ws.freezePanes.freezeAt(ws.getRange(rangeAddress(1, 1, f.rows, f.columns)));
+  else if (f.rows > 0) ws.freezePanes.freezeRows(f.rows);
+  else if (f.columns > 0) ws.freezePanes.freezeColumns(f.columns);
+}
+
+function printSetup(ws: Excel.Worksheet, sheet: SheetLayout): void {
+  const p = sheet.print;
+  if (!p) return;
+  const pl = ws.pageLayout;
+  pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  pl.paperSize = "A4";
+  pl.centerHorizontally = true;
+  if (p.titleRows) {
+    const [a, b] = p.titleRows.replace(/\$/g, "").split(":");
+    pl.setPrintTitleRows(`$${a}:$${b ?? a}`);
+  }
+  if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1 };
+  if (p.printArea) pl.setPrintArea(p.printArea);
+  if (p.header) pl.headersFooters.defaultForAllPages.centerHeader = headerText(p.header);
+}
+
+const CHART_TYPES: Record<ChartSpec["type"], Excel.ChartType> = {
+  barClustered: "BarClustered" as Excel.ChartType,
+  columnClustered: "ColumnClustered" as Excel.ChartType,
+};
+
+function addChart(ws: Excel.Worksheet, sheet: SheetLayout, c: ChartSpec, index: number, caps: Capabilities): void {
+  const chart = ws.charts.add(CHART_TYPES[c.type], ws.getRange(c.values), "Columns");
+  chart.name = `${CHART_PREFIX}${sheet.key}_${index + 1}`;
+  chart.title.text = c.title;
+  chart.legend.visible = false;
+  const series = chart.series.getItemAt(0);
+  series.name = c.seriesName;
+  if (caps.has("chartSeries")) series.setXAxisValues(ws.getRange(c.categories));
+  const end = offsetCell(c.at, Math.max(1, c.heightRows) - 1, Math.max(1, c.widthCols) - 1);
+  chart.setPosition(c.at, end);
+}
+
+/**
+ * After a failed write: protects again, with their old options, the sheets that were protected
+ * before and are not any more (Office keeps the operations of a batch that ran before its error).
+ * Two syncs, only on this error path.
+ */
+export async function restoreProtection(context: Excel.RequestContext, probe: ProbeResult): Promise<void> {
+  const before = probe.sheets.filter((r) => r.sheet && r.protection?.protected);
+  if (before.length === 0) return;
+  const now = before.map((r) => {
+    const p = (r.sheet as Excel.Worksheet).protection;
+    p.load("protected");
+    return { r, p };
+  });
+  await context.sync();
+  for (const { r, p } of now) if (!p.protected) p.protect(r.protection?.options);
+  await context.sync();
+}
+
+/** Re-exported for tests and docs. */
+export { columnLetters, cellAddress };

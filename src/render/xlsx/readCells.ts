@@ -1,0 +1,67 @@
+import type ExcelJS from "exceljs";
+import type { Scalar } from "../../layouts/model";
+
+const MS_PER_DAY = 86_400_000;
+/** 1899-12-30: Excel serial 0 for every date after 28/02/1900 (exceljs reads dates as UTC). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** A Date read by exceljs → the Excel serial number the cell really holds (time of day kept). */
+export function dateToSerial(date: Date): number | null {
+  const t = date.getTime();
+  if (Number.isNaN(t)) return null;
+  const serial = (t - EXCEL_EPOCH_MS) / MS_PER_DAY;
+  // Round away float noise from the ms conversion (1 ms ≈ 1.2e-8 days).
+  return Math.round(serial * 1e8) / 1e8;
+}
+
+function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * A cell's content as UserInput holds it: constants as themselves (dates as serials, as Office.js reads
+ * them), formulas as "=...", rich text as its plain text, and a hyperlink whose text differs from its
+ * address as a HYPERLINK formula so neither the link nor its label is lost.
+ */
+export function cellScalar(cell: ExcelJS.Cell): Scalar {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return dateToSerial(v);
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if ("formula" in o || "sharedFormula" in o) {
+      const formula = cell.formula;
+      return formula ? `=${formula}` : null;
+    }
+    if (Array.isArray(o.richText)) {
+      return (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === "string" ? r.text : "")).join("");
+    }
+    if (typeof o.hyperlink === "string") {
+      const link = o.hyperlink;
+      const text = typeof o.text === "string" ? o.text : Array.isArray((o.text as { richText?: unknown })?.richText) ? cellTextOf(o.text) : "";
+      if (!text || text === link) return link;
+      return `=HYPERLINK(${quote(link)},${quote(text)})`;
+    }
+    if (typeof o.error === "string") return o.error;
+    if (typeof o.text === "string") return o.text;
+  }
+  return null;
+}
+
+function cellTextOf(v: unknown): string {
+  const rich = (v as { richText?: { text?: unknown }[] }).richText ?? [];
+  return rich.map((r) => (typeof r.text === "string" ? r.text : "")).join("");
+}
+
+/** Plain text of a header cell (what a user sees), trimmed. */
+export function cellText(cell: ExcelJS.Cell): string {
+  const s = cellScalar(cell);
+  if (s === null) return "";
+  if (typeof s === "string" && s.startsWith("=")) {
+    const r = (cell.value as { result?: unknown } | null)?.result;
+    return r === undefined || r === null ? "" : String(r).trim();
+  }
+  return String(s).trim();
+}

@@ -1,0 +1,133 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import webpack from "webpack";
+import type { Browser, Page } from "playwright-core";
+import { DIST, OFFICE_CDN, ROOT, launchChromium, outputPath, serveStatic, type StaticServer } from "./support";
+
+/**
+ * The BUILT task pane (dist/, from `npm run build`) in Debian chromium with a FAKE Excel host: the
+ * office.js URL serves a bundle of test/browser/fakeHost.ts (compiled here with webpack's node API),
+ * so Office.onReady says "Excel" and Excel.run works on the in-memory fake workbook. The test clicks
+ * "create", then a unit, and checks the table filter and the messages; screenshots in test-output/.
+ */
+jest.setTimeout(180_000);
+
+let server: StaticServer;
+let browser: Browser;
+let fakeHostJs: Buffer;
+let tmpDir: string;
+
+function compileFakeHost(outDir: string): Promise<Buffer> {
+  const compiler = webpack({
+    mode: "development",
+    devtool: false,
+    target: "web",
+    entry: path.join(ROOT, "test", "browser", "fakeHost.ts"),
+    output: { path: outDir, filename: "fake-office.js" },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: path.join(ROOT, "tsconfig.json") } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    infrastructureLogging: { level: "error" },
+  });
+  return new Promise((resolve, reject) => {
+    compiler.run((err, stats) => {
+      compiler.close(() => undefined);
+      if (err) return reject(err);
+      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString("errors-only") ?? "webpack failed"));
+      resolve(fs.readFileSync(path.join(outDir, "fake-office.js")));
+    });
+  });
+}
+
+/** office.js → the fake host; nothing else leaves the machine. */
+async function routeFakeOffice(page: Page): Promise<void> {
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(OFFICE_CDN) && url.split("?")[0].endsWith("office.js")) {
+      await route.fulfill({ status: 200, contentType: "text/javascript", body: fakeHostJs });
+      return;
+    }
+    await route.abort();
+  });
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html missing: run `npm run build` (or `npm run build:dev`) first");
+  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-fake-host-"));
+  fakeHostJs = await compileFakeHost(tmpDir);
+  server = await serveStatic();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+});
+
+interface TableView {
+  headers: string[];
+  body: unknown[][];
+  hiddenRows: number[];
+  address: string;
+}
+
+test("in a fake Excel host: create the sheets, filter by a unit, clear the filter", async () => {
+  const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (err) => errors.push(err.message));
+  await routeFakeOffice(page);
+  await page.goto(`${server.url}/taskpane.html`);
+
+  const notice = page.getByTestId("notice");
+  await notice.waitFor({ timeout: 60_000 });
+  expect(await notice.innerText()).toContain("Chưa có bảng theo dõi");
+  await page.screenshot({ path: outputPath("taskpane-actions-1-open.png"), fullPage: true });
+
+  await page.getByTestId("create").click();
+  await page.getByText(/Đã tạo bảng theo dõi/).waitFor({ timeout: 60_000 });
+  expect(await notice.getAttribute("data-intent")).toBe("success");
+  const units = page.getByTestId("unit-item");
+  const unitCount = await units.count();
+  expect(unitCount).toBeGreaterThan(5);
+  expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames())).toEqual([
+    "Sheet1",
+    "Nhiệm vụ",
+    "Chỉ tiêu",
+    "Theo đơn vị",
+  ]);
+  // The list shows the counts the workbook computed (HyperFormula behind the fake).
+  const firstText = await units.first().innerText();
+  expect(firstText).toMatch(/\d+ quá hạn/);
+  await page.screenshot({ path: outputPath("taskpane-actions-2-created.png"), fullPage: true });
+
+  const unit = "Thanh tra Sở";
+  await page.getByRole("button", { name: new RegExp(`^${unit}`) }).click();
+  await page.getByText(`Đang lọc bảng “Nhiệm vụ” theo đơn vị chủ trì: ${unit}.`).waitFor({ timeout: 30_000 });
+  const filtered = await page.evaluate(() => (window as unknown as { __fakeExcel: { table(n: string): TableView } }).__fakeExcel.table("tblNhiemVu"));
+  const lead = filtered.headers.indexOf("Chủ trì (chuẩn hoá)");
+  const first = Number(/\d+/.exec(filtered.address)?.[0]) + 1;
+  const visible = filtered.body.filter((_r, i) => !filtered.hiddenRows.includes(first + i));
+  expect(visible.length).toBeGreaterThan(0);
+  expect(visible.every((r) => String(r[lead]).includes(unit))).toBe(true);
+  expect(filtered.hiddenRows.length).toBe(filtered.body.length - visible.length);
+  expect(await page.getByRole("button", { name: new RegExp(`^${unit}`) }).getAttribute("aria-pressed")).toBe("true");
+  await page.screenshot({ path: outputPath("taskpane-actions-3-filtered.png"), fullPage: true });
+
+  await page.getByTestId("unit-all").click();
+  await page.getByText("Đã bỏ lọc: hiện nhiệm vụ của tất cả đơn vị.").waitFor({ timeout: 30_000 });
+  const cleared = await page.evaluate(() => (window as unknown as { __fakeExcel: { table(n: string): TableView } }).__fakeExcel.table("tblNhiemVu"));
+  expect(cleared.hiddenRows).toEqual([]);
+
+  expect(errors).toEqual([]);
+  await page.close();
+});

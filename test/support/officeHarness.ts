@@ -1,0 +1,32 @@
+/**
+ * Glue for the Office renderer tests: the fake Excel as the actions' dependencies, the real workbook
+ * builder, and synthetic plans N× the seed's size (tasks repeated with new codes).
+ */
+import type { Plan, Task } from "../../src/plan/types";
+import { buildWorkbook } from "../../src/layouts/workbook";
+import type { ExcelRun, LayoutBuilder, OfficeDeps } from "../../src/render/office/actions";
+import type { FakeExcel } from "./fakeExcel";
+
+export function depsOf(fake: FakeExcel): OfficeDeps {
+  return { run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported };
+}
+
+/** The add-in's builder, with a fixed "today" so cached results do not depend on the clock. */
+export function builderFor(plan: Plan, opts: { today?: string; asOf?: string | null } = {}): LayoutBuilder {
+  return (userInput) => {
+    const built = buildWorkbook(plan, { userInput, flavor: "addin", today: opts.today ?? "2024-03-15", asOf: opts.asOf });
+    return { layout: built.layout, notes: built.notes, orphans: built.orphans };
+  };
+}
+
+/** The plan with its tasks repeated `times` times; copies get new codes ("2.1" → "2.1.r2"). */
+export function syntheticPlan(base: Plan, times: number): Plan {
+  const tasks: Task[] = [];
+  for (let k = 0; k < times; k += 1) {
+    for (const t of base.tasks) {
+      const code = k === 0 ? t.code : `${t.code}.r${k + 1}`;
+      tasks.push({ ...t, seq: tasks.length + 1, code, key: `${code}#${t.occurrence}` });
+    }
+  }
+  return { ...base, tasks };
+}

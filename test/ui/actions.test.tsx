@@ -1,0 +1,158 @@
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Actions } from "../../src/taskpane/components/Actions";
+import { getPlan } from "../../src/plan";
+import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
+import type { ExcelRun } from "../../src/render/office/actions";
+import { leadKeysHeader } from "../../src/render/office/actions";
+import { createFakeExcel, FakeOfficeError, type FakeExcel } from "../support/fakeExcel";
+import { builderFor } from "../support/officeHarness";
+
+/** A fake Excel.run that waits until the test opens the gate, so the "busy" state can be seen. */
+function gated(fake: FakeExcel): { run: ExcelRun; hold(): void; release(): void } {
+  let gate: Promise<void> = Promise.resolve();
+  let open: () => void = () => undefined;
+  const run = (async (batch: Parameters<FakeExcel["run"]>[0]) => {
+    await gate;
+    return fake.run(batch);
+  }) as unknown as ExcelRun;
+  return {
+    run,
+    hold() {
+      gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+    },
+    release() {
+      open();
+    },
+  };
+}
+
+const plan = getPlan();
+const build = builderFor(plan);
+
+function renderActions(props: React.ComponentProps<typeof Actions>) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <Actions {...props} today={() => "2024-03-15"} />
+    </FluentProvider>,
+  );
+}
+
+const button = (name: string | RegExp) => screen.getByRole("button", { name });
+
+test("on open, an empty workbook: a Vietnamese hint to create the sheets", async () => {
+  const fake = createFakeExcel();
+  renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported, buildLayout: build });
+  const notice = await screen.findByTestId("notice");
+  expect(notice.textContent).toContain("Chưa có bảng theo dõi");
+  expect(notice.getAttribute("data-intent")).toBe("info");
+});
+
+test("create: progress shown, every button disabled meanwhile, then a success message and the unit list", async () => {
+  const fake = createFakeExcel();
+  const g = gated(fake);
+  renderActions({ run: g.run, isSetSupported: fake.isSetSupported, buildLayout: build });
+  await screen.findByTestId("notice");
+
+  g.hold();
+  fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
+  const progress = await screen.findByTestId("progress");
+  expect(progress.textContent).toContain("Đang tạo/cập nhật bảng theo dõi…");
+  expect(within(progress).getAllByRole("progressbar").length).toBeGreaterThan(0);
+  for (const b of screen.getAllByRole("button")) expect((b as HTMLButtonElement).disabled).toBe(true);
+  expect((screen.getByTestId("as-of-input") as HTMLInputElement).disabled).toBe(true);
+
+  await act(async () => g.release());
+  await waitFor(() => expect(screen.queryByTestId("progress")).toBeNull());
+  const notice = screen.getByTestId("notice");
+  expect(notice.getAttribute("data-intent")).toBe("success");
+  expect(notice.textContent).toContain("Đã tạo bảng theo dõi");
+  expect((button("Tạo/cập nhật bảng theo dõi") as HTMLButtonElement).disabled).toBe(false);
+  const units = screen.getAllByTestId("unit-item");
+  expect(units.length).toBe(new Set(plan.tasks.flatMap((t) => t.lead)).size);
+  expect(units[0].textContent).toContain("quá hạn");
+  expect(fake.hasTable(TASKS_TABLE)).toBe(true);
+});
+
+test("clicking a unit filters the task table to it; 'Tất cả' clears the filter", async () => {
+  const fake = createFakeExcel();
+  renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported, buildLayout: build });
+  await screen.findByTestId("notice");
+  fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo"));
+
+  const unit = "Thanh tra Sở";
+  fireEvent.click(screen.getByRole("button", { name: new RegExp(`^${unit}`) }));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain(`Đang lọc bảng “Nhiệm vụ” theo đơn vị chủ trì: ${unit}`));
+  const t = fake.table(TASKS_TABLE);
+  const col = t.headers.indexOf(leadKeysHeader());
+  expect(fake.book.mustTable(TASKS_TABLE).filters.get(col)?.criterion1).toContain(unit);
+  const visible = t.body.filter((_r, i) => !t.hiddenRows.includes(7 + i));
+  expect(visible.length).toBe(plan.tasks.filter((x) => x.lead.includes(unit)).length);
+  expect(screen.getByRole("button", { name: new RegExp(`^${unit}`) }).getAttribute("aria-pressed")).toBe("true");
+
+  fireEvent.click(screen.getByTestId("unit-all"));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã bỏ lọc"));
+  expect(fake.table(TASKS_TABLE).hiddenRows).toEqual([]);
+});
+
+test("as-of date: a chosen date, then 'Hôm nay'", async () => {
+  const fake = createFakeExcel();
+  renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported, buildLayout: build });
+  await screen.findByTestId("notice");
+  fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo"));
+
+  fireEvent.change(screen.getByTestId("as-of-input"), { target: { value: "2024-06-30" } });
+  fireEvent.click(button("Áp dụng"));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã đặt ngày báo cáo: 30/06/2024."));
+  expect(fake.cell("Nhiệm vụ", "E3")).toBe(45473);
+
+  fireEvent.click(button("Hôm nay"));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("hôm nay (=TODAY())"));
+  expect(fake.cell("Nhiệm vụ", "E3")).toBe("=TODAY()");
+});
+
+test("applying without a date: a Vietnamese error, nothing sent to Excel", async () => {
+  const fake = createFakeExcel();
+  renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported, buildLayout: build });
+  await screen.findByTestId("notice");
+  const runs = fake.runs.length;
+  fireEvent.click(button("Áp dụng"));
+  expect(screen.getByTestId("notice").textContent).toContain("Hãy chọn một ngày báo cáo");
+  expect(screen.getByTestId("notice").getAttribute("data-intent")).toBe("error");
+  expect(fake.runs.length).toBe(runs);
+});
+
+test("an Excel error (protected sheet) shows a Vietnamese error message and re-enables the buttons", async () => {
+  const fake = createFakeExcel();
+  let calls = 0;
+  // The first run (the refresh on open) works; the create then fails as on a protected sheet.
+  const failing = (async (batch: Parameters<FakeExcel["run"]>[0]) => {
+    calls += 1;
+    if (calls === 1) return fake.run(batch);
+    throw new FakeOfficeError("AccessDenied", "The sheet is protected.", "Range.formulas");
+  }) as unknown as ExcelRun;
+  renderActions({ run: failing, isSetSupported: fake.isSetSupported, buildLayout: build });
+  await screen.findByTestId("notice");
+  fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Excel từ chối thay đổi"));
+  expect(calls).toBe(2);
+  const notice = screen.getByTestId("notice");
+  expect(notice.getAttribute("data-intent")).toBe("error");
+  expect(notice.textContent).toContain("Không thực hiện được");
+  expect((button("Tạo/cập nhật bảng theo dõi") as HTMLButtonElement).disabled).toBe(false);
+});
+
+test("an Excel without the needed requirement sets: the message explains what is missing", async () => {
+  const fake = createFakeExcel({ apiVersion: "1.3" });
+  renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported, buildLayout: build });
+  await screen.findByTestId("notice");
+  fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("ExcelApi 1.4"));
+  expect(screen.getByTestId("notice").getAttribute("data-intent")).toBe("error");
+  expect(fake.runs).toHaveLength(0);
+});
