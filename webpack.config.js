@@ -84,6 +84,9 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Entry names are fixed (the manifest and taskpane.html name them); lazy chunks get a content
+      // hash so an Office webview that cached an old taskpane.js never pairs it with a new chunk.
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },

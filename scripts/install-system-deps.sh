@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: chromium (task pane in a real browser), LibreOffice Calc
 # (recalculates the exported workbook), poppler-utils (renders a page to PNG), Liberation fonts
-# (metric-compatible with Times New Roman, for faithful page rendering). Installs only what is missing.
+# (metric-compatible with Times New Roman) and Carlito (Calibri metrics, exceljs' default font), for
+# faithful page rendering. Installs only what is missing.
 set -euo pipefail
 
 missing=()
@@ -9,6 +10,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
+[ -d /usr/share/fonts/truetype/crosextra ] || missing+=(fonts-crosextra-carlito)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system deps: all present"

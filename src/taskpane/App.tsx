@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import type { HostStatus } from "./host";
 import { outsideMessage } from "./host";
-import { Actions } from "./components/Actions";
+import { ActionsPanel } from "./components/ActionsPanel";
 
 export function App({ status }: { status: HostStatus }): React.JSX.Element {
   return (
@@ -30,7 +30,7 @@ export function App({ status }: { status: HostStatus }): React.JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
-      {status.kind === "excel" && <Actions />}
+      {status.kind === "excel" && <ActionsPanel />}
     </FluentProvider>
   );
 }

@@ -6,6 +6,9 @@ import { getPlan } from "../../src/plan";
 import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
 import type { ExcelRun } from "../../src/render/office/actions";
 import { leadKeysHeader } from "../../src/render/office/actions";
+import { ENGINE_LOAD_TITLE, EngineLoadError, type Engine } from "../../src/taskpane/loadEngine";
+import { retryingLoader } from "../../src/taskpane/lazyChunk";
+import { emptyUserInput } from "../../src/layouts/userInput";
 import { createFakeExcel, FakeOfficeError, type FakeExcel } from "../support/fakeExcel";
 import { builderFor } from "../support/officeHarness";
 
@@ -86,7 +89,8 @@ test("clicking a unit filters the task table to it; 'Tất cả' clears the filt
 
   const unit = "Thanh tra Sở";
   fireEvent.click(screen.getByRole("button", { name: new RegExp(`^${unit}`) }));
-  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain(`Đang lọc bảng “Nhiệm vụ” theo đơn vị chủ trì: ${unit}`));
+  // The wording of the message belongs to the renderer; here it must name the filter and the unit.
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toMatch(new RegExp(`lọc bảng “Nhiệm vụ”.*${unit}`)));
   const t = fake.table(TASKS_TABLE);
   const col = t.headers.indexOf(leadKeysHeader());
   expect(fake.book.mustTable(TASKS_TABLE).filters.get(col)?.criterion1).toContain(unit);
@@ -106,7 +110,12 @@ test("as-of date: a chosen date, then 'Hôm nay'", async () => {
   fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo"));
 
-  fireEvent.change(screen.getByTestId("as-of-input"), { target: { value: "2024-06-30" } });
+  fireEvent.change(screen.getByTestId("as-of-input"), { target: { value: "31/06/2024" } });
+  fireEvent.click(button("Áp dụng"));
+  expect(screen.getByTestId("notice").textContent).toContain("“31/06/2024” không phải là một ngày");
+  expect(fake.cell("Nhiệm vụ", "E3")).toBe("=TODAY()");
+
+  fireEvent.change(screen.getByTestId("as-of-input"), { target: { value: "30/06/2024" } });
   fireEvent.click(button("Áp dụng"));
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã đặt ngày báo cáo: 30/06/2024."));
   expect(fake.cell("Nhiệm vụ", "E3")).toBe(45473);
@@ -114,6 +123,7 @@ test("as-of date: a chosen date, then 'Hôm nay'", async () => {
   fireEvent.click(button("Hôm nay"));
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("hôm nay (=TODAY())"));
   expect(fake.cell("Nhiệm vụ", "E3")).toBe("=TODAY()");
+  expect((screen.getByTestId("as-of-input") as HTMLInputElement).value).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
 });
 
 test("applying without a date: a Vietnamese error, nothing sent to Excel", async () => {
@@ -155,4 +165,48 @@ test("an Excel without the needed requirement sets: the message explains what is
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("ExcelApi 1.4"));
   expect(screen.getByTestId("notice").getAttribute("data-intent")).toBe("error");
   expect(fake.runs).toHaveLength(0);
+});
+
+test("the engine chunk cannot be downloaded: a Vietnamese message, nothing sent to Excel, and a later click tries again", async () => {
+  const fake = createFakeExcel();
+  let offline = true;
+  let downloads = 0;
+  // As webpack's import() fails offline ("ChunkLoadError"), wrapped like the real loader.
+  const load = retryingLoader<Engine>(
+    () => {
+      downloads += 1;
+      return offline ? Promise.reject(new Error("Loading chunk engine failed.")) : import("../../src/taskpane/engine");
+    },
+    (cause) => new EngineLoadError(cause),
+  );
+  renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported, buildLayout: build, loadEngine: load });
+  const notice = await screen.findByTestId("notice");
+  expect(notice.getAttribute("data-intent")).toBe("error");
+  expect(notice.textContent).toContain(ENGINE_LOAD_TITLE);
+  expect(notice.textContent).toContain("kết nối mạng");
+  expect(fake.runs).toHaveLength(0);
+  expect((button("Tạo/cập nhật bảng theo dõi") as HTMLButtonElement).disabled).toBe(false);
+
+  // Still offline: the click downloads again and fails again, with the same message.
+  fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
+  await waitFor(() => expect(downloads).toBe(2));
+  await waitFor(() => expect(screen.queryByTestId("progress")).toBeNull());
+  expect(screen.getByTestId("notice").textContent).toContain(ENGINE_LOAD_TITLE);
+
+  offline = false;
+  fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo bảng theo dõi"));
+  expect(downloads).toBe(3);
+  expect(fake.hasTable(TASKS_TABLE)).toBe(true);
+});
+
+test("without a buildLayout prop, create uses the engine's 2024-plan builder", async () => {
+  const fake = createFakeExcel();
+  renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported });
+  await screen.findByTestId("notice");
+  fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo bảng theo dõi"));
+  const expected = build(emptyUserInput()).layout.sheets.find((sh) => sh.table?.name === TASKS_TABLE)?.table?.rows.length;
+  expect(expected).toBeGreaterThan(plan.tasks.length - 1);
+  expect(fake.table(TASKS_TABLE).body.length).toBe(expected);
 });

@@ -236,7 +236,7 @@ export async function filterByUnit(deps: OfficeDeps, unit: string | null): Promi
       await context.sync();
       return {
         ok: true,
-        message: unit === null ? "Đã bỏ lọc: hiện nhiệm vụ của tất cả đơn vị." : `Đang lọc bảng “Nhiệm vụ” theo đơn vị chủ trì: ${unit}.`,
+        message: unit === null ? "Đã bỏ lọc: hiện nhiệm vụ của tất cả đơn vị." : `Đã lọc bảng “Nhiệm vụ”: chỉ hiện nhiệm vụ do ${unit} chủ trì.`,
         details: [],
       };
     });

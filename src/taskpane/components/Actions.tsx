@@ -11,32 +11,24 @@ import {
   ProgressBar,
   Spinner,
   Subtitle2,
-  makeStyles,
 } from "@fluentui/react-components";
-import { todayIso } from "../../domain/excelDate";
+import { parseDateText, todayIso } from "../../domain/excelDate";
 import { formatDmy } from "../../domain/isoDate";
-import { buildWorkbook } from "../../layouts/workbook";
-import { getPlan } from "../../plan";
-import {
-  createOrUpdate,
-  filterByUnit,
-  refresh,
-  setAsOfDate,
-  type ActionResult,
-  type ExcelRun,
-  type LayoutBuilder,
-  type OfficeDeps,
-} from "../../render/office/actions";
+// Types only from the engine's modules: their code is in the lazily loaded engine chunk (loadEngine).
+import type { ActionResult, ExcelRun, LayoutBuilder, OfficeDeps } from "../../render/office/actions";
 import type { WorkbookCounts } from "../../render/office/counts";
 import { describeError } from "../../render/office/errors";
 import { hostIsSetSupported, type IsSetSupported } from "../../render/office/requirements";
+import { ENGINE_LOAD_TITLE, EngineLoadError, loadEngine as loadEngineChunk, type Engine } from "../loadEngine";
 import { UnitList } from "./UnitList";
 
-const useStyles = makeStyles({
+// Plain style objects, not makeStyles: a runtime makeStyles pulls Griffel's CSS compiler (stylis,
+// rtl-css-js, ~8 KB gzip) into the first download; Fluent's own components ship precompiled styles.
+const styles = {
   root: { display: "flex", flexDirection: "column", gap: "12px" },
   row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "flex-end" },
   details: { margin: "4px 0 0 0", paddingLeft: "18px" },
-});
+} satisfies Record<string, React.CSSProperties>;
 
 export interface ActionsProps {
   /** Excel.run (default: the host's). Tests inject a fake. */
@@ -47,6 +39,8 @@ export interface ActionsProps {
   buildLayout?: LayoutBuilder;
   /** Today's ISO date (default: the machine's). */
   today?: () => string;
+  /** Loads the engine (default: the lazily loaded webpack chunk). Tests inject a failing one. */
+  loadEngine?: () => Promise<Engine>;
 }
 
 type Busy = null | "create" | "refresh" | "asOf" | "filter";
@@ -71,20 +65,24 @@ function hostRun(): ExcelRun {
   return () => Promise.reject(new Error("Không tìm thấy Excel (Excel.run). Hãy mở ngăn tác vụ trong Excel."));
 }
 
-const defaultBuilder: LayoutBuilder = (userInput) => {
-  const built = buildWorkbook(getPlan(), { userInput, flavor: "addin" });
-  return { layout: built.layout, notes: built.notes, orphans: built.orphans };
-};
-
 /** The task pane's actions: create/update, refresh, as-of date, per-unit list and filter. */
 export function Actions(props: ActionsProps): React.JSX.Element {
-  const styles = useStyles();
   const deps = React.useMemo<OfficeDeps>(
     () => ({ run: props.run ?? hostRun(), isSetSupported: props.isSetSupported ?? hostIsSetSupported() }),
     [props.run, props.isSetSupported],
   );
-  const build = props.buildLayout ?? defaultBuilder;
+  const customBuild = props.buildLayout;
   const today = props.today ?? (() => todayIso());
+  // A ref, so that a loadEngine prop given as an inline arrow does not re-run the refresh on open.
+  const load = React.useRef(props.loadEngine ?? loadEngineChunk);
+  React.useEffect(() => {
+    load.current = props.loadEngine ?? loadEngineChunk;
+  }, [props.loadEngine]);
+  /** An action that first waits for the engine (instant once the background preload is done). */
+  const withEngine = React.useCallback(
+    (action: (engine: Engine) => Promise<ActionResult>) => async (): Promise<ActionResult> => action(await load.current()),
+    [],
+  );
 
   const [busy, setBusy] = React.useState<Busy>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
@@ -102,7 +100,7 @@ export function Actions(props: ActionsProps): React.JSX.Element {
         const result = await action();
         if (result.counts) {
           setCounts(result.counts);
-          if (result.counts.asOf && !result.counts.asOfIsToday) setDateText(result.counts.asOf);
+          if (result.counts.asOf && !result.counts.asOfIsToday) setDateText(formatDmy(result.counts.asOf));
         }
         const notStarted = !result.ok && result.counts !== undefined && !result.counts.found;
         if (opts.quiet && notStarted) {
@@ -117,7 +115,8 @@ export function Actions(props: ActionsProps): React.JSX.Element {
         }
         return result;
       } catch (e) {
-        setNotice({ intent: "error", title: "Không thực hiện được", text: describeError(e), details: [] });
+        if (e instanceof EngineLoadError) setNotice({ intent: "error", title: ENGINE_LOAD_TITLE, text: e.message, details: [] });
+        else setNotice({ intent: "error", title: "Không thực hiện được", text: describeError(e), details: [] });
         return null;
       } finally {
         running.current = false;
@@ -128,29 +127,32 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   );
 
   React.useEffect(() => {
-    void perform("refresh", () => refresh(deps), { quiet: true });
-  }, [deps, perform]);
+    void perform("refresh", withEngine((e) => e.refresh(deps)), { quiet: true });
+  }, [deps, perform, withEngine]);
 
   const onCreate = (): void => {
-    void perform("create", () => createOrUpdate(deps, build)).then((r) => {
+    void perform("create", withEngine((e) => e.createOrUpdate(deps, customBuild ?? e.defaultLayoutBuilder))).then((r) => {
       if (r?.ok) setActiveUnit(null);
     });
   };
-  const onRefresh = (): void => void perform("refresh", () => refresh(deps));
+  const onRefresh = (): void => void perform("refresh", withEngine((e) => e.refresh(deps)));
   const onSetDate = (): void => {
-    const iso = dateText.trim();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
-      setNotice({ intent: "error", title: "Ngày không hợp lệ", text: "Hãy chọn một ngày báo cáo (dd/mm/yyyy) trước khi áp dụng.", details: [] });
+    const iso = parseDateText(dateText);
+    if (iso === null) {
+      const text = dateText.trim() === ""
+        ? "Hãy chọn một ngày báo cáo (dd/mm/yyyy) trước khi áp dụng."
+        : `“${dateText.trim()}” không phải là một ngày. Nhập theo dạng dd/mm/yyyy, ví dụ 30/06/2024.`;
+      setNotice({ intent: "error", title: "Ngày không hợp lệ", text, details: [] });
       return;
     }
-    void perform("asOf", () => setAsOfDate(deps, iso));
+    void perform("asOf", withEngine((e) => e.setAsOfDate(deps, iso)));
   };
   const onToday = (): void => {
-    setDateText(today());
-    void perform("asOf", () => setAsOfDate(deps, null));
+    setDateText(formatDmy(today()));
+    void perform("asOf", withEngine((e) => e.setAsOfDate(deps, null)));
   };
   const onSelectUnit = (unit: string | null): void => {
-    void perform("filter", () => filterByUnit(deps, unit)).then((r) => {
+    void perform("filter", withEngine((e) => e.filterByUnit(deps, unit))).then((r) => {
       if (r?.ok) setActiveUnit(unit);
     });
   };
@@ -159,8 +161,8 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   const asOfShown = counts?.asOf ? `${formatDmy(counts.asOf)}${counts.asOfIsToday ? " (hôm nay)" : ""}` : "chưa có";
 
   return (
-    <div className={styles.root} aria-busy={disabled}>
-      <div className={styles.row}>
+    <div style={styles.root} aria-busy={disabled}>
+      <div style={styles.row}>
         <Button appearance="primary" disabled={disabled} onClick={onCreate} data-testid="create">
           Tạo/cập nhật bảng theo dõi
         </Button>
@@ -182,7 +184,7 @@ export function Actions(props: ActionsProps): React.JSX.Element {
             <MessageBarTitle>{notice.title}</MessageBarTitle>
             {notice.text}
             {notice.details.length > 0 && (
-              <ul className={styles.details}>
+              <ul style={styles.details}>
                 {notice.details.map((d, i) => (
                   <li key={i}>{d}</li>
                 ))}
@@ -195,10 +197,14 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       <Divider />
       <Subtitle2 as="h2">Ngày báo cáo</Subtitle2>
       <Caption1 data-testid="as-of">Đang dùng: {asOfShown}</Caption1>
-      <div className={styles.row}>
-        <Field label="Chọn ngày">
+      <div style={styles.row}>
+        <Field label="Chọn ngày (dd/mm/yyyy)">
           <Input
-            type="date"
+            // Text, not type="date": a date input shows the browser's locale (mm/dd/yyyy on an English
+            // Windows), and staff read and type dates as dd/mm/yyyy.
+            type="text"
+            inputMode="numeric"
+            placeholder="dd/mm/yyyy"
             value={dateText}
             disabled={disabled}
             onChange={(_e, data) => setDateText(data.value)}
@@ -212,7 +218,6 @@ export function Actions(props: ActionsProps): React.JSX.Element {
           Hôm nay
         </Button>
       </div>
-      {/^\d{4}-\d{2}-\d{2}$/.test(dateText) && <Caption1 data-testid="as-of-chosen">Ngày đã chọn: {formatDmy(dateText)}</Caption1>}
 
       <Divider />
       <Subtitle2 as="h2">Đơn vị chủ trì</Subtitle2>
