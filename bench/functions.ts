@@ -27,7 +27,7 @@ export function measureFunctions(): FunctionFigures {
     total.push([t]);
     part.push([t - (i % 7)]);
   }
-  const rateMs = timeMs(() => consume(RATE(part, total)));
+  const rateMs = timeMs(() => consume(RATE(part, total)), 31);
   const rateLoopMs = timeMs(() => {
     let p = 0;
     let t = 0;
@@ -36,7 +36,7 @@ export function measureFunctions(): FunctionFigures {
       t += total[i][0];
     }
     consume(p / t);
-  });
+  }, 31);
 
   // STATUS per row, as a column of =CCHC.STATUS(due, done, as_of) formulas would call it.
   const base = 45292; // 01/01/2024
