@@ -7,6 +7,7 @@
  * count, so the table's columns stay consistent "calculated columns" and survive sorting and inserted rows.
  * Conditional-format formulas are always plain (rules cannot call custom functions).
  */
+import { columnLetters } from "./a1";
 
 export type IndicatorFlavor = "addin" | "file";
 
@@ -50,15 +51,9 @@ export const VERDICT_MET = "Đạt";
 export const VERDICT_NEAR = "Gần đạt";
 export const VERDICT_MISSED = "Chưa đạt";
 
+/** Column letter of a 0-based column index ("A" for 0). */
 export function columnLetter(index0: number): string {
-  let n = index0 + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return columnLetters(index0 + 1);
 }
 
 export function columnIndex(key: IndicatorColumnKey): number {

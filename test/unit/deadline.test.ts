@@ -13,8 +13,9 @@ import {
   parseIso,
   toIso,
 } from "../../src/domain/isoDate";
+import { SEED_PATH } from "../support/seed";
 
-const SEED = path.resolve(__dirname, "../../../shared/seeds/000_fc7e2a0271532035.txt");
+const SEED = SEED_PATH;
 
 type Row = [text: string, kind: DeadlineKind, due: string | null, recurring: boolean, firstMilestone?: string | null];
 

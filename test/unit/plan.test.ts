@@ -11,8 +11,9 @@ import { parseDeadline } from "../../src/domain/deadline";
 import { describeChanges } from "../../src/plan/anomalies";
 import { parseTaskKey, objectiveRef } from "../../src/plan/taskKey";
 import type { Plan, Task } from "../../src/plan/types";
+import { SEED_PATH } from "../support/seed";
 
-const SEED_TEXT = fs.readFileSync(path.resolve(__dirname, "../../../shared/seeds/000_fc7e2a0271532035.txt"), "utf8");
+const SEED_TEXT = fs.readFileSync(SEED_PATH, "utf8");
 
 const norm = (s: string): string => s.normalize("NFC").replace(/\s+/g, " ").trim();
 const plan = getPlan();
