@@ -131,7 +131,10 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
     const plan = loadPlan(args.plan, cwd);
     const out = path.resolve(cwd, args.out ?? `CCHC-${plan.year}.xlsx`);
     if (!args.force && (await exists(out))) {
-      throw new InputError(`Tệp “${out}” đã có. Dùng --force để ghi đè, hoặc chọn tên khác bằng --out.`);
+      throw new InputError(
+        `Tệp “${out}” đã có. Dùng --force để ghi đè, hoặc chọn tên khác bằng --out. ` +
+          `Để tạo bản mới mà giữ số liệu đã nhập: --from “${path.basename(out)}” --out <tệp mới>.`,
+      );
     }
     if (!out.toLowerCase().endsWith(".xlsx")) {
       progress(`Lưu ý: tệp kết quả “${path.basename(out)}” không có đuôi .xlsx; Excel có thể không mở trực tiếp.`);
