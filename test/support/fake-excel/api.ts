@@ -234,6 +234,29 @@ abstract class ClientCollection<T extends ClientObject> extends ClientObject {
   get count(): number {
     return this.read<number>("count");
   }
+
+  /**
+   * getItem's lookup: the model found now; when there is none, an operation that fails at the next
+   * sync with ItemNotFound, as Office.js reports a missing item.
+   */
+  protected itemOrFail<M>(what: string, key: unknown, found: M | null | undefined): M | null {
+    if (found === null || found === undefined) {
+      this.context.op(`${this.typeName}.getItem`, () => {
+        throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (${what} "${String(key)}").`);
+      });
+      return null;
+    }
+    return found;
+  }
+
+  /** getItemOrNullObject's lookup (ExcelApi 1.4): the model, or null for a null object. */
+  protected itemOrNull<M>(find: () => M | null | undefined): M | null {
+    let found = null as M | null;
+    this.context.op(`${this.typeName}.getItemOrNullObject`, () => {
+      found = find() ?? null;
+    }, "1.4");
+    return found;
+  }
 }
 
 /**
@@ -330,20 +353,10 @@ export class FakeWorksheetCollection extends ClientCollection<FakeWorksheet> {
     return this.context.book.sheets.map((s) => new FakeWorksheet(this.context, s));
   }
   getItem(key: string): FakeWorksheet {
-    const s = this.context.book.sheet(key);
-    if (!s) {
-      this.context.op("WorksheetCollection.getItem", () => {
-        throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (sheet "${key}").`);
-      });
-    }
-    return new FakeWorksheet(this.context, s ?? null);
+    return new FakeWorksheet(this.context, this.itemOrFail("sheet", key, this.context.book.sheet(key)));
   }
   getItemOrNullObject(key: string): FakeWorksheet {
-    let s: SheetModel | null = null;
-    this.context.op("WorksheetCollection.getItemOrNullObject", () => {
-      s = this.context.book.sheet(key) ?? null;
-    }, "1.4");
-    return new FakeWorksheet(this.context, s);
+    return new FakeWorksheet(this.context, this.itemOrNull(() => this.context.book.sheet(key)));
   }
   add(name?: string): FakeWorksheet {
     let s: SheetModel | null = null;
@@ -1096,20 +1109,10 @@ export class FakeTableCollection extends ClientCollection<FakeTable> {
     return t;
   }
   getItem(key: string): FakeTable {
-    const t = this.find(key);
-    if (!t) {
-      this.context.op("TableCollection.getItem", () => {
-        throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (table "${key}").`);
-      });
-    }
-    return new FakeTable(this.context, t);
+    return new FakeTable(this.context, this.itemOrFail("table", key, this.find(key)));
   }
   getItemOrNullObject(key: string): FakeTable {
-    let t: TableModel | null = null;
-    this.context.op("TableCollection.getItemOrNullObject", () => {
-      t = this.isNull ? null : this.find(key);
-    }, "1.4");
-    return new FakeTable(this.context, t);
+    return new FakeTable(this.context, this.itemOrNull(() => (this.isNull ? null : this.find(key))));
   }
   add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
     let t: TableModel | null = null;
@@ -1304,21 +1307,18 @@ export class FakeTableColumnCollection extends ClientCollection<FakeTableColumn>
     if (typeof key === "number") return key >= 0 && key < headers.length ? key : -1;
     return headers.findIndex((h) => h.toLowerCase() === String(key).toLowerCase());
   }
-  getItem(key: string | number): FakeTableColumn {
+  private column(i: number | null): FakeTableColumn {
+    return new FakeTableColumn(this.context, i === null ? null : this.table, i ?? -1);
+  }
+  private found(key: string | number): number | null {
     const i = this.indexOf(key);
-    if (i < 0) {
-      this.context.op("TableColumnCollection.getItem", () => {
-        throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (column "${key}").`);
-      });
-    }
-    return new FakeTableColumn(this.context, i < 0 ? null : this.table, i);
+    return i < 0 ? null : i;
+  }
+  getItem(key: string | number): FakeTableColumn {
+    return this.column(this.itemOrFail("column", key, this.found(key)));
   }
   getItemOrNullObject(key: string | number): FakeTableColumn {
-    let i = -1;
-    this.context.op("TableColumnCollection.getItemOrNullObject", () => {
-      i = this.indexOf(key);
-    }, "1.4");
-    return new FakeTableColumn(this.context, i < 0 ? null : this.table, i);
+    return this.column(this.itemOrNull(() => this.found(key)));
   }
   getItemAt(index: number): FakeTableColumn {
     return this.getItem(index);
@@ -1445,20 +1445,10 @@ export class FakeNamedItemCollection extends ClientCollection<FakeNamedItem> {
     return this.context.book.names.map((n) => new FakeNamedItem(this.context, n));
   }
   getItem(name: string): FakeNamedItem {
-    const n = this.context.book.name(name);
-    if (!n) {
-      this.context.op("NamedItemCollection.getItem", () => {
-        throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (name "${name}").`);
-      });
-    }
-    return new FakeNamedItem(this.context, n ?? null);
+    return new FakeNamedItem(this.context, this.itemOrFail("name", name, this.context.book.name(name)));
   }
   getItemOrNullObject(name: string): FakeNamedItem {
-    let n: NameModel | null = null;
-    this.context.op("NamedItemCollection.getItemOrNullObject", () => {
-      n = this.context.book.name(name) ?? null;
-    }, "1.4");
-    return new FakeNamedItem(this.context, n);
+    return new FakeNamedItem(this.context, this.itemOrNull(() => this.context.book.name(name)));
   }
   add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
     let model: NameModel | null = null;
@@ -1591,11 +1581,7 @@ export class FakeChartCollection extends ClientCollection<FakeChart> {
     return new FakeChart(this.context, this.sheet, model);
   }
   getItemOrNullObject(name: string): FakeChart {
-    let model: ChartModel | null = null;
-    this.context.op("ChartCollection.getItemOrNullObject", () => {
-      model = this.sheet?.charts.find((c) => c.name === name) ?? null;
-    }, "1.4");
-    return new FakeChart(this.context, this.sheet, model);
+    return new FakeChart(this.context, this.sheet, this.itemOrNull(() => this.sheet?.charts.find((c) => c.name === name)));
   }
 }
 
