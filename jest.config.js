@@ -4,18 +4,19 @@
  */
 const tsJest = [
   "ts-jest",
-  { tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", isolatedModules: true } },
+  {
+    tsconfig: {
+      module: "commonjs",
+      moduleResolution: "node10",
+      jsx: "react-jsx",
+      isolatedModules: true,
+    },
+  },
 ];
 
 const shared = {
   transform: { "^.+\\.(ts|tsx)$": tsJest },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
-  // office-addin-mock's ESM-only dependency trips jest's CommonJS loader; point it at the CJS build.
-  moduleNameMapper: {
-    "^strip-bom$": "<rootDir>/test/support/esm-shims.js",
-    "^node-fetch$": "<rootDir>/test/support/esm-shims.js",
-    "^uuid$": "<rootDir>/test/support/esm-shims.js",
-  },
 };
 
 module.exports = {

@@ -24,7 +24,9 @@ function deploymentUrl() {
   const raw = (process.env.ADDIN_URL || "").trim();
   if (!raw) return null;
   if (!/^https:\/\//i.test(raw)) {
-    throw new Error(`ADDIN_URL must be an https:// URL (Office only loads add-ins over https); got "${raw}"`);
+    throw new Error(
+      `ADDIN_URL must be an https:// URL (Office only loads add-ins over https); got "${raw}"`
+    );
   }
   return raw.endsWith("/") ? raw : `${raw}/`;
 }
@@ -42,13 +44,18 @@ function rewriteManifest(content, url) {
  * webpack-dev-server's own self-signed certificate, instead of crashing `webpack serve`.
  */
 async function httpsOptions() {
-  const certDir = process.env.CCHC_DEV_CERTS_DIR || path.join(os.homedir(), ".office-addin-dev-certs");
+  const certDir =
+    process.env.CCHC_DEV_CERTS_DIR || path.join(os.homedir(), ".office-addin-dev-certs");
   const fromFiles = () => {
     const cert = path.join(certDir, "localhost.crt");
     const key = path.join(certDir, "localhost.key");
     const ca = path.join(certDir, "ca.crt");
     if (fs.existsSync(cert) && fs.existsSync(key)) {
-      return { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}) };
+      return {
+        cert: fs.readFileSync(cert),
+        key: fs.readFileSync(key),
+        ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}),
+      };
     }
     return null;
   };
@@ -57,11 +64,15 @@ async function httpsOptions() {
     const options = await devCerts.getHttpsServerOptions();
     if (options && options.cert && options.key) return options;
   } catch (err) {
-    console.warn(`[cchc] office-addin-dev-certs could not install its certificate (${err && err.message}); using the generated files.`);
+    console.warn(
+      `[cchc] office-addin-dev-certs could not install its certificate (${err && err.message}); using the generated files.`
+    );
   }
   const files = fromFiles();
   if (files) return files;
-  console.warn("[cchc] no office-addin-dev-certs files; webpack-dev-server will use a self-signed certificate.");
+  console.warn(
+    "[cchc] no office-addin-dev-certs files; webpack-dev-server will use a self-signed certificate."
+  );
   return undefined;
 }
 
@@ -70,7 +81,9 @@ module.exports = async (env, argv) => {
   const dev = mode === "development";
   const url = dev ? null : deploymentUrl();
   if (!dev && !url) {
-    console.warn("[cchc] ADDIN_URL is not set: dist/manifest.xml keeps https://localhost:3000/ (set ADDIN_URL for deployment).");
+    console.warn(
+      "[cchc] ADDIN_URL is not set: dist/manifest.xml keeps https://localhost:3000/ (set ADDIN_URL for deployment)."
+    );
   }
 
   const config = {
@@ -101,7 +114,10 @@ module.exports = async (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -113,7 +129,11 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help/help.html", to: "help.html" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content, url) },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => rewriteManifest(content, url),
+          },
         ],
       }),
     ],

@@ -20,11 +20,14 @@ export interface BundleFigures {
   lazyGzip: number;
 }
 
-const gzipSize = (file: string): number => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const gzipSize = (file: string): number =>
+  zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
 async function compile(config: webpack.Configuration): Promise<void> {
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-    webpack(config, (err, result) => (err || !result ? reject(err ?? new Error("no stats")) : resolve(result))),
+    webpack(config, (err, result) =>
+      err || !result ? reject(err ?? new Error("no stats")) : resolve(result)
+    )
   );
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
 }

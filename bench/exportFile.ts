@@ -18,7 +18,11 @@ export async function measureExport(scales: number[]): Promise<ExportFigures[]> 
     const plan = syntheticPlan(getPlan(), scale);
     let bytes = 0;
     const run = async () => {
-      const layout = buildWorkbook(plan, { flavor: "file", asOf: "2024-06-30", today: "2024-06-30" }).layout;
+      const layout = buildWorkbook(plan, {
+        flavor: "file",
+        asOf: "2024-06-30",
+        today: "2024-06-30",
+      }).layout;
       bytes = (await renderWorkbookFile(layout)).length;
     };
     const ms = await timeMsAsync(run, scale >= 100 ? 2 : 4);

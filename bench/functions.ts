@@ -41,7 +41,10 @@ export function measureFunctions(): FunctionFigures {
   // STATUS per row, as a column of =CCHC.STATUS(due, done, as_of) formulas would call it.
   const base = 45292; // 01/01/2024
   const asOf = base + 200;
-  const rows = Array.from({ length: N }, (_, i) => ({ due: base + (i % 365), done: i % 3 === 0 ? base + (i % 400) : null }));
+  const rows = Array.from({ length: N }, (_, i) => ({
+    due: base + (i % 365),
+    done: i % 3 === 0 ? base + (i % 400) : null,
+  }));
   const statusMs = timeMs(() => {
     let n = 0;
     for (const r of rows) if (STATUS(r.due, r.done, asOf, null) === "Quá hạn") n++;
@@ -50,7 +53,16 @@ export function measureFunctions(): FunctionFigures {
   const statusLoopMs = timeMs(() => {
     let n = 0;
     for (const r of rows) {
-      const state = r.done !== null ? (r.done <= r.due ? "Hoàn thành" : "Hoàn thành trễ hạn") : asOf > r.due ? "Quá hạn" : r.due - asOf <= 7 ? "Sắp đến hạn" : "Trong hạn";
+      const state =
+        r.done !== null
+          ? r.done <= r.due
+            ? "Hoàn thành"
+            : "Hoàn thành trễ hạn"
+          : asOf > r.due
+            ? "Quá hạn"
+            : r.due - asOf <= 7
+              ? "Sắp đến hạn"
+              : "Trong hạn";
       if (state === "Quá hạn") n++;
     }
     consume(n);

@@ -6,7 +6,9 @@ try {
   ({ main } = require("../lib/cli/main.js"));
 } catch (err) {
   if (err && err.code === "MODULE_NOT_FOUND") {
-    process.stderr.write("cchc: chưa biên dịch. Hãy chạy `npm run build` trước (not built: run `npm run build`).\n");
+    process.stderr.write(
+      "cchc: chưa biên dịch. Hãy chạy `npm run build` trước (not built: run `npm run build`).\n"
+    );
     process.exit(2);
   }
   throw err;
@@ -16,5 +18,5 @@ Promise.resolve(main(process.argv.slice(2))).then(
   (err) => {
     process.stderr.write(`cchc: lỗi không mong đợi: ${err && err.message ? err.message : err}\n`);
     process.exit(1);
-  },
+  }
 );

@@ -26,14 +26,30 @@ const small = `
 async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     for (const size of [16, 32, 64, 80]) {
       const svg = size <= 32 ? small : large;
-      const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
-      await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}</body></html>`);
-      await page.screenshot({ path: path.join(__dirname, "..", "assets", `icon-${size}.png`), omitBackground: true });
+      const page = await browser.newPage({
+        viewport: { width: size, height: size },
+        deviceScaleFactor: 1,
+      });
+      await page.setContent(
+        `<html><body style="margin:0;background:transparent">${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}</body></html>`
+      );
+      await page.screenshot({
+        path: path.join(__dirname, "..", "assets", `icon-${size}.png`),
+        omitBackground: true,
+      });
       await page.close();
     }
   } finally {

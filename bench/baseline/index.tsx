@@ -9,6 +9,6 @@ if (container) {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       <Button appearance="primary">OK</Button>
-    </FluentProvider>,
+    </FluentProvider>
   );
 }

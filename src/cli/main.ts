@@ -59,7 +59,9 @@ function processIO(): CliIO {
 /** Waits until what was written to a pipe is handed over, so process.exit() cannot cut the JSON. */
 async function flush(): Promise<void> {
   await Promise.all(
-    [process.stdout, process.stderr].map((s) => new Promise<void>((done) => s.write("", () => done()))),
+    [process.stdout, process.stderr].map(
+      (s) => new Promise<void>((done) => s.write("", () => done()))
+    )
   );
 }
 

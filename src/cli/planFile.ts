@@ -35,12 +35,15 @@ export function readPlanFile(file: string, cwd: string = process.cwd()): Plan {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new PlanFileError(`Tệp kế hoạch “${file}” không phải JSON hợp lệ: ${(err as Error).message}.`);
+    throw new PlanFileError(
+      `Tệp kế hoạch “${file}” không phải JSON hợp lệ: ${(err as Error).message}.`
+    );
   }
   try {
     return parsePlan(json);
   } catch (err) {
-    if (err instanceof PlanValidationError) throw new PlanFileError(`Tệp “${file}”: ${err.message}`);
+    if (err instanceof PlanValidationError)
+      throw new PlanFileError(`Tệp “${file}”: ${err.message}`);
     throw err;
   }
 }

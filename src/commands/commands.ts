@@ -3,7 +3,9 @@
  * the actions the manifest's buttons may call. The "Theo dõi CCHC" button uses ShowTaskpane directly;
  * "showTaskpane" is registered for ExecuteFunction buttons and keyboard shortcuts.
  */
-export function registerCommands(office: typeof Office | undefined = (globalThis as { Office?: typeof Office }).Office): boolean {
+export function registerCommands(
+  office: typeof Office | undefined = (globalThis as { Office?: typeof Office }).Office
+): boolean {
   if (!office || !office.actions || typeof office.actions.associate !== "function") return false;
   office.actions.associate("showTaskpane", async () => {
     await office.addin.showAsTaskpane();

@@ -20,7 +20,9 @@ const DATE_HINT = "nhập ngày dạng dd/mm/yyyy hoặc một ô ngày";
 function fromSerial(n: number, label: string): Result<string | null> {
   if (n === 0) return ok(null);
   const iso = serialToIso(n);
-  return iso === null ? fail("num", `${label}: ${n} không phải là một ngày Excel hợp lệ.`) : ok(iso);
+  return iso === null
+    ? fail("num", `${label}: ${n} không phải là một ngày Excel hợp lệ.`)
+    : ok(iso);
 }
 
 /**
@@ -37,7 +39,9 @@ export function readDate(v: unknown, label: string): Result<string | null> {
   if (err) return err;
   if (typeof value === "string") {
     const iso = parseDateText(value);
-    return iso !== null ? ok(iso) : fail("value", `${label}: ${quote(value)} không phải là ngày; ${DATE_HINT}.`);
+    return iso !== null
+      ? ok(iso)
+      : fail("value", `${label}: ${quote(value)} không phải là ngày; ${DATE_HINT}.`);
   }
   return fail("value", `${label}: cần một ngày; ${DATE_HINT}.`);
 }
@@ -67,7 +71,10 @@ export function readDeadlineText(text: string, label: string, year?: number): Re
     return fail("na", `${label}: không đọc được thời hạn ${quote(text)}.${reason}`);
   }
   if (due !== null && isoToSerial(due) === null) {
-    return fail("num", `${label}: thời hạn ${quote(text)} cho ngày ${due} nằm ngoài phạm vi ngày của Excel.`);
+    return fail(
+      "num",
+      `${label}: thời hạn ${quote(text)} cho ngày ${due} nằm ngoài phạm vi ngày của Excel.`
+    );
   }
   return ok({ due, recurring: parsed.recurring, understood: parsed.understood ?? "" });
 }
@@ -97,9 +104,12 @@ export function readYear(v: unknown): Result<number | undefined> {
   if (isBlank(value)) return ok(undefined);
   const err = inputError(value, YEAR_LABEL);
   if (err) return err;
-  if (typeof value !== "number" && typeof value !== "string") return fail("value", `${YEAR_LABEL}: cần một năm, ví dụ 2024.`);
+  if (typeof value !== "number" && typeof value !== "string")
+    return fail("value", `${YEAR_LABEL}: cần một năm, ví dụ 2024.`);
   const n = typeof value === "number" ? value : Number(value.trim());
-  if (!Number.isFinite(n)) return fail("value", `${YEAR_LABEL}: ${quote(String(value))} không phải là năm, ví dụ 2024.`);
-  if (!Number.isInteger(n) || n < 1900 || n > 9999) return fail("num", `${YEAR_LABEL}: ${n} không phải là năm từ 1900 đến 9999.`);
+  if (!Number.isFinite(n))
+    return fail("value", `${YEAR_LABEL}: ${quote(String(value))} không phải là năm, ví dụ 2024.`);
+  if (!Number.isInteger(n) || n < 1900 || n > 9999)
+    return fail("num", `${YEAR_LABEL}: ${n} không phải là năm từ 1900 đến 9999.`);
   return ok(n);
 }

@@ -25,7 +25,9 @@ export function unwrapCellValue(v: unknown): unknown {
   const o = v as { type?: unknown; basicValue?: unknown };
   if (typeof o.type !== "string" || !("basicValue" in o)) return v;
   const b = o.basicValue;
-  return typeof b === "number" || typeof b === "string" || typeof b === "boolean" || b === null ? b : v;
+  return typeof b === "number" || typeof b === "string" || typeof b === "boolean" || b === null
+    ? b
+    : v;
 }
 
 export function isBlank(v: unknown): boolean {
@@ -43,7 +45,8 @@ export function inputError(v: unknown, label: string): Failure | null {
     return kind ? fail(kind, `${label}: ô đầu vào có lỗi ${v.trim()}.`) : null;
   }
   if (v === null || typeof v !== "object" || Array.isArray(v)) return null;
-  const code = (v as { code?: unknown; errorCode?: unknown }).code ?? (v as { errorCode?: unknown }).errorCode;
+  const code =
+    (v as { code?: unknown; errorCode?: unknown }).code ?? (v as { errorCode?: unknown }).errorCode;
   if (typeof code !== "string") return null;
   const kind = errorKindOfLiteral(code);
   if (!kind) return null;
@@ -81,7 +84,9 @@ function describe(v: unknown): string {
 export function readNumber(raw: unknown, label: string): Result<number | null> {
   const v = unwrapCellValue(raw);
   if (typeof v === "number") {
-    return Number.isFinite(v) ? ok(v) : fail("num", `${label}: ${describe(v)} không phải là số hữu hạn.`);
+    return Number.isFinite(v)
+      ? ok(v)
+      : fail("num", `${label}: ${describe(v)} không phải là số hữu hạn.`);
   }
   if (isBlank(v)) return ok(null);
   const err = inputError(v, label);

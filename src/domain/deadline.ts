@@ -9,7 +9,15 @@
  * - A text without a year takes opts.year (the plan's year); without opts.year it is "unknown".
  * - Anything not understood is "unknown" with a reason: no date is ever guessed.
  */
-import { addDays, formatDmy, isValidYmd, lastDayOfMonth, MAX_YEAR, MIN_YEAR, toIso } from "./isoDate";
+import {
+  addDays,
+  formatDmy,
+  isValidYmd,
+  lastDayOfMonth,
+  MAX_YEAR,
+  MIN_YEAR,
+  toIso,
+} from "./isoDate";
 
 export type DeadlineKind =
   | "date"
@@ -85,7 +93,7 @@ const RECURRENCE = new RegExp(
     "theo yêu cầu",
     "khi phát sinh",
   ].join("|"),
-  "gi",
+  "gi"
 );
 
 /** Strip separators and connectors left at both ends once recurrence words are taken out. */
@@ -102,7 +110,10 @@ function clean(s: string): string {
   return out.replace(/\s*,\s*(?:,\s*)+/g, ", ");
 }
 
-function yearOf(digits: string | undefined, fallback: number | undefined): { year: number; fromPlan: boolean } | string {
+function yearOf(
+  digits: string | undefined,
+  fallback: number | undefined
+): { year: number; fromPlan: boolean } | string {
   if (digits === undefined) {
     return fallback === undefined
       ? "Thời hạn không ghi năm và chưa biết năm của kế hoạch."
@@ -110,7 +121,8 @@ function yearOf(digits: string | undefined, fallback: number | undefined): { yea
   }
   if (digits.length !== 4) return `Năm “${digits}” phải ghi đủ 4 chữ số.`;
   const year = Number(digits);
-  if (year < MIN_YEAR || year > MAX_YEAR) return `Năm ${digits} nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}.`;
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    return `Năm ${digits} nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}.`;
   return { year, fromPlan: false };
 }
 
@@ -121,7 +133,7 @@ const ROMAN_OUT = ["", "I", "II", "III", "IV"];
 function listOf(
   body: string,
   word: string,
-  read: (token: string) => number | string,
+  read: (token: string) => number | string
 ): { first: number; last: number; text: string } | string {
   const parts = body.split(new RegExp(`\\s*(,|-|và|đến|tới)\\s*(?:${word}\\s+)?`, "i"));
   const values: number[] = [];
@@ -144,13 +156,17 @@ function listOf(
 const YEAR_TAIL = "(?:\\s*(?:\\/|-|,?\\s*năm)\\s*(\\d+))?";
 const DATE_NUM = /^(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d+))?$/i;
 const DATE_WORDS = /^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,?\s*năm\s+(\d+))?$/i;
-const MONTHS = new RegExp(`^tháng\\s+(\\d{1,2}(?:\\s*(?:,|-|và|đến|tới)\\s*(?:tháng\\s+)?\\d{1,2})*)${YEAR_TAIL}$`, "i");
+const MONTHS = new RegExp(
+  `^tháng\\s+(\\d{1,2}(?:\\s*(?:,|-|và|đến|tới)\\s*(?:tháng\\s+)?\\d{1,2})*)${YEAR_TAIL}$`,
+  "i"
+);
 const MONTH_BARE = /^(\d{1,2})\s*\/\s*(\d{4})$/;
 const QUARTERS = new RegExp(
   `^(?:quý\\s+|q\\.?\\s*)((?:[ivx]+|\\d)(?:\\s*(?:,|-|và|đến|tới)\\s*(?:quý\\s+)?(?:[ivx]+|\\d))*)${YEAR_TAIL}$`,
-  "i",
+  "i"
 );
-const PART_OF_YEAR = /^(?:(\d{1,2}|ba|sáu|chín)\s+tháng|nửa)\s+(đầu|cuối)\s+năm(?:\s*[/,]?\s*(\d+))?$/i;
+const PART_OF_YEAR =
+  /^(?:(\d{1,2}|ba|sáu|chín)\s+tháng|nửa)\s+(đầu|cuối)\s+năm(?:\s*[/,]?\s*(\d+))?$/i;
 const YEAR_WORD = /^(?:cả\s+|trong\s+)?(?:năm|giai đoạn)\s+(\d+)(?:\s*-\s*(\d+))?$/i;
 const YEAR_BARE = /^(\d{4})(?:\s*-\s*(\d{4}))?$/;
 const THIS_YEAR = /^(?:cả\s+|trong\s+)?năm(?:\s+nay)?$/i;
@@ -164,7 +180,7 @@ function makePeriod(
   start: string,
   end: string,
   label: string,
-  fromPlan: boolean,
+  fromPlan: boolean
 ): Parsed {
   return { ok: true, period: { kind, start, due: end, label, yearFromPlan: fromPlan } };
 }
@@ -187,7 +203,13 @@ function parseCore(s: string, fallback: number | undefined): Parsed {
     if (typeof y === "string") return fail(y);
     const mo = Number(m[1]);
     if (!(mo >= 1 && mo <= 12)) return fail(`Tháng ${m[1]} không hợp lệ (chỉ có tháng 1–12).`);
-    return makePeriod("month", toIso(y.year, mo, 1), lastDayOfMonth(y.year, mo), `tháng ${pad2(mo)}/${y.year}`, false);
+    return makePeriod(
+      "month",
+      toIso(y.year, mo, 1),
+      lastDayOfMonth(y.year, mo),
+      `tháng ${pad2(mo)}/${y.year}`,
+      false
+    );
   }
   if ((m = MONTHS.exec(s))) {
     const y = yearOf(m[2], fallback);
@@ -197,8 +219,17 @@ function parseCore(s: string, fallback: number | undefined): Parsed {
       return n >= 1 && n <= 12 ? n : `Tháng ${t} không hợp lệ (chỉ có tháng 1–12).`;
     });
     if (typeof list === "string") return fail(list);
-    const label = list.first === list.last ? `tháng ${pad2(list.first)}/${y.year}` : `tháng ${list.text}/${y.year}`;
-    return makePeriod("month", toIso(y.year, list.first, 1), lastDayOfMonth(y.year, list.last), label, y.fromPlan);
+    const label =
+      list.first === list.last
+        ? `tháng ${pad2(list.first)}/${y.year}`
+        : `tháng ${list.text}/${y.year}`;
+    return makePeriod(
+      "month",
+      toIso(y.year, list.first, 1),
+      lastDayOfMonth(y.year, list.last),
+      label,
+      y.fromPlan
+    );
   }
   if ((m = QUARTERS.exec(s))) {
     const y = yearOf(m[2], fallback);
@@ -218,7 +249,7 @@ function parseCore(s: string, fallback: number | undefined): Parsed {
   if ((m = PART_OF_YEAR.exec(s))) {
     const y = yearOf(m[3], fallback);
     if (typeof y === "string") return fail(y);
-    const n = m[1] === undefined ? 6 : WORD_NUMBERS[m[1].toLowerCase()] ?? Number(m[1]);
+    const n = m[1] === undefined ? 6 : (WORD_NUMBERS[m[1].toLowerCase()] ?? Number(m[1]));
     if (!(n >= 1 && n <= 12)) return fail(`“${n} tháng” không hợp lệ (1–12 tháng).`);
     const first = m[2].toLowerCase() === "đầu";
     const kind = n === 6 ? "half" : "month";
@@ -232,7 +263,8 @@ function parseCore(s: string, fallback: number | undefined): Parsed {
     if (typeof from === "string") return fail(from);
     const to = m[2] === undefined ? from : yearOf(m[2], fallback);
     if (typeof to === "string") return fail(to);
-    if (to.year < from.year) return fail(`Khoảng năm “${m[1]}-${m[2]}” không hợp lệ (phải tăng dần).`);
+    if (to.year < from.year)
+      return fail(`Khoảng năm “${m[1]}-${m[2]}” không hợp lệ (phải tăng dần).`);
     const label = to.year === from.year ? `năm ${from.year}` : `năm ${from.year}–${to.year}`;
     return makePeriod("year", toIso(from.year, 1, 1), toIso(to.year, 12, 31), label, false);
   }
@@ -264,16 +296,18 @@ function parseOne(input: string, fallback: number | undefined): Parsed {
     if (!end.ok) return end;
     const start = parseOne(range[1], Number(end.period.due.slice(0, 4)));
     if (!start.ok) return start;
-    if (start.period.start > end.period.due) return fail(`Khoảng “${input}” kết thúc trước khi bắt đầu.`);
+    if (start.period.start > end.period.due)
+      return fail(`Khoảng “${input}” kết thúc trước khi bắt đầu.`);
     return makePeriod(
       end.period.kind,
       start.period.start,
       end.period.due,
       `từ ${start.period.label} đến ${end.period.label}`,
-      end.period.yearFromPlan,
+      end.period.yearFromPlan
     );
   }
-  if (/^từ\s/i.test(s)) return fail(`“${input}” chỉ nêu thời điểm bắt đầu, không có hạn hoàn thành.`);
+  if (/^từ\s/i.test(s))
+    return fail(`“${input}” chỉ nêu thời điểm bắt đầu, không có hạn hoàn thành.`);
   if (/^đầu\s/i.test(s)) return fail(`“${input}” không cho biết ngày hết hạn cụ thể.`);
   for (let m = PREFIX.exec(s); m; m = PREFIX.exec(s)) {
     if (m[0].trim().toLowerCase() === "trước") before = true;
@@ -284,7 +318,8 @@ function parseOne(input: string, fallback: number | undefined): Parsed {
   const core = parseCore(s, fallback);
   if (!core.ok || !before) return core;
   const p = core.period;
-  if (p.start <= toIso(MIN_YEAR, 1, 1)) return fail(`Ngày trước ${p.label} nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}.`);
+  if (p.start <= toIso(MIN_YEAR, 1, 1))
+    return fail(`Ngày trước ${p.label} nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}.`);
   const due = addDays(p.start, -1);
   return {
     ok: true,
@@ -328,13 +363,16 @@ function result(
   due: string | null,
   recurring: boolean,
   firstMilestone: string | null,
-  understood: string,
+  understood: string
 ): DeadlineParse {
   return { text, kind, due, recurring, firstMilestone, understood };
 }
 
 function unknown(text: string, error: string): DeadlineParse {
-  return { ...result(text, "unknown", null, false, null, `Không đọc được thời hạn: ${error}`), error };
+  return {
+    ...result(text, "unknown", null, false, null, `Không đọc được thời hạn: ${error}`),
+    error,
+  };
 }
 
 function planYearNote(p: Period): string {
@@ -346,9 +384,13 @@ function planYearNote(p: Period): string {
  * "31/02/2024", …) gives kind "unknown", due null and a Vietnamese reason in `error`.
  */
 export function parseDeadline(text: string, opts: DeadlineOptions = {}): DeadlineParse {
-  const original = typeof text === "string" ? text : text === null || text === undefined ? "" : String(text);
+  const original =
+    typeof text === "string" ? text : text === null || text === undefined ? "" : String(text);
   const year =
-    typeof opts.year === "number" && Number.isInteger(opts.year) && opts.year >= MIN_YEAR && opts.year <= MAX_YEAR
+    typeof opts.year === "number" &&
+    Number.isInteger(opts.year) &&
+    opts.year >= MIN_YEAR &&
+    opts.year <= MAX_YEAR
       ? opts.year
       : undefined;
   const s = normalize(original);
@@ -359,12 +401,19 @@ export function parseDeadline(text: string, opts: DeadlineOptions = {}): Deadlin
     s.replace(RECURRENCE, (m) => {
       recurrence.push(m);
       return " , ";
-    }),
+    })
   );
   const recurText = recurrence.join(", ");
 
   if (recurrence.length > 0 && rest === "") {
-    return result(original, "recurring", null, true, null, `${capitalize(recurText)}: việc lặp lại, không có hạn cố định.`);
+    return result(
+      original,
+      "recurring",
+      null,
+      true,
+      null,
+      `${capitalize(recurText)}: việc lặp lại, không có hạn cố định.`
+    );
   }
   if (rest === "") return unknown(original, `Không hiểu “${original.trim()}”.`);
 
@@ -378,7 +427,7 @@ export function parseDeadline(text: string, opts: DeadlineOptions = {}): Deadlin
         null,
         true,
         null,
-        `${capitalize(recurText)} (${rest}): việc lặp lại, không có hạn cố định.`,
+        `${capitalize(recurText)} (${rest}): việc lặp lại, không có hạn cố định.`
       );
     }
     return unknown(original, parsed.error);
@@ -395,7 +444,7 @@ export function parseDeadline(text: string, opts: DeadlineOptions = {}): Deadlin
         null,
         true,
         null,
-        `${capitalize(recurText)} trong ${p.label}${note}: việc lặp lại, không có hạn cố định.`,
+        `${capitalize(recurText)} trong ${p.label}${note}: việc lặp lại, không có hạn cố định.`
       );
     }
     const milestone = parsed.first ?? p.due;
@@ -405,7 +454,7 @@ export function parseDeadline(text: string, opts: DeadlineOptions = {}): Deadlin
       milestone,
       true,
       milestone,
-      `Mốc đầu: ${p.label} → hạn ${formatDmy(milestone)}${beforeNote}${note}; sau đó ${recurText.toLowerCase()}.`,
+      `Mốc đầu: ${p.label} → hạn ${formatDmy(milestone)}${beforeNote}${note}; sau đó ${recurText.toLowerCase()}.`
     );
   }
   const first = parsed.first !== undefined && parsed.first !== p.due ? parsed.first : null;
@@ -416,6 +465,6 @@ export function parseDeadline(text: string, opts: DeadlineOptions = {}): Deadlin
     p.due,
     false,
     first,
-    `${capitalize(p.label)} → hạn ${formatDmy(p.due)}${beforeNote}${note}${firstNote}.`,
+    `${capitalize(p.label)} → hạn ${formatDmy(p.due)}${beforeNote}${note}${firstNote}.`
   );
 }

@@ -45,7 +45,10 @@ function unknownIdMessage(shown: string, indicators: readonly IndicatorNumbers[]
  * The indicator named by `v` (an id as text, or as a number when typed into a cell). Matching
  * ignores case and spaces. Unknown → #N/A with a message saying how ids look.
  */
-export function lookupIndicator(v: unknown, indicators: readonly IndicatorNumbers[]): Result<IndicatorNumbers> {
+export function lookupIndicator(
+  v: unknown,
+  indicators: readonly IndicatorNumbers[]
+): Result<IndicatorNumbers> {
   const s = readScalar(v, INDICATOR_ID_LABEL);
   if (!s.ok) return s;
   const value = s.value;
@@ -70,12 +73,18 @@ export interface ResolvedTarget {
  * (text takes the indicator's target and comparison; an id wins over number text, so "3.6" is the
  * indicator 3.6 and not the number 3.6). Blank → #N/A.
  */
-export function resolveTarget(v: unknown, indicators: readonly IndicatorNumbers[], label: string): Result<ResolvedTarget> {
+export function resolveTarget(
+  v: unknown,
+  indicators: readonly IndicatorNumbers[],
+  label: string
+): Result<ResolvedTarget> {
   const s = readScalar(v, label);
   if (!s.ok) return s;
   const value = s.value;
   if (typeof value === "number") {
-    return Number.isFinite(value) ? ok({ value, comparison: null }) : fail("num", `${label}: không phải số hữu hạn.`);
+    return Number.isFinite(value)
+      ? ok({ value, comparison: null })
+      : fail("num", `${label}: không phải số hữu hạn.`);
   }
   if (isBlank(value)) return fail("na", `${label}: chưa có chỉ tiêu (ô trống).`);
   const err = inputError(value, label);
@@ -86,5 +95,8 @@ export function resolveTarget(v: unknown, indicators: readonly IndicatorNumbers[
   if (indicator) return ok({ value: targetValue(indicator), comparison: indicator.comparison });
   const n = parseNumberText(value);
   if (n !== null) return ok({ value: n, comparison: null });
-  return fail("na", unknownIdMessage(quote(value.trim()), indicators).replace(INDICATOR_ID_LABEL, label));
+  return fail(
+    "na",
+    unknownIdMessage(quote(value.trim()), indicators).replace(INDICATOR_ID_LABEL, label)
+  );
 }

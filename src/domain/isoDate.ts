@@ -77,7 +77,8 @@ export function addDays(iso: string, n: number): string {
   const ymd = parseIso(iso);
   if (!ymd || !Number.isInteger(n)) throw new RangeError(`Ngày không hợp lệ: ${iso}`);
   const r = fromDayNumber(dayNumber(ymd) + n);
-  if (r.y < MIN_YEAR || r.y > MAX_YEAR) throw new RangeError(`Ngày nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}.`);
+  if (r.y < MIN_YEAR || r.y > MAX_YEAR)
+    throw new RangeError(`Ngày nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}.`);
   return toIso(r.y, r.m, r.d);
 }
 

@@ -5,7 +5,15 @@
  * The error rules are documented in docs/functions.md.
  */
 import type { Comparison } from "../plan/types";
-import { inputError, isBlank, parseNumberText, quote, readScalar, readScalarNumber, unwrapCellValue } from "./cellValue";
+import {
+  inputError,
+  isBlank,
+  parseNumberText,
+  quote,
+  readScalar,
+  readScalarNumber,
+  unwrapCellValue,
+} from "./cellValue";
 import { fail, ok, type Failure, type Result } from "./result";
 
 export const PART_LABEL = "Số đạt (part)";
@@ -30,7 +38,8 @@ function slowCell(v: unknown, label: string): number | Failure {
     return inner.ok ? inner.value : inner;
   }
   if (typeof v === "number") {
-    if (Number.isNaN(v) || !Number.isFinite(v)) return fail("num", `${label}: có giá trị không phải số hữu hạn.`);
+    if (Number.isNaN(v) || !Number.isFinite(v))
+      return fail("num", `${label}: có giá trị không phải số hữu hạn.`);
     if (v < 0) return fail("num", `${label}: có số âm (${v}); số liệu đếm không được âm.`);
     return v;
   }
@@ -97,7 +106,10 @@ export function rate(part: unknown, total: unknown): Result<number> {
   if (!t.ok) return t;
   if (t.value === 0) return fail("div0", `${TOTAL_LABEL} bằng 0: chưa có số liệu để tính tỷ lệ.`);
   if (p.value > t.value) {
-    return fail("num", `${PART_LABEL} (${p.value}) lớn hơn ${TOTAL_LABEL} (${t.value}): tỷ lệ không thể vượt 100%.`);
+    return fail(
+      "num",
+      `${PART_LABEL} (${p.value}) lớn hơn ${TOTAL_LABEL} (${t.value}): tỷ lệ không thể vượt 100%.`
+    );
   }
   return ok(p.value / t.value);
 }
@@ -124,7 +136,10 @@ export function lowerIsBetter(c: Comparison): boolean {
  * The comparison argument: ">=", ">", "<=", "<", "=" (also "≥", "≤", "=>", "=<"). Blank →
  * `fallback`. Anything else → #VALUE! listing what is accepted.
  */
-export function parseComparison(v: unknown, fallback: Comparison = DEFAULT_COMPARISON): Result<Comparison> {
+export function parseComparison(
+  v: unknown,
+  fallback: Comparison = DEFAULT_COMPARISON
+): Result<Comparison> {
   const s = readScalar(v, COMPARISON_LABEL);
   if (!s.ok) return s;
   const value = s.value;
@@ -136,7 +151,10 @@ export function parseComparison(v: unknown, fallback: Comparison = DEFAULT_COMPA
     if (c) return ok(c);
   }
   const shown = typeof value === "string" ? quote(value) : String(value);
-  return fail("value", `${COMPARISON_LABEL}: ${shown} không hợp lệ; dùng ">=", ">", "<=", "<" hoặc "=".`);
+  return fail(
+    "value",
+    `${COMPARISON_LABEL}: ${shown} không hợp lệ; dùng ">=", ">", "<=", "<" hoặc "=".`
+  );
 }
 
 /** A measured or target value: a non-negative finite number; blank means "no data yet" (#N/A). */
@@ -162,7 +180,10 @@ export function attainment(actual: number, target: number, comparison: Compariso
     if (actual === 0) {
       return target === 0
         ? ok(1)
-        : fail("div0", `${ACTUAL_LABEL} bằng 0 với chỉ tiêu càng thấp càng tốt: mức đạt không giới hạn (chỉ tiêu đã đạt).`);
+        : fail(
+            "div0",
+            `${ACTUAL_LABEL} bằng 0 với chỉ tiêu càng thấp càng tốt: mức đạt không giới hạn (chỉ tiêu đã đạt).`
+          );
     }
     return finite(target / actual);
   }

@@ -31,7 +31,7 @@ export const ERROR_LITERALS: Readonly<Record<ErrorKind, string>> = {
 };
 
 const KIND_BY_LITERAL: ReadonlyMap<string, ErrorKind> = new Map(
-  (Object.keys(ERROR_LITERALS) as ErrorKind[]).map((k) => [ERROR_LITERALS[k], k]),
+  (Object.keys(ERROR_LITERALS) as ErrorKind[]).map((k) => [ERROR_LITERALS[k], k])
 );
 
 /**

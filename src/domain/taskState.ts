@@ -59,7 +59,9 @@ function checkIso(name: string, value: string | null, nullable: boolean): void {
   if (value === null && nullable) return;
   if (!isExcelIso(value)) {
     // Callers validate user input first; reaching this is a programming error, so fail loudly.
-    throw new RangeError(`taskState: ${name} phải là ngày ISO YYYY-MM-DD, nhận được ${JSON.stringify(value)}`);
+    throw new RangeError(
+      `taskState: ${name} phải là ngày ISO YYYY-MM-DD, nhận được ${JSON.stringify(value)}`
+    );
   }
 }
 

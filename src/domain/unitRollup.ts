@@ -74,10 +74,11 @@ export interface InterpretedInput {
 export function interpretTaskInput(
   input: TaskInput | undefined,
   due: string | null,
-  asOf: string,
+  asOf: string
 ): InterpretedInput {
   const status = input?.status;
-  if (sameText(status, TASK_STATUS.notApplicable)) return { notApplicable: true, done: null, doneWithoutDate: false };
+  if (sameText(status, TASK_STATUS.notApplicable))
+    return { notApplicable: true, done: null, doneWithoutDate: false };
   const date = input?.doneDate;
   if (typeof date === "number" && !Number.isNaN(date)) {
     const whole = Math.floor(date);
@@ -85,7 +86,8 @@ export function interpretTaskInput(
     const iso = whole > MAX_EXCEL_SERIAL ? "9999-12-31" : serialToIso(whole);
     return { notApplicable: false, done: iso ?? due ?? asOf, doneWithoutDate: false };
   }
-  if (sameText(status, TASK_STATUS.done)) return { notApplicable: false, done: due ?? asOf, doneWithoutDate: true };
+  if (sameText(status, TASK_STATUS.done))
+    return { notApplicable: false, done: due ?? asOf, doneWithoutDate: true };
   return { notApplicable: false, done: null, doneWithoutDate: false };
 }
 
@@ -99,7 +101,7 @@ export function taskOutcome(
   due: string | null,
   input: TaskInput | undefined,
   asOf: string,
-  soonDays: number = DEFAULT_SOON_DAYS,
+  soonDays: number = DEFAULT_SOON_DAYS
 ): TaskOutcome {
   const { notApplicable, done } = interpretTaskInput(input, due, asOf);
   const args = { due, done, asOf, soonDays, notApplicable };
@@ -196,7 +198,7 @@ export function unitRollup(
   plan: Plan,
   inputs: TaskInputs,
   asOf: string,
-  soonDays: number = DEFAULT_SOON_DAYS,
+  soonDays: number = DEFAULT_SOON_DAYS
 ): UnitRollup[] {
   const rows = new Map(leadUnits(plan).map((unit) => [unit, emptyRollup(unit)]));
   for (const task of plan.tasks) {
@@ -216,7 +218,7 @@ export function planRollup(
   inputs: TaskInputs,
   asOf: string,
   soonDays: number = DEFAULT_SOON_DAYS,
-  label = "Toàn Sở",
+  label = "Toàn Sở"
 ): UnitRollup {
   const r = emptyRollup(label);
   for (const task of plan.tasks) {

@@ -10,11 +10,27 @@
  * before the domain can report them; RATE's are matrices so a range arrives whole. Return types are
  * written out as unions: the generator refuses a type alias there.
  */
-import { readDate, readDeadlineText, readDue, readYear, AS_OF_LABEL, DEADLINE_LABEL, DONE_LABEL } from "../domain/cellDate";
+import {
+  readDate,
+  readDeadlineText,
+  readDue,
+  readYear,
+  AS_OF_LABEL,
+  DEADLINE_LABEL,
+  DONE_LABEL,
+} from "../domain/cellDate";
 import { inputError, isBlank, readScalar, readScalarNumber } from "../domain/cellValue";
 import { isoToSerial, serialToIso, todayIso } from "../domain/excelDate";
 import { lookupIndicator, resolveTarget, targetValue } from "../domain/indicatorTarget";
-import { attainment, met, parseComparison, rate, readMeasure, ACTUAL_LABEL, TARGET_LABEL } from "../domain/rates";
+import {
+  attainment,
+  met,
+  parseComparison,
+  rate,
+  readMeasure,
+  ACTUAL_LABEL,
+  TARGET_LABEL,
+} from "../domain/rates";
 import { fail, ok, type ErrorKind, type Result } from "../domain/result";
 import { daysLate, taskState, DEFAULT_SOON_DAYS } from "../domain/taskState";
 import { getIndicatorTargets } from "../plan/indicators";
@@ -52,7 +68,10 @@ type Scalar = number | string | boolean;
 function toCell<T extends Scalar>(r: Result<T>): T | CustomFunctions.Error {
   if (!r.ok) return new CustomFunctions.Error(errorCode(r.error), r.message);
   if (typeof r.value === "number" && !Number.isFinite(r.value)) {
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, "Kết quả không phải số hữu hạn.");
+    return new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.invalidNumber,
+      "Kết quả không phải số hữu hạn."
+    );
   }
   return r.value;
 }
@@ -63,7 +82,10 @@ function guarded<T extends Scalar>(body: () => Result<T>): T | CustomFunctions.E
     return toCell(body());
   } catch (e) {
     const detail = e instanceof Error ? ` (${e.message})` : "";
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Lỗi không mong đợi khi tính${detail}.`);
+    return new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.invalidValue,
+      `Lỗi không mong đợi khi tính${detail}.`
+    );
   }
 }
 
@@ -133,7 +155,11 @@ export function RATE(part: unknown[][], total: unknown[][]): number | CustomFunc
  * @param [comparison] Phép so sánh: ">=" (mặc định), ">", "<=", "<" hoặc "="; bỏ trống khi target là mã chỉ tiêu thì dùng phép so sánh của chỉ tiêu đó.
  * @returns Mức đạt, 1 = 100% chỉ tiêu.
  */
-export function ATTAIN(actual: unknown, target: unknown, comparison?: unknown): number | CustomFunctions.Error {
+export function ATTAIN(
+  actual: unknown,
+  target: unknown,
+  comparison?: unknown
+): number | CustomFunctions.Error {
   return guarded(() => {
     const c = readComparand(actual, target, comparison);
     return c.ok ? attainment(c.value.actual, c.value.target, c.value.comparison) : c;
@@ -148,7 +174,11 @@ export function ATTAIN(actual: unknown, target: unknown, comparison?: unknown): 
  * @param [comparison] Phép so sánh: ">=" (mặc định), ">", "<=", "<" hoặc "="; bỏ trống khi target là mã chỉ tiêu thì dùng phép so sánh của chỉ tiêu đó.
  * @returns TRUE nếu đạt, FALSE nếu chưa đạt.
  */
-export function MET(actual: unknown, target: unknown, comparison?: unknown): boolean | CustomFunctions.Error {
+export function MET(
+  actual: unknown,
+  target: unknown,
+  comparison?: unknown
+): boolean | CustomFunctions.Error {
   return guarded(() => {
     const c = readComparand(actual, target, comparison);
     return c.ok ? met(c.value.actual, c.value.target, c.value.comparison) : c;
@@ -184,19 +214,27 @@ export function DUE(deadline_text: unknown, year?: unknown): number | CustomFunc
     const v = s.value;
     if (typeof v === "number") {
       const iso = v === 0 ? null : serialToIso(v);
-      return iso === null ? fail("num", `${DEADLINE_LABEL}: ${v} không phải là một ngày Excel hợp lệ.`) : ok(Math.floor(v));
+      return iso === null
+        ? fail("num", `${DEADLINE_LABEL}: ${v} không phải là một ngày Excel hợp lệ.`)
+        : ok(Math.floor(v));
     }
     if (isBlank(v)) return fail("na", `${DEADLINE_LABEL}: chưa có thời hạn (ô trống).`);
     const err = inputError(v, DEADLINE_LABEL);
     if (err) return err;
-    if (typeof v !== "string") return fail("value", `${DEADLINE_LABEL}: cần thời hạn bằng chữ, ví dụ "Quý I/2024".`);
+    if (typeof v !== "string")
+      return fail("value", `${DEADLINE_LABEL}: cần thời hạn bằng chữ, ví dụ "Quý I/2024".`);
     const d = readDeadlineText(v.trim(), DEADLINE_LABEL, y.value);
     if (!d.ok) return d;
     if (d.value.due === null) {
-      return fail("na", `${DEADLINE_LABEL}: "${v.trim()}" là việc thường xuyên, không có hạn cụ thể.`);
+      return fail(
+        "na",
+        `${DEADLINE_LABEL}: "${v.trim()}" là việc thường xuyên, không có hạn cụ thể.`
+      );
     }
     const serial = isoToSerial(d.value.due);
-    return serial === null ? fail("num", `${DEADLINE_LABEL}: ngày hạn nằm ngoài phạm vi của Excel.`) : ok(serial);
+    return serial === null
+      ? fail("num", `${DEADLINE_LABEL}: ngày hạn nằm ngoài phạm vi của Excel.`)
+      : ok(serial);
   });
 }
 
@@ -209,7 +247,12 @@ export function DUE(deadline_text: unknown, year?: unknown): number | CustomFunc
  * @param [soon_days] Số ngày trước hạn được coi là "Sắp đến hạn"; mặc định 7.
  * @returns Tình trạng bằng tiếng Việt.
  */
-export function STATUS(due: unknown, done_date?: unknown, as_of?: unknown, soon_days?: unknown): string | CustomFunctions.Error {
+export function STATUS(
+  due: unknown,
+  done_date?: unknown,
+  as_of?: unknown,
+  soon_days?: unknown
+): string | CustomFunctions.Error {
   return guarded(() => {
     const dates = readTaskDates(due, done_date, as_of);
     if (!dates.ok) return dates;
@@ -227,7 +270,11 @@ export function STATUS(due: unknown, done_date?: unknown, as_of?: unknown, soon_
  * @param [as_of] Ngày báo cáo; bỏ trống là hôm nay (khi tính lại). Nên dùng TODAY() hoặc ô ngày báo cáo.
  * @returns Số ngày trễ.
  */
-export function DAYSLATE(due: unknown, done_date?: unknown, as_of?: unknown): number | CustomFunctions.Error {
+export function DAYSLATE(
+  due: unknown,
+  done_date?: unknown,
+  as_of?: unknown
+): number | CustomFunctions.Error {
   return guarded(() => {
     const dates = readTaskDates(due, done_date, as_of);
     return dates.ok ? ok(daysLate(dates.value)) : dates;

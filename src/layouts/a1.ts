@@ -55,13 +55,20 @@ export function parseCell(address: string): CellPos {
 }
 
 export function cellAddress(row: number, col: number, absolute = false): string {
-  if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS) throw new RangeError(`Số dòng không hợp lệ: ${row}`);
+  if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS)
+    throw new RangeError(`Số dòng không hợp lệ: ${row}`);
   const d = absolute ? "$" : "";
   return `${d}${columnLetters(col)}${d}${row}`;
 }
 
 /** A range address; a 1×1 range is written as a single cell ("B5"). */
-export function rangeAddress(top: number, left: number, bottom: number, right: number, absolute = false): string {
+export function rangeAddress(
+  top: number,
+  left: number,
+  bottom: number,
+  right: number,
+  absolute = false
+): string {
   const a = cellAddress(Math.min(top, bottom), Math.min(left, right), absolute);
   const b = cellAddress(Math.max(top, bottom), Math.max(left, right), absolute);
   return a === b ? a : `${a}:${b}`;

@@ -129,7 +129,9 @@ export function latestValueFormula(row: number, flavor: IndicatorFlavor): string
   const num = `INDEX(${r.nums},1,${r.latestMonth})`;
   const den = `INDEX(${r.dens},1,${r.latestMonth})`;
   const rate =
-    flavor === "addin" ? `CCHC.RATE(${num},${den})` : `IF(OR(${num}<0,${num}>${den}),NA(),${num}/${den})`;
+    flavor === "addin"
+      ? `CCHC.RATE(${num},${den})`
+      : `IF(OR(${num}<0,${num}>${den}),NA(),${num}/${den})`;
   return `=IF(${r.latestMonth}="","",IF(${isRate(r)},${rate},${num}))`;
 }
 
@@ -175,7 +177,8 @@ export function plainNearExpression(r: RowRefs): string {
 
 export function verdictFormula(row: number, flavor: IndicatorFlavor): string {
   const r = rowRefs(row);
-  const met = flavor === "addin" ? `CCHC.MET(${r.ytd},${r.target},${r.comparison})` : plainMetExpression(r);
+  const met =
+    flavor === "addin" ? `CCHC.MET(${r.ytd},${r.target},${r.comparison})` : plainMetExpression(r);
   return (
     `=IF(ISNUMBER(${r.ytd}),IF(${met},"${VERDICT_MET}",` +
     `IF(${plainNearExpression(r)},"${VERDICT_NEAR}","${VERDICT_MISSED}")),"")`

@@ -48,7 +48,12 @@ const sum = (vs: Scalar[]): number => vs.reduce<number>((s, v) => s + n(v), 0);
 const numbersOf = (vs: Scalar[]) => vs.filter(isNum);
 
 /** As the sheet's formula: shortfall − tolerance, rounded to 9 decimals, ≤ 0. */
-export function isNear(value: number, target: number, comparison: Comparison, tolerance: number): boolean {
+export function isNear(
+  value: number,
+  target: number,
+  comparison: Comparison,
+  tolerance: number
+): boolean {
   const shortfall =
     comparison === ">=" || comparison === ">"
       ? target - value
@@ -68,7 +73,7 @@ export function verdictOf(
   value: number,
   target: number,
   comparison: Comparison,
-  tolerance: number,
+  tolerance: number
 ): typeof VERDICT_MET | typeof VERDICT_NEAR | typeof VERDICT_MISSED {
   if (isMet(value, target, comparison)) return VERDICT_MET;
   return isNear(value, target, comparison, tolerance) ? VERDICT_NEAR : VERDICT_MISSED;
@@ -92,7 +97,8 @@ function ytdOf(input: IndicatorRowInput): number | "" | null {
 
 function latestMonthOf(input: IndicatorRowInput): number | "" {
   for (const m of [...MONTHS].reverse()) {
-    const has = input.kind === "rate" ? n(input.dens[m - 1] ?? null) > 0 : isNum(input.nums[m - 1] ?? null);
+    const has =
+      input.kind === "rate" ? n(input.dens[m - 1] ?? null) > 0 : isNum(input.nums[m - 1] ?? null);
     if (has) return m;
   }
   return "";
@@ -116,11 +122,13 @@ function attainmentOf(ytd: number, target: number, comparison: Comparison): numb
 
 export function evaluateIndicatorRow(input: IndicatorRowInput): IndicatorRowResults {
   // A formula typed into an input cell cannot be evaluated here: leave the results to the spreadsheet.
-  if ([...input.nums, ...input.dens].some((v) => typeof v === "string" && v.startsWith("="))) return UNKNOWN;
+  if ([...input.nums, ...input.dens].some((v) => typeof v === "string" && v.startsWith("=")))
+    return UNKNOWN;
   const ytd = ytdOf(input);
   const latestMonth = latestMonthOf(input);
   const latestValue = latestValueOf(input, latestMonth);
-  if (typeof ytd !== "number") return { ytd, latestMonth, latestValue, attainment: "", verdict: "" };
+  if (typeof ytd !== "number")
+    return { ytd, latestMonth, latestValue, attainment: "", verdict: "" };
   const tolerance =
     input.kind === "rate" ? input.marginPoints / 100 : (input.target * input.marginPoints) / 100;
   return {

@@ -73,7 +73,11 @@ const monthInputValidation = (what: string): ValidationSpec => ({
   prompt: `Nhập ${what} của tháng (số nguyên ≥ 0).`,
 });
 
-const locked = (format: CellFormat = {}): CellFormat => ({ locked: true, vertical: "top", ...format });
+const locked = (format: CellFormat = {}): CellFormat => ({
+  locked: true,
+  vertical: "top",
+  ...format,
+});
 const input = (format: CellFormat = {}): CellFormat => ({
   locked: false,
   vertical: "top",
@@ -91,14 +95,17 @@ function columnSpec(key: IndicatorColumnKey): TableColumn {
       role: "input",
       width: 8,
       format: input({ numberFormat: COUNT_FORMAT, horizontal: "right" }),
-      validation: monthInputValidation(
-        isNum ? "số đạt (tử số) hoặc số lượng" : "tổng số (mẫu số)",
-      ),
+      validation: monthInputValidation(isNum ? "số đạt (tử số) hoặc số lượng" : "tổng số (mẫu số)"),
     };
   }
   const specs: Record<string, Omit<TableColumn, "key">> = {
     key: { header: "Khóa", role: "key", width: 8, hidden: true, format: locked() },
-    code: { header: "Mã chỉ tiêu", role: "plan", width: 10, format: locked({ horizontal: "center" }) },
+    code: {
+      header: "Mã chỉ tiêu",
+      role: "plan",
+      width: 10,
+      format: locked({ horizontal: "center" }),
+    },
     text: { header: "Chỉ tiêu", role: "plan", width: 45, format: locked({ wrap: true }) },
     lead: { header: "Đơn vị chủ trì", role: "plan", width: 18, format: locked({ wrap: true }) },
     targetText: {
@@ -107,9 +114,24 @@ function columnSpec(key: IndicatorColumnKey): TableColumn {
       width: 13,
       format: locked({ horizontal: "center", wrap: true }),
     },
-    targetValue: { header: "Giá trị", role: "plan", width: 9, format: locked({ numberFormat: "0%" }) },
-    comparison: { header: "So sánh", role: "plan", width: 8, format: locked({ horizontal: "center" }) },
-    ytd: { header: "Lũy kế năm", role: "computed", width: 10, format: locked({ numberFormat: RATE_FORMAT }) },
+    targetValue: {
+      header: "Giá trị",
+      role: "plan",
+      width: 9,
+      format: locked({ numberFormat: "0%" }),
+    },
+    comparison: {
+      header: "So sánh",
+      role: "plan",
+      width: 8,
+      format: locked({ horizontal: "center" }),
+    },
+    ytd: {
+      header: "Lũy kế năm",
+      role: "computed",
+      width: 10,
+      format: locked({ numberFormat: RATE_FORMAT }),
+    },
     latestMonth: {
       header: "Tháng gần nhất",
       role: "computed",
@@ -122,13 +144,43 @@ function columnSpec(key: IndicatorColumnKey): TableColumn {
       width: 11,
       format: locked({ numberFormat: RATE_FORMAT }),
     },
-    attainment: { header: "Mức đạt", role: "computed", width: 10, format: locked({ numberFormat: RATE_FORMAT }) },
-    met: { header: "Đạt?", role: "computed", width: 10, format: locked({ horizontal: "center", font: { bold: true } }) },
+    attainment: {
+      header: "Mức đạt",
+      role: "computed",
+      width: 10,
+      format: locked({ numberFormat: RATE_FORMAT }),
+    },
+    met: {
+      header: "Đạt?",
+      role: "computed",
+      width: 10,
+      format: locked({ horizontal: "center", font: { bold: true } }),
+    },
     note: { header: "Ghi chú", role: "plan", width: 32, format: locked({ wrap: true }) },
-    unitKind: { header: "Đơn vị tính", role: "plan", width: 10, format: locked({ horizontal: "center" }) },
-    numeratorLabel: { header: "Số đạt (tử số) là", role: "plan", width: 28, format: locked({ wrap: true }) },
-    denominatorLabel: { header: "Tổng số (mẫu số) là", role: "plan", width: 28, format: locked({ wrap: true }) },
-    updateNote: { header: "Ghi chú cập nhật", role: "input", width: 30, format: input({ wrap: true }) },
+    unitKind: {
+      header: "Đơn vị tính",
+      role: "plan",
+      width: 10,
+      format: locked({ horizontal: "center" }),
+    },
+    numeratorLabel: {
+      header: "Số đạt (tử số) là",
+      role: "plan",
+      width: 28,
+      format: locked({ wrap: true }),
+    },
+    denominatorLabel: {
+      header: "Tổng số (mẫu số) là",
+      role: "plan",
+      width: 28,
+      format: locked({ wrap: true }),
+    },
+    updateNote: {
+      header: "Ghi chú cập nhật",
+      role: "input",
+      width: 30,
+      format: input({ wrap: true }),
+    },
   };
   const spec = specs[key];
   if (!spec) throw new Error(`Cột không xác định: ${key}`);
@@ -143,7 +195,21 @@ function formatNumberVi(value: number): string {
 }
 
 /** Words that end the counted noun in a numerator label ("Số cuộc kiểm tra đột xuất …" → "cuộc kiểm tra"). */
-const NOUN_STOP_WORDS = new Set(["đột", "được", "đã", "về", "liên", "trong", "của", "có", "mới", "hoặc", "thực", "theo", "do"]);
+const NOUN_STOP_WORDS = new Set([
+  "đột",
+  "được",
+  "đã",
+  "về",
+  "liên",
+  "trong",
+  "của",
+  "có",
+  "mới",
+  "hoặc",
+  "thực",
+  "theo",
+  "do",
+]);
 
 /** The noun a count target counts ("sáng kiến", "cuộc kiểm tra"), taken from its numerator label. */
 export function countNoun(indicator: Indicator): string {
@@ -186,7 +252,9 @@ export function noteFor(indicator: Indicator, anomalies: Anomaly[]): string {
   const note = indicator.note?.trim() ?? "";
   const conflicts = conflictsOf(indicator, anomalies);
   if (conflicts.length === 0) return note;
-  const parts = [`⚠ Mâu thuẫn trong văn bản — giá trị dùng để đánh giá ở dòng này: ${printedTarget(indicator)}.`];
+  const parts = [
+    `⚠ Mâu thuẫn trong văn bản — giá trị dùng để đánh giá ở dòng này: ${printedTarget(indicator)}.`,
+  ];
   const noteExplainsIt = /mâu thuẫn/i.test(note);
   if (!noteExplainsIt) parts.push(...conflicts.map((c) => c.message));
   if (note) parts.push(note);
@@ -234,7 +302,7 @@ function indicatorRow(
   indicator: Indicator,
   index: number,
   planData: Plan,
-  opts: IndicatorsSheetOptions,
+  opts: IndicatorsSheetOptions
 ): TableRow {
   const row = rowOf(index);
   const isRate = indicator.unit === "%";
@@ -263,13 +331,13 @@ function indicatorRow(
     ...(indicator.comparison === "=" ? { comparison: "=" } : {}),
     ...resultsCells(
       evaluateIndicatorRow({
-      kind: isRate ? "rate" : "count",
-      target: targetCellValue(indicator),
-      comparison: indicator.comparison,
-      nums: MONTHS.map((m) => typed(`num${m}`)),
-      dens: MONTHS.map((m) => typed(`den${m}`)),
+        kind: isRate ? "rate" : "count",
+        target: targetCellValue(indicator),
+        comparison: indicator.comparison,
+        nums: MONTHS.map((m) => typed(`num${m}`)),
+        dens: MONTHS.map((m) => typed(`den${m}`)),
         marginPoints: marginPoints(opts.userInput),
-      }),
+      })
     ),
   };
   const countFormats: Partial<Record<IndicatorColumnKey, string>> = {
@@ -310,7 +378,12 @@ function orphanRow(orphan: OrphanInput): TableRow {
     note: ORPHAN_NOTE,
   };
   const cells = INDICATOR_COLUMN_KEYS.map((k) => values[k] ?? null);
-  return { key: orphan.key, cells, results: cells.map(() => null), format: { font: { italic: true, color: "#7F7F7F" } } };
+  return {
+    key: orphan.key,
+    cells,
+    results: cells.map(() => null),
+    format: { font: { italic: true, color: "#7F7F7F" } },
+  };
 }
 
 function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[] {
@@ -339,7 +412,13 @@ function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[]
     {
       at: MARGIN_CELL,
       cells: [[marginCellValue(userInput)]],
-      format: { locked: false, fill: INPUT_FILL, horizontal: "center", border: "thin", numberFormat: "0.##" },
+      format: {
+        locked: false,
+        fill: INPUT_FILL,
+        horizontal: "center",
+        border: "thin",
+        numberFormat: "0.##",
+      },
     },
     { at: `${col("ytd")}3`, cells: [["Đạt"]], format: { ...legend(COLORS.met) } },
     { at: `${col("latestMonth")}3`, cells: [["Gần đạt"]], format: { ...legend(COLORS.near) } },
@@ -367,24 +446,73 @@ export function conflictBanner(conflict: Anomaly, indicators: Indicator[]): stri
 }
 
 function legend(color: { fill: string; fontColor: string }): CellFormat {
-  return { fill: color.fill, font: { color: color.fontColor, bold: true }, horizontal: "center", border: "thin", locked: true };
+  return {
+    fill: color.fill,
+    font: { color: color.fontColor, bold: true },
+    horizontal: "center",
+    border: "thin",
+    locked: true,
+  };
 }
 
 function rules(firstRow: number, lastRow: number): ConditionalRule[] {
   if (lastRow < firstRow) return [];
   const f = ruleFormulas(firstRow);
-  const range = (from: IndicatorColumnKey, to: IndicatorColumnKey) => `${col(from)}${firstRow}:${col(to)}${lastRow}`;
+  const range = (from: IndicatorColumnKey, to: IndicatorColumnKey) =>
+    `${col(from)}${firstRow}:${col(to)}${lastRow}`;
   const summary = range("ytd", "met");
   const nums = range("num1", "num12");
   const dens = range("den1", "den12");
   return [
-    { type: "expression", range: summary, formula: f.met, format: { fill: COLORS.met.fill, fontColor: COLORS.met.fontColor }, stopIfTrue: true },
-    { type: "expression", range: summary, formula: f.near, format: { fill: COLORS.near.fill, fontColor: COLORS.near.fontColor }, stopIfTrue: true },
-    { type: "expression", range: summary, formula: f.missed, format: { fill: COLORS.missed.fill, fontColor: COLORS.missed.fontColor }, stopIfTrue: true },
-    { type: "expression", range: nums, formula: f.badNumerator, format: { fill: COLORS.bad.fill, fontColor: COLORS.bad.fontColor, bold: true }, stopIfTrue: true },
-    { type: "expression", range: dens, formula: f.badDenominator, format: { fill: COLORS.bad.fill, fontColor: COLORS.bad.fontColor, bold: true }, stopIfTrue: true },
-    { type: "expression", range: dens, formula: f.unusedDenominatorTyped, format: { fill: COLORS.unusedTyped.fill, fontColor: COLORS.unusedTyped.fontColor }, stopIfTrue: true },
-    { type: "expression", range: dens, formula: f.unusedDenominator, format: { fill: COLORS.unused.fill }, stopIfTrue: true },
+    {
+      type: "expression",
+      range: summary,
+      formula: f.met,
+      format: { fill: COLORS.met.fill, fontColor: COLORS.met.fontColor },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: summary,
+      formula: f.near,
+      format: { fill: COLORS.near.fill, fontColor: COLORS.near.fontColor },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: summary,
+      formula: f.missed,
+      format: { fill: COLORS.missed.fill, fontColor: COLORS.missed.fontColor },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: nums,
+      formula: f.badNumerator,
+      format: { fill: COLORS.bad.fill, fontColor: COLORS.bad.fontColor, bold: true },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: dens,
+      formula: f.badDenominator,
+      format: { fill: COLORS.bad.fill, fontColor: COLORS.bad.fontColor, bold: true },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: dens,
+      formula: f.unusedDenominatorTyped,
+      format: { fill: COLORS.unusedTyped.fill, fontColor: COLORS.unusedTyped.fontColor },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: dens,
+      formula: f.unusedDenominator,
+      format: { fill: COLORS.unused.fill },
+      stopIfTrue: true,
+    },
     {
       type: "expression",
       range: range("note", "note"),
@@ -401,7 +529,10 @@ export interface IndicatorsSheetBuild {
 }
 
 /** The sheet, and what was carried over that the user should hear about. */
-export function composeIndicatorsSheet(planData: Plan, opts: IndicatorsSheetOptions): IndicatorsSheetBuild {
+export function composeIndicatorsSheet(
+  planData: Plan,
+  opts: IndicatorsSheetOptions
+): IndicatorsSheetBuild {
   const base: TableSpec = {
     name: INDICATORS_TABLE,
     at: `A${INDICATORS_HEADER_ROW}`,
@@ -430,7 +561,8 @@ export function composeIndicatorsSheet(planData: Plan, opts: IndicatorsSheetOpti
         range: MARGIN_CELL,
         rule: { type: "decimal", min: 0, max: 100 },
         errorTitle: "Biên độ không hợp lệ",
-        errorMessage: "Nhập số điểm phần trăm từ 0 đến 100 (mặc định 5): chỉ tiêu thiếu không quá chừng này được tô vàng “Gần đạt”.",
+        errorMessage:
+          "Nhập số điểm phần trăm từ 0 đến 100 (mặc định 5): chỉ tiêu thiếu không quá chừng này được tô vàng “Gần đạt”.",
         prompt: "Số điểm phần trăm cho mức “gần đạt” (mặc định 5).",
       },
     ],

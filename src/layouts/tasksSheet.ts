@@ -21,7 +21,13 @@ import {
   STATE_OVERDUE,
   STATE_RECURRING,
 } from "../domain/taskState";
-import { TASK_STATUS, TASK_STATUSES, taskDue, taskOutcome, type TaskInputs } from "../domain/unitRollup";
+import {
+  TASK_STATUS,
+  TASK_STATUSES,
+  taskDue,
+  taskOutcome,
+  type TaskInputs,
+} from "../domain/unitRollup";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
 import type {
   Block,
@@ -76,10 +82,20 @@ export const STATE_COLORS = {
   [STATE_DONE_LATE]: { fill: "#F8CBAD", font: "#833C0B" },
   [STATE_NOT_APPLICABLE]: { fill: "#D9D9D9", font: "#595959" },
 } as const;
-const HIGHLIGHTED_STATES = [STATE_OVERDUE, STATE_DUE_SOON, STATE_DONE, STATE_DONE_LATE, STATE_NOT_APPLICABLE] as const;
+const HIGHLIGHTED_STATES = [
+  STATE_OVERDUE,
+  STATE_DUE_SOON,
+  STATE_DONE,
+  STATE_DONE_LATE,
+  STATE_NOT_APPLICABLE,
+] as const;
 
 const SECTION_FORMAT: CellFormat = { font: { bold: true }, fill: "#DDEBF7", locked: true };
-const SUBSECTION_FORMAT: CellFormat = { font: { bold: true, italic: true }, fill: "#EDF3FA", locked: true };
+const SUBSECTION_FORMAT: CellFormat = {
+  font: { bold: true, italic: true },
+  fill: "#EDF3FA",
+  locked: true,
+};
 const NOTE_ROW_FORMAT: CellFormat = { font: { italic: true, color: "#595959" }, locked: true };
 
 const text: CellFormat = { wrap: true, vertical: "top" };
@@ -142,7 +158,14 @@ const progressValidation: ValidationSpec = {
 /** The table's columns (before any user column is appended). */
 export function taskColumns(year: number): TableColumn[] {
   const cols: Record<TaskColumnKey, TableColumn> = {
-    key: { key: "key", header: "Khóa", role: "key", width: 9, hidden: true, format: { locked: true } },
+    key: {
+      key: "key",
+      header: "Khóa",
+      role: "key",
+      width: 9,
+      hidden: true,
+      format: { locked: true },
+    },
     section: { key: "section", header: "Phần", role: "plan", width: 5, format: centred },
     objective: { key: "objective", header: "Mục tiêu", role: "plan", width: 18, format: text },
     code: { key: "code", header: "Mã", role: "plan", width: 5, format: centred },
@@ -151,7 +174,13 @@ export function taskColumns(year: number): TableColumn[] {
     outputs: { key: "outputs", header: "Kết quả/sản phẩm", role: "plan", width: 17, format: text },
     lead: { key: "lead", header: "Chủ trì", role: "plan", width: 12, format: text },
     coord: { key: "coord", header: "Phối hợp", role: "plan", width: 10, format: text },
-    deadline: { key: "deadline", header: "Thời gian hoàn thành", role: "plan", width: 10, format: centred },
+    deadline: {
+      key: "deadline",
+      header: "Thời gian hoàn thành",
+      role: "plan",
+      width: 10,
+      format: centred,
+    },
     note: { key: "note", header: "Ghi chú", role: "plan", width: 6, format: text },
     status: {
       key: "status",
@@ -177,8 +206,20 @@ export function taskColumns(year: number): TableColumn[] {
       format: input({ ...centred, numberFormat: "0" }),
       validation: progressValidation,
     },
-    evidence: { key: "evidence", header: "Minh chứng", role: "input", width: 11, format: input(text) },
-    updateNote: { key: "updateNote", header: "Ghi chú cập nhật", role: "input", width: 11, format: input(text) },
+    evidence: {
+      key: "evidence",
+      header: "Minh chứng",
+      role: "input",
+      width: 11,
+      format: input(text),
+    },
+    updateNote: {
+      key: "updateNote",
+      header: "Ghi chú cập nhật",
+      role: "input",
+      width: 11,
+      format: input(text),
+    },
     due: {
       key: "due",
       header: "Hạn",
@@ -186,7 +227,13 @@ export function taskColumns(year: number): TableColumn[] {
       width: 10.5,
       format: { ...centred, numberFormat: DATE_FORMAT, locked: true },
     },
-    state: { key: "state", header: "Tình trạng", role: "computed", width: 11, format: { ...centred, locked: true } },
+    state: {
+      key: "state",
+      header: "Tình trạng",
+      role: "computed",
+      width: 11,
+      format: { ...centred, locked: true },
+    },
     daysLate: {
       key: "daysLate",
       header: "Số ngày trễ",
@@ -230,7 +277,9 @@ const unitToken = (unit: string): string => unit.split(UNIT_SEPARATOR).join(",")
 /** The hidden "Chủ trì (chuẩn hoá)" value: ";Văn phòng Sở;Bộ phận một cửa;"; "" when no lead unit. */
 export function leadKeysCell(lead: readonly string[]): string {
   const units = [...new Set(lead.map(unitToken))];
-  return units.length === 0 ? "" : `${UNIT_SEPARATOR}${units.join(UNIT_SEPARATOR)}${UNIT_SEPARATOR}`;
+  return units.length === 0
+    ? ""
+    : `${UNIT_SEPARATOR}${units.join(UNIT_SEPARATOR)}${UNIT_SEPARATOR}`;
 }
 
 /** Escapes COUNTIFS / AutoFilter wildcards (* ? ~) so a unit name matches literally. */
@@ -350,7 +399,8 @@ export function resolveReportSettings(opts: TasksSheetOptions): ReportSettings {
   let asOf = today;
   if (typeof opts.asOf === "string") {
     const serial = isValidIso(opts.asOf) ? isoToSerial(opts.asOf) : null;
-    if (serial === null) throw new RangeError(`Ngày báo cáo không hợp lệ: "${opts.asOf}" (cần YYYY-MM-DD).`);
+    if (serial === null)
+      throw new RangeError(`Ngày báo cáo không hợp lệ: "${opts.asOf}" (cần YYYY-MM-DD).`);
     asOfCell = serial;
     asOf = opts.asOf;
   } else if (opts.asOf === undefined) {
@@ -365,7 +415,8 @@ export function resolveReportSettings(opts: TasksSheetOptions): ReportSettings {
       asOfCell = kept.trim();
       const evaluated = evaluateAsOfFormula(kept, today);
       asOf = evaluated ?? today;
-      if (evaluated === null) notes.push(`Giữ công thức ngày báo cáo ${kept}; giá trị tạm tính theo ngày hôm nay.`);
+      if (evaluated === null)
+        notes.push(`Giữ công thức ngày báo cáo ${kept}; giá trị tạm tính theo ngày hôm nay.`);
     } else if (typeof kept === "string" && kept.trim() !== "") {
       const iso = parseDateText(kept);
       const serial = iso === null ? null : isoToSerial(iso);
@@ -380,7 +431,9 @@ export function resolveReportSettings(opts: TasksSheetOptions): ReportSettings {
   let soonDays: number = DEFAULT_SOON_DAYS;
   if (opts.soonDays !== undefined) {
     if (!(Number.isFinite(opts.soonDays) && opts.soonDays >= 0)) {
-      throw new RangeError(`Số ngày "sắp đến hạn" không hợp lệ: ${opts.soonDays} (cần một số không âm).`);
+      throw new RangeError(
+        `Số ngày "sắp đến hạn" không hợp lệ: ${opts.soonDays} (cần một số không âm).`
+      );
     }
     soonDaysCell = opts.soonDays;
     soonDays = opts.soonDays;
@@ -391,9 +444,17 @@ export function resolveReportSettings(opts: TasksSheetOptions): ReportSettings {
       soonDays = kept;
     } else if (typeof kept === "string" && kept.trim().startsWith("=")) {
       soonDaysCell = kept.trim();
-      notes.push(`Giữ công thức số ngày "sắp đến hạn" ${kept}; giá trị tạm tính là ${DEFAULT_SOON_DAYS}.`);
-    } else if (kept !== undefined && kept !== null && !(typeof kept === "string" && kept.trim() === "")) {
-      notes.push(`Số ngày "sắp đến hạn" cũ (${String(kept)}) không hợp lệ: dùng ${DEFAULT_SOON_DAYS}.`);
+      notes.push(
+        `Giữ công thức số ngày "sắp đến hạn" ${kept}; giá trị tạm tính là ${DEFAULT_SOON_DAYS}.`
+      );
+    } else if (
+      kept !== undefined &&
+      kept !== null &&
+      !(typeof kept === "string" && kept.trim() === "")
+    ) {
+      notes.push(
+        `Số ngày "sắp đến hạn" cũ (${String(kept)}) không hợp lệ: dùng ${DEFAULT_SOON_DAYS}.`
+      );
     }
   }
   return { asOfCell, asOf, soonDaysCell, soonDays, notes };
@@ -437,7 +498,13 @@ function put(cells: Scalar[], key: TaskColumnKey, value: Scalar): void {
   cells[taskColumn(key) - 1] = value;
 }
 
-function headerRow(key: string, section: string, title: string, format: CellFormat, width: number): TableRow {
+function headerRow(
+  key: string,
+  section: string,
+  title: string,
+  format: CellFormat,
+  width: number
+): TableRow {
   const cells = blankCells(width);
   put(cells, "key", key);
   put(cells, "section", section);
@@ -470,10 +537,7 @@ function taskRow(task: Task, r: number, width: number): TableRow {
   return { key: task.key, cells };
 }
 
-function orphanObjectiveRow(
-  o: Plan["orphanObjectives"][number],
-  width: number,
-): TableRow {
+function orphanObjectiveRow(o: Plan["orphanObjectives"][number], width: number): TableRow {
   const key = `${HEADER_KEY_PREFIX}MT:${o.section}:${o.subsection ?? ""}:${o.code}`;
   const cells = blankCells(width);
   put(cells, "key", key);
@@ -502,9 +566,12 @@ function orphanRow(orphan: OrphanInput, r: number, width: number): TableRow {
     cells,
     "task",
     fromUser("task") ??
-      (code !== null ? "(Nhiệm vụ không còn trong kế hoạch – dữ liệu đã nhập được giữ lại)" : "(Dòng do người dùng thêm)"),
+      (code !== null
+        ? "(Nhiệm vụ không còn trong kế hoạch – dữ liệu đã nhập được giữ lại)"
+        : "(Dòng do người dùng thêm)")
   );
-  for (const k of ["activities", "outputs", "lead", "coord", "deadline", "note"] as const) put(cells, k, fromUser(k));
+  for (const k of ["activities", "outputs", "lead", "coord", "deadline", "note"] as const)
+    put(cells, k, fromUser(k));
   computedCells(cells, null, r);
   return { key: orphan.key, cells };
 }
@@ -524,12 +591,28 @@ function planRows(plan: Plan, ctx: RowContext): TableRow[] {
     plan.orphanObjectives.filter((o) => o.section === section && (o.subsection ?? null) === sub);
 
   for (const section of plan.sections) {
-    push(() => headerRow(`${HEADER_KEY_PREFIX}${section.id}`, section.id, `${section.id}. ${section.title}`, SECTION_FORMAT, ctx.width));
+    push(() =>
+      headerRow(
+        `${HEADER_KEY_PREFIX}${section.id}`,
+        section.id,
+        `${section.id}. ${section.title}`,
+        SECTION_FORMAT,
+        ctx.width
+      )
+    );
     const groups: (string | null)[] = [null, ...section.subsections.map((s) => s.id)];
     for (const sub of groups) {
       if (sub !== null) {
         const title = section.subsections.find((s) => s.id === sub)?.title ?? "";
-        push(() => headerRow(`${HEADER_KEY_PREFIX}${sub}`, sub, `${sub}. ${title}`, SUBSECTION_FORMAT, ctx.width));
+        push(() =>
+          headerRow(
+            `${HEADER_KEY_PREFIX}${sub}`,
+            sub,
+            `${sub}. ${title}`,
+            SUBSECTION_FORMAT,
+            ctx.width
+          )
+        );
       }
       for (const task of tasksIn(plan, section.id, sub)) {
         placed.add(task.key);
@@ -541,11 +624,27 @@ function planRows(plan: Plan, ctx: RowContext): TableRow[] {
   // Tasks whose section is not among plan.sections still get a row (a data problem must stay visible).
   const rest = plan.tasks.filter((t) => !placed.has(t.key));
   if (rest.length > 0) {
-    push(() => headerRow(`${HEADER_KEY_PREFIX}?`, "", "Nhiệm vụ không thuộc phần nào của kế hoạch", SECTION_FORMAT, ctx.width));
+    push(() =>
+      headerRow(
+        `${HEADER_KEY_PREFIX}?`,
+        "",
+        "Nhiệm vụ không thuộc phần nào của kế hoạch",
+        SECTION_FORMAT,
+        ctx.width
+      )
+    );
     for (const task of rest) push((r) => taskRow(task, r, ctx.width));
   }
   if (rows.length === 0) {
-    push(() => headerRow(`${HEADER_KEY_PREFIX}0`, "", "Kế hoạch không có nhiệm vụ nào", NOTE_ROW_FORMAT, ctx.width));
+    push(() =>
+      headerRow(
+        `${HEADER_KEY_PREFIX}0`,
+        "",
+        "Kế hoạch không có nhiệm vụ nào",
+        NOTE_ROW_FORMAT,
+        ctx.width
+      )
+    );
   }
   return rows;
 }
@@ -553,7 +652,11 @@ function planRows(plan: Plan, ctx: RowContext): TableRow[] {
 // ---------------------------------------------------------------------------------------------
 // Cached results
 
-function cachedResults(row: TableRow, inputs: TableInputRows, settings: ReportSettings): Scalar[] | undefined {
+function cachedResults(
+  row: TableRow,
+  inputs: TableInputRows,
+  settings: ReportSettings
+): Scalar[] | undefined {
   if (row.key.startsWith(HEADER_KEY_PREFIX)) return row.results;
   const results = blankCells(row.cells.length);
   const dueCell = row.cells[taskColumn("due") - 1];
@@ -601,7 +704,12 @@ function settingsBlocks(settings: ReportSettings, lastCol: number, plan: Plan): 
   return [
     {
       at: cellAddress(TITLE_ROW, 2),
-      cells: [[`THEO DÕI THỰC HIỆN NHIỆM VỤ TRỌNG TÂM CẢI CÁCH HÀNH CHÍNH NĂM ${plan.year}`, ...blankCells(width - 1)]],
+      cells: [
+        [
+          `THEO DÕI THỰC HIỆN NHIỆM VỤ TRỌNG TÂM CẢI CÁCH HÀNH CHÍNH NĂM ${plan.year}`,
+          ...blankCells(width - 1),
+        ],
+      ],
       merge: true,
       format: { font: { bold: true, size: 14 }, horizontal: "center", vertical: "center" },
     },
@@ -624,31 +732,38 @@ function settingsBlocks(settings: ReportSettings, lastCol: number, plan: Plan): 
         border: "thin",
       },
     },
-    hint(AS_OF_ROW, "Công thức =TODAY() là hôm nay; nhập một ngày (dd/mm/yyyy) để xem tình trạng tại ngày đó."),
+    hint(
+      AS_OF_ROW,
+      "Công thức =TODAY() là hôm nay; nhập một ngày (dd/mm/yyyy) để xem tình trạng tại ngày đó."
+    ),
     label(SOON_DAYS_ROW, "Số ngày “sắp đến hạn”:"),
     {
       at: cellAddress(SOON_DAYS_ROW, SETTINGS_VALUE_COL),
       cells: [[settings.soonDaysCell]],
       ...(soonIsFormula ? { results: [[settings.soonDays]] } : {}),
-      format: { numberFormat: "0", horizontal: "left", font: { bold: true }, locked: false, border: "thin" },
+      format: {
+        numberFormat: "0",
+        horizontal: "left",
+        font: { bold: true },
+        locked: false,
+        border: "thin",
+      },
     },
     hint(SOON_DAYS_ROW, "Nhiệm vụ chưa xong, còn không quá số ngày này đến hạn, được tô vàng."),
     label(LEGEND_ROW, "Chú thích màu:"),
-    ...HIGHLIGHTED_STATES.map(
-      (state, i): Block => ({
-        at: cellAddress(LEGEND_ROW, SETTINGS_VALUE_COL + i),
-        cells: [[state]],
-        format: {
-          fill: STATE_COLORS[state].fill,
-          font: { color: STATE_COLORS[state].font, bold: true },
-          horizontal: "center",
-          vertical: "center",
-          // "Hoàn thành trễ hạn" is wider than the narrow columns H and I: wrap rather than clip.
-          wrap: true,
-          border: "thin",
-        },
-      }),
-    ),
+    ...HIGHLIGHTED_STATES.map((state, i): Block => ({
+      at: cellAddress(LEGEND_ROW, SETTINGS_VALUE_COL + i),
+      cells: [[state]],
+      format: {
+        fill: STATE_COLORS[state].fill,
+        font: { color: STATE_COLORS[state].font, bold: true },
+        horizontal: "center",
+        vertical: "center",
+        // "Hoàn thành trễ hạn" is wider than the narrow columns H and I: wrap rather than clip.
+        wrap: true,
+        border: "thin",
+      },
+    })),
   ];
 }
 
@@ -693,18 +808,22 @@ export function composeTasksSheet(plan: Plan, opts: TasksSheetOptions = {}): Tas
         "",
         "Dữ liệu đã nhập cho các dòng không còn trong kế hoạch (được giữ lại, không tính vào thống kê)",
         SECTION_FORMAT,
-        width,
+        width
       ),
     orphanRow: (orphan, index) => orphanRow(orphan, rowOf(index), width),
   });
-  const rows = applied.table.rows.map((row) => ({ ...row, results: cachedResults(row, inputs, settings) }));
+  const rows = applied.table.rows.map((row) => ({
+    ...row,
+    results: cachedResults(row, inputs, settings),
+  }));
   const table: TableSpec = { ...applied.table, rows };
 
   const first = TASKS_FIRST_BODY_ROW;
   const last = TASKS_FIRST_BODY_ROW + rows.length - 1;
   const lastCol = table.columns.length;
   const body = rangeAddress(first, 1, last, lastCol);
-  const columnRange = (key: TaskColumnKey): string => rangeAddress(first, taskColumn(key), last, taskColumn(key), true);
+  const columnRange = (key: TaskColumnKey): string =>
+    rangeAddress(first, taskColumn(key), last, taskColumn(key), true);
 
   const rules: ConditionalRule[] = HIGHLIGHTED_STATES.map((state) => ({
     type: "expression",
@@ -725,8 +844,16 @@ export function composeTasksSheet(plan: Plan, opts: TasksSheetOptions = {}): Tas
       ref: cellAddress(SOON_DAYS_ROW, SETTINGS_VALUE_COL, true),
       comment: "Số ngày trước hạn được coi là sắp đến hạn",
     },
-    { name: NAME_STATE_COLUMN, ref: columnRange("state"), comment: "Cột Tình trạng của bảng tblNhiemVu" },
-    { name: NAME_LEAD_COLUMN, ref: columnRange("leadKeys"), comment: "Cột Chủ trì (chuẩn hoá) của bảng tblNhiemVu" },
+    {
+      name: NAME_STATE_COLUMN,
+      ref: columnRange("state"),
+      comment: "Cột Tình trạng của bảng tblNhiemVu",
+    },
+    {
+      name: NAME_LEAD_COLUMN,
+      ref: columnRange("leadKeys"),
+      comment: "Cột Chủ trì (chuẩn hoá) của bảng tblNhiemVu",
+    },
   ];
 
   const sheet: SheetLayout = {

@@ -7,7 +7,13 @@
  */
 import type { Plan } from "../plan/types";
 import { isoToSerial } from "../domain/excelDate";
-import { STATE_DONE, STATE_DONE_LATE, STATE_DUE_SOON, STATE_NOT_APPLICABLE, STATE_OVERDUE } from "../domain/taskState";
+import {
+  STATE_DONE,
+  STATE_DONE_LATE,
+  STATE_DUE_SOON,
+  STATE_NOT_APPLICABLE,
+  STATE_OVERDUE,
+} from "../domain/taskState";
 import { planRollup, unitRollup, type TaskInputs, type UnitRollup } from "../domain/unitRollup";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
 import type { Block, ConditionalRule, Scalar, SheetLayout, TableColumn, TableRow } from "./model";
@@ -37,12 +43,24 @@ export const UNITS_HEADER_ROW = 5;
 export const UNITS_FIRST_BODY_ROW = UNITS_HEADER_ROW + 1;
 
 /** Column keys of tblTheoDonVi, from column A. */
-export const UNIT_COLUMN_KEYS = ["unit", "total", "done", "overdue", "dueSoon", "onTimeRate"] as const;
+export const UNIT_COLUMN_KEYS = [
+  "unit",
+  "total",
+  "done",
+  "overdue",
+  "dueSoon",
+  "onTimeRate",
+] as const;
 export type UnitColumnKey = (typeof UNIT_COLUMN_KEYS)[number];
 export const unitColumn = (key: UnitColumnKey): number => UNIT_COLUMN_KEYS.indexOf(key) + 1;
 const letter = (key: UnitColumnKey): string => columnLetters(unitColumn(key));
 
-const number: TableColumn["format"] = { horizontal: "center", vertical: "center", numberFormat: "0", locked: true };
+const number: TableColumn["format"] = {
+  horizontal: "center",
+  vertical: "center",
+  numberFormat: "0",
+  locked: true,
+};
 
 export function unitColumns(): TableColumn[] {
   const cols: Record<UnitColumnKey, TableColumn> = {
@@ -53,7 +71,13 @@ export function unitColumns(): TableColumn[] {
       width: 30,
       format: { wrap: true, vertical: "center", locked: true },
     },
-    total: { key: "total", header: "Tổng số nhiệm vụ", role: "computed", width: 11, format: number },
+    total: {
+      key: "total",
+      header: "Tổng số nhiệm vụ",
+      role: "computed",
+      width: 11,
+      format: number,
+    },
     done: { key: "done", header: "Hoàn thành", role: "computed", width: 11, format: number },
     overdue: { key: "overdue", header: "Quá hạn", role: "computed", width: 11, format: number },
     dueSoon: { key: "dueSoon", header: "Sắp đến hạn", role: "computed", width: 11, format: number },
@@ -78,7 +102,10 @@ const countIfs = (criterion: string, state: string): string =>
  * - Quá hạn, Sắp đến hạn: that state.
  * - Tỷ lệ đúng hạn: "Hoàn thành" (on time) ÷ (Hoàn thành + Quá hạn); empty while both are 0.
  */
-export function unitRowFormulas(criterion: string, r: number): Record<Exclude<UnitColumnKey, "unit">, string> {
+export function unitRowFormulas(
+  criterion: string,
+  r: number
+): Record<Exclude<UnitColumnKey, "unit">, string> {
   const done = `${letter("done")}${r}`;
   const overdue = `${letter("overdue")}${r}`;
   return {
@@ -119,11 +146,19 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
 
   const rows: TableRow[] = rollup.map((x, i) => {
     const r = UNITS_FIRST_BODY_ROW + i;
-    return { key: x.unit, cells: rowCells(x.unit, unitCriterion(x.unit), r), results: rowResults(x) };
+    return {
+      key: x.unit,
+      cells: rowCells(x.unit, unitCriterion(x.unit), r),
+      results: rowResults(x),
+    };
   });
   if (rows.length === 0) {
     const r = UNITS_FIRST_BODY_ROW;
-    rows.push({ key: "(trống)", cells: rowCells("(Không có đơn vị chủ trì)", UNIT_SEPARATOR, r), results: [null, 0, 0, 0, 0, ""] });
+    rows.push({
+      key: "(trống)",
+      cells: rowCells("(Không có đơn vị chủ trì)", UNIT_SEPARATOR, r),
+      results: [null, 0, 0, 0, 0, ""],
+    });
   }
   const first = UNITS_FIRST_BODY_ROW;
   const last = first + rows.length - 1;
@@ -131,14 +166,29 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
   const totalRow = last + 2;
   const totalCells = rowCells(WHOLE_PLAN_LABEL, ANY_UNIT_CRITERION, totalRow);
   const totalResults = rowResults(whole);
-  const col = (key: UnitColumnKey): string => rangeAddress(first, unitColumn(key), last, unitColumn(key));
+  const col = (key: UnitColumnKey): string =>
+    rangeAddress(first, unitColumn(key), last, unitColumn(key));
 
   const blocks: Block[] = [
     {
       at: cellAddress(TITLE_ROW, 1),
-      cells: [[`TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CCHC NĂM ${plan.year} THEO ĐƠN VỊ CHỦ TRÌ`, null, null, null, null, null]],
+      cells: [
+        [
+          `TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CCHC NĂM ${plan.year} THEO ĐƠN VỊ CHỦ TRÌ`,
+          null,
+          null,
+          null,
+          null,
+          null,
+        ],
+      ],
       merge: true,
-      format: { font: { bold: true, size: 14 }, horizontal: "center", vertical: "center", wrap: true },
+      format: {
+        font: { bold: true, size: 14 },
+        horizontal: "center",
+        vertical: "center",
+        wrap: true,
+      },
     },
     {
       at: cellAddress(SETTINGS_ROW, 1),
@@ -149,7 +199,11 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
       at: cellAddress(SETTINGS_ROW, 2),
       cells: [[`=${NAME_AS_OF}`]],
       results: [[isoToSerial(asOf)]],
-      format: { numberFormat: DATE_FORMAT, horizontal: "center", font: { bold: true, color: "#C00000" } },
+      format: {
+        numberFormat: DATE_FORMAT,
+        horizontal: "center",
+        font: { bold: true, color: "#C00000" },
+      },
     },
     {
       at: cellAddress(SETTINGS_ROW, 3),
@@ -182,19 +236,39 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
     {
       at: cellAddress(totalRow, 1),
       cells: [totalCells.slice(0, 1)],
-      format: { font: { bold: true }, fill: "#F2F2F2", border: "thin", wrap: true, vertical: "center" },
+      format: {
+        font: { bold: true },
+        fill: "#F2F2F2",
+        border: "thin",
+        wrap: true,
+        vertical: "center",
+      },
     },
     {
       at: cellAddress(totalRow, 2),
       cells: [totalCells.slice(1, -1)],
       results: [totalResults.slice(1, -1)],
-      format: { font: { bold: true }, fill: "#F2F2F2", border: "thin", horizontal: "center", vertical: "center", numberFormat: "0" },
+      format: {
+        font: { bold: true },
+        fill: "#F2F2F2",
+        border: "thin",
+        horizontal: "center",
+        vertical: "center",
+        numberFormat: "0",
+      },
     },
     {
       at: cellAddress(totalRow, unitColumn("onTimeRate")),
       cells: [totalCells.slice(-1)],
       results: [totalResults.slice(-1)],
-      format: { font: { bold: true }, fill: "#F2F2F2", border: "thin", horizontal: "center", vertical: "center", numberFormat: "0%" },
+      format: {
+        font: { bold: true },
+        fill: "#F2F2F2",
+        border: "thin",
+        horizontal: "center",
+        vertical: "center",
+        numberFormat: "0%",
+      },
     },
   ];
 

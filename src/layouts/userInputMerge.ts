@@ -97,7 +97,7 @@ export function extractTableInput(
   columns: readonly TableColumn[],
   headerRow: readonly Scalar[] | readonly string[],
   body: readonly (readonly Scalar[])[],
-  opts: ExtractOptions = {},
+  opts: ExtractOptions = {}
 ): ExtractedTableInput {
   const table = opts.tableName ? `bảng ${opts.tableName}` : "bảng";
   const problems: string[] = [];
@@ -125,7 +125,8 @@ export function extractTableInput(
     // Not one of ours (or a second column with the same header): the user's, kept under its header.
     const header = isBlankValue(cell) ? `Cột ${index + 1}` : String(cell).trim();
     let key = userColumnKey(header);
-    for (let n = 2; slots.some((s) => s.key === key); n += 1) key = userColumnKey(`${header} (${n})`);
+    for (let n = 2; slots.some((s) => s.key === key); n += 1)
+      key = userColumnKey(`${header} (${n})`);
     slots.push({ index, key, role: "user" });
     userColumns.push(key.slice(USER_COLUMN_PREFIX.length));
   });
@@ -137,18 +138,23 @@ export function extractTableInput(
     problems.push(`Không đọc được dòng tiêu đề của ${table}.`);
   } else if (!keyColumn || !keySlot) {
     problems.push(
-      `Không tìm thấy cột khóa "${keyColumn?.header ?? "khóa"}" trong ${table}: không thể biết dòng nào là nhiệm vụ nào, nên không thay đổi gì.`,
+      `Không tìm thấy cột khóa "${keyColumn?.header ?? "khóa"}" trong ${table}: không thể biết dòng nào là nhiệm vụ nào, nên không thay đổi gì.`
     );
   }
-  if (headerRow.length > 0 && inputColumns.length > 0 && !inputColumns.some((c) => matched.has(c.key))) {
+  if (
+    headerRow.length > 0 &&
+    inputColumns.length > 0 &&
+    !inputColumns.some((c) => matched.has(c.key))
+  ) {
     problems.push(
-      `Không tìm thấy cột nhập liệu nào (${inputColumns.map((c) => `"${c.header}"`).join(", ")}) trong ${table}: bảng đã bị thay đổi quá nhiều, nên không thay đổi gì.`,
+      `Không tìm thấy cột nhập liệu nào (${inputColumns.map((c) => `"${c.header}"`).join(", ")}) trong ${table}: bảng đã bị thay đổi quá nhiều, nên không thay đổi gì.`
     );
   }
   if (problems.length > 0) return { ok: false, rows: {}, problems, notes, userColumns };
 
   for (const col of inputColumns) {
-    if (!matched.has(col.key)) notes.push(`Không thấy cột "${col.header}" trong ${table}; cột sẽ được tạo lại (trống).`);
+    if (!matched.has(col.key))
+      notes.push(`Không thấy cột "${col.header}" trong ${table}; cột sẽ được tạo lại (trống).`);
   }
 
   const ks = keySlot as ColumnSlot;
@@ -180,13 +186,17 @@ export function extractTableInput(
         if (keepable(v) && !(typeof v === "string" && v.startsWith("="))) values[s.key] = v;
       }
       key = nextSyntheticKey(taken);
-      notes.push(`Dòng ${i + 1} của ${table} không có khóa nhưng có dữ liệu: được giữ lại ở cuối bảng (khóa ${key}).`);
+      notes.push(
+        `Dòng ${i + 1} của ${table} không có khóa nhưng có dữ liệu: được giữ lại ở cuối bảng (khóa ${key}).`
+      );
     } else if (seen.has(key)) {
       const first = rows[key];
       if (first && sameValues(first, values)) return;
       if (first) {
         const copy = nextSyntheticKey(taken);
-        notes.push(`Khóa "${key}" xuất hiện nhiều lần trong ${table} với dữ liệu khác nhau: bản sau được giữ ở cuối bảng (khóa ${copy}).`);
+        notes.push(
+          `Khóa "${key}" xuất hiện nhiều lần trong ${table} với dữ liệu khác nhau: bản sau được giữ ở cuối bảng (khóa ${copy}).`
+        );
         key = copy;
       }
     }
@@ -198,7 +208,9 @@ export function extractTableInput(
     return {
       ok: false,
       rows: {},
-      problems: [`Cột khóa của ${table} bị xóa trắng: không thể biết dữ liệu đã nhập thuộc nhiệm vụ nào, nên không thay đổi gì.`],
+      problems: [
+        `Cột khóa của ${table} bị xóa trắng: không thể biết dữ liệu đã nhập thuộc nhiệm vụ nào, nên không thay đổi gì.`,
+      ],
       notes,
       userColumns,
     };
@@ -214,7 +226,11 @@ export interface OrphanInput {
 }
 
 /** Row keys with at least one kept value that are not among `knownKeys`, in input order. */
-export function findOrphans(table: string, rows: TableInputRows | undefined, knownKeys: Iterable<string>): OrphanInput[] {
+export function findOrphans(
+  table: string,
+  rows: TableInputRows | undefined,
+  knownKeys: Iterable<string>
+): OrphanInput[] {
   const known = new Set(knownKeys);
   return Object.entries(rows ?? {})
     .filter(([key, values]) => !known.has(key) && Object.values(values).some(keepable))
@@ -222,7 +238,10 @@ export function findOrphans(table: string, rows: TableInputRows | undefined, kno
 }
 
 /** Header texts of user columns that hold at least one value, in order of first appearance. */
-export function userColumnHeaders(rows: TableInputRows | undefined, specKeys: Iterable<string>): string[] {
+export function userColumnHeaders(
+  rows: TableInputRows | undefined,
+  specKeys: Iterable<string>
+): string[] {
   const known = new Set(specKeys);
   const out: string[] = [];
   for (const values of Object.values(rows ?? {})) {
@@ -261,7 +280,9 @@ export interface AppliedTableInput {
 
 function fitRow(row: TableRow, width: number): TableRow {
   const pad = <T>(xs: readonly T[] | undefined): T[] | undefined =>
-    xs === undefined ? undefined : Array.from({ length: width }, (_, i) => (i < xs.length ? xs[i] : (null as T)));
+    xs === undefined
+      ? undefined
+      : Array.from({ length: width }, (_, i) => (i < xs.length ? xs[i] : (null as T)));
   return {
     ...row,
     cells: pad(row.cells) as Scalar[],
@@ -278,12 +299,15 @@ function fitRow(row: TableRow, width: number): TableRow {
 export function applyTableInput(
   table: TableSpec,
   rows: TableInputRows | undefined,
-  opts: ApplyOptions = {},
+  opts: ApplyOptions = {}
 ): AppliedTableInput {
   const input = rows ?? {};
   // Excel needs unique headers: a user column named like one of ours gets a suffix (its key stays).
   const headers = new Set(table.columns.map((c) => normalizeHeader(c.header)));
-  const extra = userColumnHeaders(input, table.columns.map((c) => c.key)).map((header) => {
+  const extra = userColumnHeaders(
+    input,
+    table.columns.map((c) => c.key)
+  ).map((header) => {
     let shown = header;
     for (let n = 2; headers.has(normalizeHeader(shown)); n += 1) shown = `${header} (${n})`;
     headers.add(normalizeHeader(shown));
@@ -291,11 +315,17 @@ export function applyTableInput(
   });
   const columns = [...table.columns, ...extra];
   const outRows = table.rows.map((r) => fitRow(r, columns.length));
-  const orphans = findOrphans(table.name, input, table.rows.map((r) => r.key));
+  const orphans = findOrphans(
+    table.name,
+    input,
+    table.rows.map((r) => r.key)
+  );
 
   if (opts.orphanRow && orphans.length > 0) {
-    if (opts.orphanHeader) outRows.push(fitRow(opts.orphanHeader(outRows.length, columns), columns.length));
-    for (const orphan of orphans) outRows.push(fitRow(opts.orphanRow(orphan, outRows.length, columns), columns.length));
+    if (opts.orphanHeader)
+      outRows.push(fitRow(opts.orphanHeader(outRows.length, columns), columns.length));
+    for (const orphan of orphans)
+      outRows.push(fitRow(opts.orphanRow(orphan, outRows.length, columns), columns.length));
   }
 
   const writable = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === "input");
@@ -315,7 +345,7 @@ export function applyTableInput(
 /** Assembles a UserInput from the tables read (only those that extracted cleanly) and the names read. */
 export function userInputFrom(
   tables: Record<string, ExtractedTableInput>,
-  names: Record<string, Scalar> = {},
+  names: Record<string, Scalar> = {}
 ): UserInput {
   const out: UserInput = { tables: {}, names: { ...names } };
   for (const [name, extracted] of Object.entries(tables)) {

@@ -42,9 +42,15 @@ export function buildWorkbook(plan: Plan, opts: WorkbookOptions): WorkbookBuild 
     userInput: opts.userInput,
     today: opts.today,
   });
-  const units = composeUnitsSheet(plan, { settings: tasks.settings, inputs: taskInputsOf(opts.userInput) });
+  const units = composeUnitsSheet(plan, {
+    settings: tasks.settings,
+    inputs: taskInputsOf(opts.userInput),
+  });
 
-  const indicators = composeIndicatorsSheet(plan, { userInput: opts.userInput, flavor: opts.flavor });
+  const indicators = composeIndicatorsSheet(plan, {
+    userInput: opts.userInput,
+    flavor: opts.flavor,
+  });
 
   const sheets: SheetLayout[] = [tasks.sheet];
   sheets.push(indicators.sheet);

@@ -38,8 +38,8 @@ function duplicateCodes(tasks: Task[]): Anomaly[] {
         `Mã nhiệm vụ ${code} được dùng cho ${list.length} nhiệm vụ khác nhau (${list
           .map((t) => `${place(t.section, t.subsection)}: “${short(t.text, 50)}”`)
           .join("; ")}). Mỗi dòng được giữ riêng với khóa ${keys.join(", ")}.`,
-        keys,
-      ),
+        keys
+      )
     );
   }
   return out;
@@ -64,8 +64,8 @@ function missingCodes(tasks: Task[]): Anomaly[] {
           detected(
             "missing-code",
             `Không có nhiệm vụ mã ${prefix}.${n}: dãy mã nhảy từ ${prefix}.${sorted[i - 1]} sang ${prefix}.${sorted[i]}.`,
-            [`${prefix}.${n}`],
-          ),
+            [`${prefix}.${n}`]
+          )
         );
       }
     }
@@ -136,8 +136,8 @@ function objectiveNumbering(rows: ObjectiveRow[]): Anomaly[] {
           `Mục tiêu ${code} được đánh số ${same.length} lần trong ${place(section, subsection)}: ${same
             .map((r) => `“${short(r.text)}”`)
             .join(" và ")}.`,
-          [objectiveRef(section, subsection, code), ...same.flatMap((r) => r.tasks)],
-        ),
+          [objectiveRef(section, subsection, code), ...same.flatMap((r) => r.tasks)]
+        )
       );
     }
     const numbered = group.filter((r) => r.rowNo !== "");
@@ -149,8 +149,8 @@ function objectiveNumbering(rows: ObjectiveRow[]): Anomaly[] {
           `Số TT ${rowNo} lặp lại trong ${place(section, subsection)}: dùng cho các mục tiêu ${same
             .map((r) => r.code)
             .join(", ")}.`,
-          same.map((r) => objectiveRef(section, subsection, r.code)),
-        ),
+          same.map((r) => objectiveRef(section, subsection, r.code))
+        )
       );
     }
     if (numbered.length > 0) {
@@ -160,8 +160,8 @@ function objectiveNumbering(rows: ObjectiveRow[]): Anomaly[] {
           detected(
             "other",
             `Mục tiêu ${r.code} (${place(section, subsection)}) không có số TT như các mục tiêu khác.`,
-            [objectiveRef(section, subsection, r.code), ...r.tasks],
-          ),
+            [objectiveRef(section, subsection, r.code), ...r.tasks]
+          )
         );
       }
     }
@@ -181,7 +181,7 @@ function orphans(plan: PlanBody): Anomaly[] {
       "objective-without-task",
       `Mục tiêu ${o.code} (${place(o.section, o.subsection)}) “${short(o.text, 80)}” không có nhiệm vụ nào` +
         (atEnd ? ": đây là dòng cuối của phụ lục, văn bản có thể bị cắt." : "."),
-      [objectiveRef(o.section, o.subsection, o.code)],
+      [objectiveRef(o.section, o.subsection, o.code)]
     );
   });
 }
@@ -203,7 +203,9 @@ const fieldName = (field: string): string => FIELD_NAMES[field.replace(/\[\d+\]$
 export function describeChanges(original: string, corrected: string): string[] {
   const a = original.split(/\s+/).filter(Boolean);
   const b = corrected.split(/\s+/).filter(Boolean);
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () =>
+    new Array<number>(b.length + 1).fill(0)
+  );
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
       lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
@@ -245,7 +247,8 @@ function typos(tasks: Task[]): Anomaly[] {
   const groups = new Map<string, { fields: Set<string>; keys: string[] }>();
   for (const t of tasks) {
     for (const c of t.corrections ?? []) {
-      const change = describeChanges(c.original, c.corrected).join("; ") || `“${c.original}” → “${c.corrected}”`;
+      const change =
+        describeChanges(c.original, c.corrected).join("; ") || `“${c.original}” → “${c.corrected}”`;
       const g = groups.get(change) ?? { fields: new Set<string>(), keys: [] };
       g.fields.add(fieldName(c.field));
       if (!g.keys.includes(t.key)) g.keys.push(t.key);
@@ -257,7 +260,7 @@ function typos(tasks: Task[]): Anomaly[] {
     return detected(
       "typo",
       `Lỗi chính tả đã sửa: ${change} (${[...g.fields].join(", ")} của nhiệm vụ ${codes}). Bản gốc được giữ trong “corrections”.`,
-      g.keys,
+      g.keys
     );
   });
 }
@@ -274,8 +277,8 @@ function unreadable(plan: PlanBody): Anomaly[] {
           detected(
             "other",
             `Đơn vị “${name}” (${field} của nhiệm vụ ${t.key}) không có trong danh mục đơn vị; giữ nguyên như văn bản ghi.`,
-            [t.key],
-          ),
+            [t.key]
+          )
         );
       }
     }
@@ -288,8 +291,8 @@ function unreadable(plan: PlanBody): Anomaly[] {
         detected(
           "other",
           `Không đọc được thời hạn “${t.deadline.text}” của nhiệm vụ ${t.key}: ${parsed.error ?? "không rõ lý do"} Nhiệm vụ này không có hạn để tính trễ hạn.`,
-          [t.key],
-        ),
+          [t.key]
+        )
       );
     }
   }

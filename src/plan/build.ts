@@ -36,7 +36,8 @@ function buildTasks(file: PlanFile, units: readonly Unit[]): Task[] {
       deadline: { text: t.deadline.text, due: d.due, recurring: d.recurring },
       note: t.note,
     };
-    if (t.corrections && t.corrections.length > 0) task.corrections = t.corrections.map((c) => ({ ...c }));
+    if (t.corrections && t.corrections.length > 0)
+      task.corrections = t.corrections.map((c) => ({ ...c }));
     return task;
   });
 }
@@ -60,11 +61,19 @@ function buildIndicators(file: PlanFile, units: readonly Unit[]): Indicator[] {
 }
 
 export function buildPlan(file: PlanFile): Plan {
-  const units: Unit[] = (file.units ?? UNITS).map((u) => ({ id: u.id, name: u.name, aliases: [...u.aliases] }));
+  const units: Unit[] = (file.units ?? UNITS).map((u) => ({
+    id: u.id,
+    name: u.name,
+    aliases: [...u.aliases],
+  }));
   const body: Omit<Plan, "anomalies"> = {
     year: file.year,
     title: file.title,
-    sections: file.sections.map((s) => ({ id: s.id, title: s.title, subsections: s.subsections.map((x) => ({ ...x })) })),
+    sections: file.sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      subsections: s.subsections.map((x) => ({ ...x })),
+    })),
     tasks: buildTasks(file, units),
     orphanObjectives: file.orphanObjectives.map((o) => ({ ...o })),
     indicators: buildIndicators(file, units),

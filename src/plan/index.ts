@@ -11,7 +11,12 @@ import type { Plan } from "./types";
 
 export type * from "./types";
 export { taskKey, parseTaskKey, objectiveRef } from "./taskKey";
-export { getIndicators, findIndicator, getIndicatorTargets, findIndicatorTarget } from "./indicators";
+export {
+  getIndicators,
+  findIndicator,
+  getIndicatorTargets,
+  findIndicatorTarget,
+} from "./indicators";
 export type { IndicatorTarget } from "./indicators";
 export { UNITS, canonicalUnits, readUnits, findUnit, unitKey } from "./units";
 export type { UnitReading } from "./units";

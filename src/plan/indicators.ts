@@ -70,7 +70,14 @@ export function indicatorRecords(): Indicator[] {
   const words = new Map((texts as IndicatorText[]).map((t) => [t.id, t]));
   return TARGETS.map((t) => {
     // Both halves are checked against each other by the tests; a missing text must not crash the add-in.
-    const w = words.get(t.id) ?? { id: t.id, text: t.id, numerator: "", denominator: null, lead: [], source: "" };
+    const w = words.get(t.id) ?? {
+      id: t.id,
+      text: t.id,
+      numerator: "",
+      denominator: null,
+      lead: [],
+      source: "",
+    };
     const out: Indicator = {
       id: t.id,
       text: w.text,
@@ -93,7 +100,11 @@ let byId: Map<string, Indicator> | undefined;
 // Built on first use only, so a bundle that never asks for the words does not contain them.
 function indicators(): readonly Indicator[] {
   if (!frozen) {
-    frozen = Object.freeze(indicatorRecords().map((ind) => Object.freeze({ ...ind, lead: Object.freeze(ind.lead) as string[] })));
+    frozen = Object.freeze(
+      indicatorRecords().map((ind) =>
+        Object.freeze({ ...ind, lead: Object.freeze(ind.lead) as string[] })
+      )
+    );
     byId = new Map(frozen.map((ind) => [ind.id.toLowerCase(), ind]));
   }
   return frozen;

@@ -35,7 +35,7 @@ const correctionSchema = z.object({ field: nonEmpty, original: text, corrected: 
 const deadlineSchema = z.union([
   z.pipe(
     z.string(),
-    z.transform((t: string) => ({ text: t })),
+    z.transform((t: string) => ({ text: t }))
   ),
   z.object({ text }),
 ]);
@@ -135,7 +135,9 @@ export function formatPath(root: unknown, path: readonly PropertyKey[]): string 
       out += `[${key}]`;
       const item = valueAt(root, path.slice(0, i + 1));
       const label =
-        item && typeof item === "object" ? (item as { code?: unknown; id?: unknown }).code ?? (item as { id?: unknown }).id : undefined;
+        item && typeof item === "object"
+          ? ((item as { code?: unknown; id?: unknown }).code ?? (item as { id?: unknown }).id)
+          : undefined;
       if (typeof label === "string" && label.trim() !== "") out += ` (${label.trim()})`;
     } else {
       out += (out ? "." : "") + String(key);
@@ -181,12 +183,15 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; problems: stri
 /** Validates a parsed JSON value as a plan file; problems are Vietnamese, one per line. */
 export function validatePlanFile(json: unknown): Validation<PlanFile> {
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
-    return { ok: false, problems: [`(gốc): cần một đối tượng JSON {…} chứa kế hoạch, nhận được ${typeName(json)}`] };
+    return {
+      ok: false,
+      problems: [`(gốc): cần một đối tượng JSON {…} chứa kế hoạch, nhận được ${typeName(json)}`],
+    };
   }
   const r = planFileSchema.safeParse(json);
   if (!r.success) {
     const problems = (r.error.issues as unknown as Issue[]).map(
-      (issue) => `${formatPath(json, issue.path)}: ${describe(issue, json)}`,
+      (issue) => `${formatPath(json, issue.path)}: ${describe(issue, json)}`
     );
     return { ok: false, problems };
   }
@@ -206,11 +211,15 @@ function consistencyProblems(plan: PlanFile): string[] {
     } else if (subsection !== null && !s.subsections.some((x) => x.id === subsection)) {
       problems.push(`${where}.subsection: mục “${subsection}” không có trong phần ${section}`);
     } else if (subsection === null && s.subsections.length > 0) {
-      problems.push(`${where}.subsection: phần ${section} chia mục (${s.subsections.map((x) => x.id).join(", ")}): cần ghi mục`);
+      problems.push(
+        `${where}.subsection: phần ${section} chia mục (${s.subsections.map((x) => x.id).join(", ")}): cần ghi mục`
+      );
     }
   };
   plan.tasks.forEach((t, i) => checkPlace(`tasks[${i}] (${t.code})`, t.section, t.subsection));
-  plan.orphanObjectives.forEach((o, i) => checkPlace(`orphanObjectives[${i}] (${o.code})`, o.section, o.subsection));
+  plan.orphanObjectives.forEach((o, i) =>
+    checkPlace(`orphanObjectives[${i}] (${o.code})`, o.section, o.subsection)
+  );
 
   const ids = new Set<string>();
   plan.indicators.forEach((ind, i) => {

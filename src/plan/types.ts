@@ -111,7 +111,13 @@ export interface Plan {
   sections: Section[];
   tasks: Task[];
   /** Objectives printed without any task (e.g. 1.6 of 7.2, cut off in the document). */
-  orphanObjectives: { section: SectionId; subsection: string | null; rowNo: string; code: string; text: string }[];
+  orphanObjectives: {
+    section: SectionId;
+    subsection: string | null;
+    rowNo: string;
+    code: string;
+    text: string;
+  }[];
   indicators: Indicator[];
   units: Unit[];
   anomalies: Anomaly[];

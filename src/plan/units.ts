@@ -24,7 +24,11 @@ export const UNITS: readonly Unit[] = [
   {
     id: "CCTDC",
     name: "Chi cục TĐC",
-    aliases: ["Chi cục", "Chi cục Tiêu chuẩn đo lường chất lượng", "Chi cục Tiêu chuẩn Đo lường Chất lượng"],
+    aliases: [
+      "Chi cục",
+      "Chi cục Tiêu chuẩn đo lường chất lượng",
+      "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+    ],
   },
   { id: "BPMC", name: "Bộ phận một cửa", aliases: [] },
   { id: "BCDISO", name: "BCĐ ISO", aliases: ["BCD ISO", "Ban chỉ đạo ISO"] },
@@ -33,10 +37,18 @@ export const UNITS: readonly Unit[] = [
   { id: "DKT", name: "Đoàn kiểm tra CCHC Sở", aliases: ["Thành viên Đoàn kiểm tra CCHC Sở"] },
   { id: "PQPPL", name: "Các phòng chủ trì tham mưu văn bản QPPL", aliases: [] },
   { id: "PBPLQ", name: "Các phòng, bộ phận liên quan", aliases: [] },
-  { id: "PDV", name: "Các phòng, đơn vị", aliases: ["Các phòng, đơn vị thuộc Sở", "Các phòng, đơn vị trực thuộc"] },
+  {
+    id: "PDV",
+    name: "Các phòng, đơn vị",
+    aliases: ["Các phòng, đơn vị thuộc Sở", "Các phòng, đơn vị trực thuộc"],
+  },
   { id: "PDVLQ", name: "Các phòng, đơn vị liên quan", aliases: [] },
   { id: "PHONG", name: "Các phòng", aliases: [] },
-  { id: "DVTT", name: "Các đơn vị trực thuộc", aliases: ["đơn vị trực thuộc", "đơn vị thuộc Sở", "Các đơn vị thuộc Sở"] },
+  {
+    id: "DVTT",
+    name: "Các đơn vị trực thuộc",
+    aliases: ["đơn vị trực thuộc", "đơn vị thuộc Sở", "Các đơn vị thuộc Sở"],
+  },
   { id: "DVLQ", name: "Các đơn vị có liên quan", aliases: ["Các đơn vị liên quan"] },
   { id: "CQDVLQ", name: "Các cơ quan, đơn vị liên quan", aliases: [] },
   { id: "CQDV", name: "Các cơ quan, đơn vị", aliases: [] },
@@ -122,7 +134,7 @@ export function readUnits(text: string, units: readonly Unit[] = UNITS): UnitRea
   const names: string[] = [];
   const unknown: string[] = [];
   let lastWasUnknown = false;
-  for (let i = 0; i < segs.length; ) {
+  for (let i = 0; i < segs.length;) {
     let matched = false;
     // Longest run of segments that together spell a known name wins.
     for (let j = segs.length - 1; j >= i; j--) {

@@ -15,7 +15,10 @@ import { ActionsPanel } from "./components/ActionsPanel";
 
 export function App({ status }: { status: HostStatus }): React.JSX.Element {
   return (
-    <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}>
+    <FluentProvider
+      theme={webLightTheme}
+      style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}
+    >
       <header style={{ marginBottom: 12 }}>
         <Title3 as="h1">CCHC 2024</Title3>
         <br />

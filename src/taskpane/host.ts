@@ -6,14 +6,22 @@
 export type HostStatus =
   | { kind: "loading" }
   | { kind: "excel" }
-  | { kind: "outside"; reason: "no-office-js" | "no-host" | "other-host" | "timeout"; host?: string };
+  | {
+      kind: "outside";
+      reason: "no-office-js" | "no-host" | "other-host" | "timeout";
+      host?: string;
+    };
 
 interface OfficeLike {
   onReady(): Promise<{ host: unknown; platform?: unknown }>;
 }
 
-export async function detectHost(office: OfficeLike | undefined, timeoutMs = 10000): Promise<HostStatus> {
-  if (!office || typeof office.onReady !== "function") return { kind: "outside", reason: "no-office-js" };
+export async function detectHost(
+  office: OfficeLike | undefined,
+  timeoutMs = 10000
+): Promise<HostStatus> {
+  if (!office || typeof office.onReady !== "function")
+    return { kind: "outside", reason: "no-office-js" };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<HostStatus>((resolve) => {
     timer = setTimeout(() => resolve({ kind: "outside", reason: "timeout" }), timeoutMs);
@@ -25,7 +33,7 @@ export async function detectHost(office: OfficeLike | undefined, timeoutMs = 100
       if (host !== "Excel") return { kind: "outside", reason: "other-host", host };
       return { kind: "excel" };
     },
-    (): HostStatus => ({ kind: "outside", reason: "no-host" }),
+    (): HostStatus => ({ kind: "outside", reason: "no-host" })
   );
   try {
     return await Promise.race([ready, timeout]);

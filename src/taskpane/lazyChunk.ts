@@ -3,7 +3,10 @@
  * wait for the same download. After a failure the promise is forgotten, so the next call downloads
  * again (webpack also forgets a chunk whose <script> failed and adds a fresh one).
  */
-export function retryingLoader<T>(load: () => Promise<T>, wrapError: (cause: unknown) => Error): () => Promise<T> {
+export function retryingLoader<T>(
+  load: () => Promise<T>,
+  wrapError: (cause: unknown) => Error
+): () => Promise<T> {
   let pending: Promise<T> | null = null;
   return () => {
     if (!pending) {

@@ -21,7 +21,7 @@ export class EngineLoadError extends Error {
 
 export const loadEngine: () => Promise<Engine> = retryingLoader(
   () => import(/* webpackChunkName: "engine" */ "./engine"),
-  (cause) => new EngineLoadError(cause),
+  (cause) => new EngineLoadError(cause)
 );
 
 /** Starts the download in the background; a failure here is only reported when an action needs it. */

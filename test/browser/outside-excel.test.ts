@@ -1,7 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser } from "playwright-core";
-import { DIST, launchChromium, outputPath, routeOfficeJs, serveStatic, type StaticServer } from "./support";
+import {
+  DIST,
+  launchChromium,
+  outputPath,
+  routeOfficeJs,
+  serveStatic,
+  type StaticServer,
+} from "./support";
 
 /**
  * The built task pane (dist/, from `npm run build`) opened in a plain browser with the REAL office.js:
@@ -13,7 +20,8 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html missing: run `npm run build` first");
+  if (!fs.existsSync(path.join(DIST, "taskpane.html")))
+    throw new Error("dist/taskpane.html missing: run `npm run build` first");
   server = await serveStatic();
   browser = await launchChromium();
 });
@@ -40,7 +48,9 @@ test("outside Excel the task pane shows the Vietnamese 'open it in Excel' messag
   expect(text).toContain("phải chạy bên trong Excel");
   expect(officeRequests.length).toBeGreaterThan(0);
   // The real office.js was served and defines Office; the message is from host null, not a load failure.
-  expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("object");
+  expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe(
+    "object"
+  );
   expect(errors).toEqual([]);
   await page.screenshot({ path: outputPath("taskpane-outside-excel.png"), fullPage: true });
   await page.close();

@@ -27,7 +27,10 @@ export interface StaticServer {
 }
 
 /** Serves `dir` (default dist/) on 127.0.0.1 at a free port; extra routes override files. */
-export async function serveStatic(dir = DIST, extra: Record<string, { type: string; body: string | Buffer }> = {}): Promise<StaticServer> {
+export async function serveStatic(
+  dir = DIST,
+  extra: Record<string, { type: string; body: string | Buffer }> = {}
+): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent((req.url ?? "/").split("?")[0]);
     const override = extra[urlPath];
@@ -67,7 +70,9 @@ export const CHROMIUM_ARGS = [
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!fs.existsSync(executablePath)) {
-    throw new Error(`Debian chromium not found at ${executablePath}: run \`apt-get install -y chromium\` (.ci/run does).`);
+    throw new Error(
+      `Debian chromium not found at ${executablePath}: run \`apt-get install -y chromium\` (.ci/run does).`
+    );
   }
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
@@ -82,8 +87,16 @@ export async function routeOfficeJs(page: Page): Promise<void> {
     if (url.startsWith(OFFICE_CDN)) {
       const rel = url.slice(OFFICE_CDN.length).split("?")[0];
       const file = path.join(OFFICE_JS_DIR, rel);
-      if (file.startsWith(OFFICE_JS_DIR) && fs.existsSync(file) && !fs.statSync(file).isDirectory()) {
-        await route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(file) });
+      if (
+        file.startsWith(OFFICE_JS_DIR) &&
+        fs.existsSync(file) &&
+        !fs.statSync(file).isDirectory()
+      ) {
+        await route.fulfill({
+          status: 200,
+          contentType: "text/javascript",
+          body: fs.readFileSync(file),
+        });
         return;
       }
       await route.fulfill({ status: 404, body: "" });

@@ -3,7 +3,15 @@ import * as os from "os";
 import * as path from "path";
 import webpack from "webpack";
 import type { Browser, Page } from "playwright-core";
-import { DIST, OFFICE_CDN, ROOT, launchChromium, outputPath, serveStatic, type StaticServer } from "./support";
+import {
+  DIST,
+  OFFICE_CDN,
+  ROOT,
+  launchChromium,
+  outputPath,
+  serveStatic,
+  type StaticServer,
+} from "./support";
 
 /**
  * The BUILT task pane (dist/, from `npm run build`) in Debian chromium with a FAKE Excel host: the
@@ -31,7 +39,10 @@ function compileFakeHost(outDir: string): Promise<Buffer> {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: path.join(ROOT, "tsconfig.json") } },
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, configFile: path.join(ROOT, "tsconfig.json") },
+          },
         },
       ],
     },
@@ -42,7 +53,8 @@ function compileFakeHost(outDir: string): Promise<Buffer> {
     compiler.run((err, stats) => {
       compiler.close(() => undefined);
       if (err) return reject(err);
-      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString("errors-only") ?? "webpack failed"));
+      if (!stats || stats.hasErrors())
+        return reject(new Error(stats?.toString("errors-only") ?? "webpack failed"));
       resolve(fs.readFileSync(path.join(outDir, "fake-office.js")));
     });
   });
@@ -61,7 +73,10 @@ async function routeFakeOffice(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html missing: run `npm run build` (or `npm run build:dev`) first");
+  if (!fs.existsSync(path.join(DIST, "taskpane.html")))
+    throw new Error(
+      "dist/taskpane.html missing: run `npm run build` (or `npm run build:dev`) first"
+    );
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-fake-host-"));
   fakeHostJs = await compileFakeHost(tmpDir);
   server = await serveStatic();
@@ -89,7 +104,8 @@ function scriptRequests(page: Page): string[] {
   const names: string[] = [];
   page.on("request", (req) => {
     const url = new URL(req.url());
-    if (url.origin === server.url && url.pathname.endsWith(".js")) names.push(chunkName(url.pathname.slice(1)));
+    if (url.origin === server.url && url.pathname.endsWith(".js"))
+      names.push(chunkName(url.pathname.slice(1)));
   });
   return names;
 }
@@ -113,12 +129,11 @@ test("in a fake Excel host: create the sheets, filter by a unit, clear the filte
   const units = page.getByTestId("unit-item");
   const unitCount = await units.count();
   expect(unitCount).toBeGreaterThan(5);
-  expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames())).toEqual([
-    "Sheet1",
-    "Nhiệm vụ",
-    "Chỉ tiêu",
-    "Theo đơn vị",
-  ]);
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames()
+    )
+  ).toEqual(["Sheet1", "Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị"]);
   // The list shows the counts the workbook computed (HyperFormula behind the fake).
   const firstText = await units.first().innerText();
   expect(firstText).toMatch(/\d+ quá hạn/);
@@ -127,19 +142,29 @@ test("in a fake Excel host: create the sheets, filter by a unit, clear the filte
   const unit = "Thanh tra Sở";
   await page.getByRole("button", { name: new RegExp(`^${unit}`) }).click();
   await page.getByText(new RegExp(`lọc bảng “Nhiệm vụ”.*${unit}`)).waitFor({ timeout: 30_000 });
-  const filtered = await page.evaluate(() => (window as unknown as { __fakeExcel: { table(n: string): TableView } }).__fakeExcel.table("tblNhiemVu"));
+  const filtered = await page.evaluate(() =>
+    (window as unknown as { __fakeExcel: { table(n: string): TableView } }).__fakeExcel.table(
+      "tblNhiemVu"
+    )
+  );
   const lead = filtered.headers.indexOf("Chủ trì (chuẩn hoá)");
   const first = Number(/\d+/.exec(filtered.address)?.[0]) + 1;
   const visible = filtered.body.filter((_r, i) => !filtered.hiddenRows.includes(first + i));
   expect(visible.length).toBeGreaterThan(0);
   expect(visible.every((r) => String(r[lead]).includes(unit))).toBe(true);
   expect(filtered.hiddenRows.length).toBe(filtered.body.length - visible.length);
-  expect(await page.getByRole("button", { name: new RegExp(`^${unit}`) }).getAttribute("aria-pressed")).toBe("true");
+  expect(
+    await page.getByRole("button", { name: new RegExp(`^${unit}`) }).getAttribute("aria-pressed")
+  ).toBe("true");
   await page.screenshot({ path: outputPath("taskpane-actions-3-filtered.png"), fullPage: true });
 
   await page.getByTestId("unit-all").click();
   await page.getByText("Đã bỏ lọc: hiện nhiệm vụ của tất cả đơn vị.").waitFor({ timeout: 30_000 });
-  const cleared = await page.evaluate(() => (window as unknown as { __fakeExcel: { table(n: string): TableView } }).__fakeExcel.table("tblNhiemVu"));
+  const cleared = await page.evaluate(() =>
+    (window as unknown as { __fakeExcel: { table(n: string): TableView } }).__fakeExcel.table(
+      "tblNhiemVu"
+    )
+  );
   expect(cleared.hiddenRows).toEqual([]);
 
   // The page's own scripts first; the Actions panel and the engine came later, as lazy chunks.

@@ -25,7 +25,9 @@ beforeAll(async () => {
     config.context = ROOT;
     config.output.path = out;
     const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-      webpack(config, (err, result) => (err || !result ? reject(err ?? new Error("no stats")) : resolve(result))),
+      webpack(config, (err, result) =>
+        err || !result ? reject(err ?? new Error("no stats")) : resolve(result)
+      )
     );
     if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
   } finally {
@@ -48,7 +50,9 @@ test("emits the manifest with no localhost left, pointing at the production URL"
 });
 
 test("emits functions.json with every function described", () => {
-  const meta = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: { id: string; description?: string }[] };
+  const meta = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as {
+    functions: { id: string; description?: string }[];
+  };
   expect(meta.functions.length).toBeGreaterThan(0);
   for (const f of meta.functions) {
     expect(f.id).toMatch(/^[A-Z][A-Z0-9.]*$/);
@@ -64,14 +68,23 @@ test("the task pane page loads functions.js before the UI, and office.js before 
   expect(office).toBeGreaterThan(-1);
   expect(functions).toBeGreaterThan(office);
   expect(taskpane).toBeGreaterThan(functions);
-  for (const f of ["functions.js", "commands.js", "taskpane.js", "help.html", "assets/icon-16.png", "assets/icon-80.png"]) {
+  for (const f of [
+    "functions.js",
+    "commands.js",
+    "taskpane.js",
+    "help.html",
+    "assets/icon-16.png",
+    "assets/icon-80.png",
+  ]) {
     expect(fs.existsSync(path.join(out, f))).toBe(true);
   }
 });
 
 test("the functions bundle registers its functions with CustomFunctions.associate", () => {
   const js = fs.readFileSync(path.join(out, "functions.js"), "utf8");
-  const meta = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: { id: string }[] };
+  const meta = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as {
+    functions: { id: string }[];
+  };
   for (const f of meta.functions) expect(js).toContain(`CustomFunctions.associate("${f.id}"`);
 });
 

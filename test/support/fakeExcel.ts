@@ -145,7 +145,15 @@ export class FakeExcel {
       values.push(v);
       if (this.book.isRowHidden(t.sheet, r)) hiddenRows.push(r);
     }
-    return { name: t.name, sheet: t.sheet.name, address: boxAddress(t.box), headers, body, values, hiddenRows };
+    return {
+      name: t.name,
+      sheet: t.sheet.name,
+      address: boxAddress(t.box),
+      headers,
+      body,
+      values,
+      hiddenRows,
+    };
   }
 
   hasTable(name: string): boolean {
@@ -210,7 +218,13 @@ export class FakeExcel {
         charts: s.charts,
         tabColor: s.tabColor,
       })),
-      tables: book.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, box: t.box, style: t.style, filters: [...t.filters] })),
+      tables: book.tables.map((t) => ({
+        name: t.name,
+        sheet: t.sheet.name,
+        box: t.box,
+        style: t.style,
+        filters: [...t.filters],
+      })),
       names: book.names.map((n) => [n.name, n.formula(book), n.comment]),
     });
   }
@@ -249,14 +263,28 @@ export class FakeUser {
    */
   type(sheet: SheetModel, row: number, col: number, input: Scalar): void {
     if (sheet.protection.protected && this.book.isLocked(sheet, row, col)) {
-      throw new FakeOfficeError("AccessDenied", `The cell is on a protected sheet and locked (row ${row}, column ${col}).`);
+      throw new FakeOfficeError(
+        "AccessDenied",
+        `The cell is on a protected sheet and locked (row ${row}, column ${col}).`
+      );
     }
     this.book.writeInput(sheet, row, col, input === null ? "" : input);
   }
 
-  typeInTable(tableName: string, key: string, header: string, input: Scalar, keyHeader?: string): void {
+  typeInTable(
+    tableName: string,
+    key: string,
+    header: string,
+    input: Scalar,
+    keyHeader?: string
+  ): void {
     const t = this.tableModel(tableName);
-    this.type(t.sheet, this.rowOf(tableName, key, keyHeader), this.columnOf(tableName, header), input);
+    this.type(
+      t.sheet,
+      this.rowOf(tableName, key, keyHeader),
+      this.columnOf(tableName, header),
+      input
+    );
   }
 
   sortTable(tableName: string, header: string, ascending = true): void {
@@ -289,11 +317,16 @@ export class FakeUser {
   }
 
   /** Types a header right of the table and values beside some rows; Excel grows the table by one column. */
-  addColumnRight(tableName: string, header: string, valuesByRow: Map<number, Scalar> = new Map()): number {
+  addColumnRight(
+    tableName: string,
+    header: string,
+    valuesByRow: Map<number, Scalar> = new Map()
+  ): number {
     const t = this.tableModel(tableName);
     const col = t.box.right + 1;
     this.book.writeInput(t.sheet, t.box.top, col, `'${header}`);
-    for (const [row, v] of valuesByRow) this.book.writeInput(t.sheet, row, col, v === null ? "" : v);
+    for (const [row, v] of valuesByRow)
+      this.book.writeInput(t.sheet, row, col, v === null ? "" : v);
     t.box = { ...t.box, right: col };
     return col;
   }
@@ -321,7 +354,9 @@ export class FakeUser {
     const keys = [...s.cells.keys()].sort((a, b) => a - b);
     for (const k of keys) {
       const c = s.cells.get(k);
-      if (c && c.v !== null) out[boxAddress({ top: keyRow(k), left: keyCol(k), bottom: keyRow(k), right: keyCol(k) })] = c.v;
+      if (c && c.v !== null)
+        out[boxAddress({ top: keyRow(k), left: keyCol(k), bottom: keyRow(k), right: keyCol(k) })] =
+          c.v;
     }
     return out;
   }

@@ -53,13 +53,24 @@ export interface CchcFunctionSpec {
 }
 
 export const CCHC_FUNCTIONS: readonly CchcFunctionSpec[] = [
-  { id: "RATE", fn: RATE, params: [{ name: "part", matrix: true }, { name: "total", matrix: true }] },
+  {
+    id: "RATE",
+    fn: RATE,
+    params: [
+      { name: "part", matrix: true },
+      { name: "total", matrix: true },
+    ],
+  },
   {
     id: "ATTAIN",
     fn: ATTAIN,
     params: [{ name: "actual" }, { name: "target" }, { name: "comparison", optional: true }],
   },
-  { id: "MET", fn: MET, params: [{ name: "actual" }, { name: "target" }, { name: "comparison", optional: true }] },
+  {
+    id: "MET",
+    fn: MET,
+    params: [{ name: "actual" }, { name: "target" }, { name: "comparison", optional: true }],
+  },
   { id: "TARGET", fn: TARGET, params: [{ name: "id" }] },
   { id: "DUE", fn: DUE, params: [{ name: "deadline_text" }, { name: "year", optional: true }] },
   {
@@ -75,7 +86,11 @@ export const CCHC_FUNCTIONS: readonly CchcFunctionSpec[] = [
   {
     id: "DAYSLATE",
     fn: DAYSLATE,
-    params: [{ name: "due" }, { name: "done_date", optional: true }, { name: "as_of", optional: true }],
+    params: [
+      { name: "due" },
+      { name: "done_date", optional: true },
+      { name: "as_of", optional: true },
+    ],
   },
 ];
 
@@ -127,12 +142,16 @@ function toEngineValue(result: unknown): number | string | boolean | CellError {
   if (result instanceof CustomFunctionsError) {
     return new CellError(TYPE_BY_CODE[result.code] ?? ErrorType.ERROR, result.message);
   }
-  if (typeof result === "number" || typeof result === "string" || typeof result === "boolean") return result;
+  if (typeof result === "number" || typeof result === "string" || typeof result === "boolean")
+    return result;
   return new CellError(ErrorType.VALUE, `Kết quả không hợp lệ từ hàm tùy chỉnh: ${String(result)}`);
 }
 
 /** Calls one CCHC function with engine arguments, exactly as Excel would call it. */
-export function callAsExcel(spec: CchcFunctionSpec, engineArgs: unknown[]): number | string | boolean | CellError {
+export function callAsExcel(
+  spec: CchcFunctionSpec,
+  engineArgs: unknown[]
+): number | string | boolean | CellError {
   const args = spec.params.map((p, i) => {
     const v = toExcelArg(engineArgs[i]);
     return p.matrix && !Array.isArray(v) ? [[v]] : v;
@@ -148,14 +167,20 @@ class CchcFunctionsPlugin extends FunctionPlugin {
       `${NAMESPACE}.${spec.id}`,
       {
         method: methodName(spec),
-        parameters: spec.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional === true })),
+        parameters: spec.params.map((p) => ({
+          argumentType: FunctionArgumentType.ANY,
+          optionalArg: p.optional === true,
+        })),
       },
-    ]),
+    ])
   );
 
   callCchc(spec: CchcFunctionSpec, ast: AstLike, state: unknown): unknown {
-    return this.runFunction(ast.args as never, state as never, this.metadata(`${NAMESPACE}.${spec.id}`), (...args: unknown[]) =>
-      callAsExcel(spec, args),
+    return this.runFunction(
+      ast.args as never,
+      state as never,
+      this.metadata(`${NAMESPACE}.${spec.id}`),
+      (...args: unknown[]) => callAsExcel(spec, args)
     );
   }
 }
@@ -173,7 +198,9 @@ for (const spec of CCHC_FUNCTIONS) {
 }
 
 /** Formula names of the registered functions ("CCHC.RATE", ...). */
-export const CCHC_FORMULA_NAMES: readonly string[] = CCHC_FUNCTIONS.map((s) => `${NAMESPACE}.${s.id}`);
+export const CCHC_FORMULA_NAMES: readonly string[] = CCHC_FUNCTIONS.map(
+  (s) => `${NAMESPACE}.${s.id}`
+);
 
 /**
  * Registers the CCHC functions with HyperFormula (static, once per module registry; idempotent).
@@ -182,7 +209,9 @@ export const CCHC_FORMULA_NAMES: readonly string[] = CCHC_FUNCTIONS.map((s) => `
 export function registerCchcFunctions(): void {
   if (HyperFormula.getFunctionPlugin(CCHC_FORMULA_NAMES[0]!) !== undefined) return;
   const identity = Object.fromEntries(CCHC_FORMULA_NAMES.map((n) => [n, n]));
-  const translations = Object.fromEntries(HyperFormula.getRegisteredLanguagesCodes().map((code) => [code, identity]));
+  const translations = Object.fromEntries(
+    HyperFormula.getRegisteredLanguagesCodes().map((code) => [code, identity])
+  );
   HyperFormula.registerFunctionPlugin(CchcFunctionsPlugin, translations);
 }
 
@@ -197,13 +226,22 @@ export interface EngineOptions {
  * A HyperFormula engine over the given sheets (name → rows of raw cell contents: values, or formulas
  * as strings starting with "=" in en-US syntax), with the CCHC functions registered.
  */
-export function createEngine(sheets: Record<string, RawCellContent[][]>, options: EngineOptions = {}): HyperFormula {
+export function createEngine(
+  sheets: Record<string, RawCellContent[][]>,
+  options: EngineOptions = {}
+): HyperFormula {
   registerCchcFunctions();
-  const names: SerializedNamedExpression[] = Object.entries(options.names ?? {}).map(([name, expression]) => ({
-    name,
-    expression,
-  }));
-  return HyperFormula.buildFromSheets(sheets, { ...EXCEL_DATE_CONFIG, ...options.config, licenseKey: "gpl-v3" }, names);
+  const names: SerializedNamedExpression[] = Object.entries(options.names ?? {}).map(
+    ([name, expression]) => ({
+      name,
+      expression,
+    })
+  );
+  return HyperFormula.buildFromSheets(
+    sheets,
+    { ...EXCEL_DATE_CONFIG, ...options.config, licenseKey: "gpl-v3" },
+    names
+  );
 }
 
 /** Evaluates one formula on an otherwise empty sheet (handy for function-level checks). */

@@ -69,7 +69,12 @@ export const FIXTURE_INDICATORS: Indicator[] = [
     numerator: "Số hồ sơ điện tử",
     denominator: "Tổng số hồ sơ",
   }),
-  indicator({ id: "3.5b", text: "Tỷ lệ giao dịch thanh toán trực tuyến từ 80% trở lên", target: 80, note: "Chỉ tính TTHC có nghĩa vụ tài chính." }),
+  indicator({
+    id: "3.5b",
+    text: "Tỷ lệ giao dịch thanh toán trực tuyến từ 80% trở lên",
+    target: 80,
+    note: "Chỉ tính TTHC có nghĩa vụ tài chính.",
+  }),
 ];
 
 export const CONFLICT_MESSAGE =
@@ -84,7 +89,9 @@ export function fixturePlan(indicators: Indicator[] = FIXTURE_INDICATORS): Plan 
     orphanObjectives: [],
     indicators,
     units: [],
-    anomalies: [{ kind: "target-conflict", message: CONFLICT_MESSAGE, refs: ["3.3", "PL.III.1.8"] }],
+    anomalies: [
+      { kind: "target-conflict", message: CONFLICT_MESSAGE, refs: ["3.3", "PL.III.1.8"] },
+    ],
   };
 }
 
@@ -111,7 +118,7 @@ export interface MonthlyNumbers {
 export function generateYear(
   ind: Indicator,
   rnd: () => number,
-  opts: { from: number; to: number; lastMonth: number; gapMonth?: number },
+  opts: { from: number; to: number; lastMonth: number; gapMonth?: number }
 ): MonthlyNumbers {
   const nums: Scalar[] = [];
   const dens: Scalar[] = [];
@@ -135,7 +142,10 @@ export function generateYear(
   return { nums, dens };
 }
 
-export function userInputOf(rows: Record<string, MonthlyNumbers & { updateNote?: string }>, margin?: Scalar): UserInput {
+export function userInputOf(
+  rows: Record<string, MonthlyNumbers & { updateNote?: string }>,
+  margin?: Scalar
+): UserInput {
   const table: Record<string, Record<string, Scalar>> = {};
   for (const [id, row] of Object.entries(rows)) {
     const cells: Record<string, Scalar> = {};
@@ -144,5 +154,8 @@ export function userInputOf(rows: Record<string, MonthlyNumbers & { updateNote?:
     if (row.updateNote !== undefined) cells.updateNote = row.updateNote;
     table[id] = cells;
   }
-  return { tables: { [INDICATORS_TABLE]: table }, names: margin === undefined ? {} : { BienDoGan: margin } };
+  return {
+    tables: { [INDICATORS_TABLE]: table },
+    names: margin === undefined ? {} : { BienDoGan: margin },
+  };
 }

@@ -42,7 +42,10 @@ export function makeTask(p: Partial<Task> & Pick<Task, "code">): Task {
 
 export function samplePlan(): Plan {
   const tasks: Task[] = [
-    makeTask({ code: "2.1", deadline: { text: "Trước ngày 05/01/2024", due: "2024-01-04", recurring: false } }),
+    makeTask({
+      code: "2.1",
+      deadline: { text: "Trước ngày 05/01/2024", due: "2024-01-04", recurring: false },
+    }),
     makeTask({ code: "2.2", lead: [VP, MC], leadText: "Văn phòng, Bộ phận một cửa" }),
     makeTask({
       code: "2.3",
@@ -50,7 +53,12 @@ export function samplePlan(): Plan {
       deadline: { text: "Tháng 01/2024 Thường xuyên", due: "2024-01-31", recurring: true },
     }),
     makeTask({ code: "2.4", deadline: { text: "Thường xuyên", due: null, recurring: true } }),
-    makeTask({ code: "2.23", section: "III", lead: [TT], deadline: { text: "Năm 2024", due: "2024-12-31", recurring: false } }),
+    makeTask({
+      code: "2.23",
+      section: "III",
+      lead: [TT],
+      deadline: { text: "Năm 2024", due: "2024-12-31", recurring: false },
+    }),
     makeTask({ code: "2.23", occurrence: 2, section: "III", lead: [STAR, VP] }),
     makeTask({
       code: "2.34",
@@ -86,7 +94,13 @@ export function samplePlan(): Plan {
     ],
     tasks,
     orphanObjectives: [
-      { section: "VII", subsection: "7.2", rowNo: "6", code: "1.6", text: "Thực hiện các nhiệm vụ khác được giao" },
+      {
+        section: "VII",
+        subsection: "7.2",
+        rowNo: "6",
+        code: "1.6",
+        text: "Thực hiện các nhiệm vụ khác được giao",
+      },
     ],
     indicators: [],
     units: [

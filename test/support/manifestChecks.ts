@@ -26,7 +26,11 @@ const strip = (name: string): string => name.replace(/^.*:/, "");
 export function checkManifest(xml: string): string[] {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return [`not well-formed: ${valid.err.msg} (line ${valid.err.line})`];
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseTagValue: false }).parse(xml) as Node;
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    parseTagValue: false,
+  }).parse(xml) as Node;
   const problems: string[] = [];
 
   const defined = new Map<string, string>();
@@ -52,8 +56,10 @@ export function checkManifest(xml: string): string[] {
       const where = path.map(strip);
       if (tag === "Runtime") sharedRuntimeResids.push({ role: "Runtime", resid });
       if (tag === "FunctionFile") sharedRuntimeResids.push({ role: "FunctionFile", resid });
-      if (tag === "SourceLocation" && where.includes("Page")) sharedRuntimeResids.push({ role: "CustomFunctions Page", resid });
-      if (tag === "SourceLocation" && where.includes("Action")) sharedRuntimeResids.push({ role: "Taskpane", resid });
+      if (tag === "SourceLocation" && where.includes("Page"))
+        sharedRuntimeResids.push({ role: "CustomFunctions Page", resid });
+      if (tag === "SourceLocation" && where.includes("Action"))
+        sharedRuntimeResids.push({ role: "Taskpane", resid });
     }
     const value = node["@_DefaultValue"];
     if (typeof value === "string" && /^[a-z]+:\/\//i.test(value)) urls.push(value);
@@ -72,12 +78,17 @@ export function checkManifest(xml: string): string[] {
     if (!defined.has(resid)) problems.push(`resid "${resid}" used at ${where} but not defined`);
     if (resid.length > 32) problems.push(`resid "${resid}" is longer than 32 characters`);
   }
-  for (const id of ids) if (id.length > 32) problems.push(`id "${id}" is longer than 32 characters`);
+  for (const id of ids)
+    if (id.length > 32) problems.push(`id "${id}" is longer than 32 characters`);
   for (const url of urls) if (!/^https:\/\//i.test(url)) problems.push(`URL is not https: ${url}`);
 
-  const nsResid = used.find((u) => u.where.endsWith("CustomFunctions/Namespace") || u.where.endsWith("ExtensionPoint/Namespace"));
+  const nsResid = used.find(
+    (u) =>
+      u.where.endsWith("CustomFunctions/Namespace") || u.where.endsWith("ExtensionPoint/Namespace")
+  );
   if (!nsResid) problems.push("no custom functions Namespace");
-  else if (defined.get(nsResid.resid) !== "CCHC") problems.push(`custom functions namespace is "${defined.get(nsResid.resid)}", not "CCHC"`);
+  else if (defined.get(nsResid.resid) !== "CCHC")
+    problems.push(`custom functions namespace is "${defined.get(nsResid.resid)}", not "CCHC"`);
 
   const roles = new Set(sharedRuntimeResids.map((r) => r.role));
   for (const role of ["Runtime", "FunctionFile", "CustomFunctions Page", "Taskpane"]) {
@@ -85,7 +96,9 @@ export function checkManifest(xml: string): string[] {
   }
   const targets = new Set(sharedRuntimeResids.map((r) => defined.get(r.resid) ?? r.resid));
   if (targets.size > 1) {
-    problems.push(`shared runtime pieces point at different URLs: ${sharedRuntimeResids.map((r) => `${r.role}=${defined.get(r.resid)}`).join(", ")}`);
+    problems.push(
+      `shared runtime pieces point at different URLs: ${sharedRuntimeResids.map((r) => `${r.role}=${defined.get(r.resid)}`).join(", ")}`
+    );
   }
   if (!/Name="SharedRuntime"/.test(xml)) problems.push("SharedRuntime requirement set missing");
   return problems;

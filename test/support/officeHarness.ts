@@ -12,9 +12,17 @@ export function depsOf(fake: FakeExcel): OfficeDeps {
 }
 
 /** The add-in's builder, with a fixed "today" so cached results do not depend on the clock. */
-export function builderFor(plan: Plan, opts: { today?: string; asOf?: string | null } = {}): LayoutBuilder {
+export function builderFor(
+  plan: Plan,
+  opts: { today?: string; asOf?: string | null } = {}
+): LayoutBuilder {
   return (userInput) => {
-    const built = buildWorkbook(plan, { userInput, flavor: "addin", today: opts.today ?? "2024-03-15", asOf: opts.asOf });
+    const built = buildWorkbook(plan, {
+      userInput,
+      flavor: "addin",
+      today: opts.today ?? "2024-03-15",
+      asOf: opts.asOf,
+    });
     return { layout: built.layout, notes: built.notes, orphans: built.orphans };
   };
 }

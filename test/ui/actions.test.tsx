@@ -40,7 +40,7 @@ function renderActions(props: React.ComponentProps<typeof Actions>) {
   return render(
     <FluentProvider theme={webLightTheme}>
       <Actions {...props} today={() => "2024-03-15"} />
-    </FluentProvider>,
+    </FluentProvider>
   );
 }
 
@@ -48,7 +48,11 @@ const button = (name: string | RegExp) => screen.getByRole("button", { name });
 
 test("on open, an empty workbook: a Vietnamese hint to create the sheets", async () => {
   const fake = createFakeExcel();
-  renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported, buildLayout: build });
+  renderActions({
+    run: fake.run as unknown as ExcelRun,
+    isSetSupported: fake.isSetSupported,
+    buildLayout: build,
+  });
   const notice = await screen.findByTestId("notice");
   expect(notice.textContent).toContain("Chưa có bảng theo dõi");
   expect(notice.getAttribute("data-intent")).toBe("info");
@@ -65,7 +69,8 @@ test("create: progress shown, every button disabled meanwhile, then a success me
   const progress = await screen.findByTestId("progress");
   expect(progress.textContent).toContain("Đang tạo/cập nhật bảng theo dõi…");
   expect(within(progress).getAllByRole("progressbar").length).toBeGreaterThan(0);
-  for (const b of screen.getAllByRole("button")) expect((b as HTMLButtonElement).disabled).toBe(true);
+  for (const b of screen.getAllByRole("button"))
+    expect((b as HTMLButtonElement).disabled).toBe(true);
   expect((screen.getByTestId("as-of-input") as HTMLInputElement).disabled).toBe(true);
 
   await act(async () => g.release());
@@ -82,7 +87,11 @@ test("create: progress shown, every button disabled meanwhile, then a success me
 
 test("clicking a unit filters the task table to it; 'Tất cả' clears the filter", async () => {
   const fake = createFakeExcel();
-  renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported, buildLayout: build });
+  renderActions({
+    run: fake.run as unknown as ExcelRun,
+    isSetSupported: fake.isSetSupported,
+    buildLayout: build,
+  });
   await screen.findByTestId("notice");
   fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo"));
@@ -90,13 +99,19 @@ test("clicking a unit filters the task table to it; 'Tất cả' clears the filt
   const unit = "Thanh tra Sở";
   fireEvent.click(screen.getByRole("button", { name: new RegExp(`^${unit}`) }));
   // The wording of the message belongs to the renderer; here it must name the filter and the unit.
-  await waitFor(() => expect(screen.getByTestId("notice").textContent).toMatch(new RegExp(`lọc bảng “Nhiệm vụ”.*${unit}`)));
+  await waitFor(() =>
+    expect(screen.getByTestId("notice").textContent).toMatch(
+      new RegExp(`lọc bảng “Nhiệm vụ”.*${unit}`)
+    )
+  );
   const t = fake.table(TASKS_TABLE);
   const col = t.headers.indexOf(leadKeysHeader());
   expect(fake.book.mustTable(TASKS_TABLE).filters.get(col)?.criterion1).toContain(unit);
   const visible = t.body.filter((_r, i) => !t.hiddenRows.includes(7 + i));
   expect(visible.length).toBe(plan.tasks.filter((x) => x.lead.includes(unit)).length);
-  expect(screen.getByRole("button", { name: new RegExp(`^${unit}`) }).getAttribute("aria-pressed")).toBe("true");
+  expect(
+    screen.getByRole("button", { name: new RegExp(`^${unit}`) }).getAttribute("aria-pressed")
+  ).toBe("true");
 
   fireEvent.click(screen.getByTestId("unit-all"));
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã bỏ lọc"));
@@ -105,7 +120,11 @@ test("clicking a unit filters the task table to it; 'Tất cả' clears the filt
 
 test("as-of date: a chosen date, then 'Hôm nay'", async () => {
   const fake = createFakeExcel();
-  renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported, buildLayout: build });
+  renderActions({
+    run: fake.run as unknown as ExcelRun,
+    isSetSupported: fake.isSetSupported,
+    buildLayout: build,
+  });
   await screen.findByTestId("notice");
   fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo"));
@@ -117,18 +136,28 @@ test("as-of date: a chosen date, then 'Hôm nay'", async () => {
 
   fireEvent.change(screen.getByTestId("as-of-input"), { target: { value: "30/06/2024" } });
   fireEvent.click(button("Áp dụng"));
-  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã đặt ngày báo cáo: 30/06/2024."));
+  await waitFor(() =>
+    expect(screen.getByTestId("notice").textContent).toContain("Đã đặt ngày báo cáo: 30/06/2024.")
+  );
   expect(fake.cell("Nhiệm vụ", "E3")).toBe(45473);
 
   fireEvent.click(button("Hôm nay"));
-  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("hôm nay (=TODAY())"));
+  await waitFor(() =>
+    expect(screen.getByTestId("notice").textContent).toContain("hôm nay (=TODAY())")
+  );
   expect(fake.cell("Nhiệm vụ", "E3")).toBe("=TODAY()");
-  expect((screen.getByTestId("as-of-input") as HTMLInputElement).value).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+  expect((screen.getByTestId("as-of-input") as HTMLInputElement).value).toMatch(
+    /^\d{2}\/\d{2}\/\d{4}$/
+  );
 });
 
 test("applying without a date: a Vietnamese error, nothing sent to Excel", async () => {
   const fake = createFakeExcel();
-  renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported, buildLayout: build });
+  renderActions({
+    run: fake.run as unknown as ExcelRun,
+    isSetSupported: fake.isSetSupported,
+    buildLayout: build,
+  });
   await screen.findByTestId("notice");
   const runs = fake.runs.length;
   fireEvent.click(button("Áp dụng"));
@@ -149,7 +178,9 @@ test("an Excel error (protected sheet) shows a Vietnamese error message and re-e
   renderActions({ run: failing, isSetSupported: fake.isSetSupported, buildLayout: build });
   await screen.findByTestId("notice");
   fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
-  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Excel từ chối thay đổi"));
+  await waitFor(() =>
+    expect(screen.getByTestId("notice").textContent).toContain("Excel từ chối thay đổi")
+  );
   expect(calls).toBe(2);
   const notice = screen.getByTestId("notice");
   expect(notice.getAttribute("data-intent")).toBe("error");
@@ -159,7 +190,11 @@ test("an Excel error (protected sheet) shows a Vietnamese error message and re-e
 
 test("an Excel without the needed requirement sets: the message explains what is missing", async () => {
   const fake = createFakeExcel({ apiVersion: "1.3" });
-  renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported, buildLayout: build });
+  renderActions({
+    run: fake.run as unknown as ExcelRun,
+    isSetSupported: fake.isSetSupported,
+    buildLayout: build,
+  });
   await screen.findByTestId("notice");
   fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("ExcelApi 1.4"));
@@ -175,11 +210,18 @@ test("the engine chunk cannot be downloaded: a Vietnamese message, nothing sent 
   const load = retryingLoader<Engine>(
     () => {
       downloads += 1;
-      return offline ? Promise.reject(new Error("Loading chunk engine failed.")) : import("../../src/taskpane/engine");
+      return offline
+        ? Promise.reject(new Error("Loading chunk engine failed."))
+        : import("../../src/taskpane/engine");
     },
-    (cause) => new EngineLoadError(cause),
+    (cause) => new EngineLoadError(cause)
   );
-  renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported, buildLayout: build, loadEngine: load });
+  renderActions({
+    run: fake.run as unknown as ExcelRun,
+    isSetSupported: fake.isSetSupported,
+    buildLayout: build,
+    loadEngine: load,
+  });
   const notice = await screen.findByTestId("notice");
   expect(notice.getAttribute("data-intent")).toBe("error");
   expect(notice.textContent).toContain(ENGINE_LOAD_TITLE);
@@ -195,7 +237,9 @@ test("the engine chunk cannot be downloaded: a Vietnamese message, nothing sent 
 
   offline = false;
   fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
-  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo bảng theo dõi"));
+  await waitFor(() =>
+    expect(screen.getByTestId("notice").textContent).toContain("Đã tạo bảng theo dõi")
+  );
   expect(downloads).toBe(3);
   expect(fake.hasTable(TASKS_TABLE)).toBe(true);
 });
@@ -205,8 +249,12 @@ test("without a buildLayout prop, create uses the engine's 2024-plan builder", a
   renderActions({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported });
   await screen.findByTestId("notice");
   fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
-  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo bảng theo dõi"));
-  const expected = build(emptyUserInput()).layout.sheets.find((sh) => sh.table?.name === TASKS_TABLE)?.table?.rows.length;
+  await waitFor(() =>
+    expect(screen.getByTestId("notice").textContent).toContain("Đã tạo bảng theo dõi")
+  );
+  const expected = build(emptyUserInput()).layout.sheets.find(
+    (sh) => sh.table?.name === TASKS_TABLE
+  )?.table?.rows.length;
   expect(expected).toBeGreaterThan(plan.tasks.length - 1);
   expect(fake.table(TASKS_TABLE).body.length).toBe(expected);
 });

@@ -5,22 +5,39 @@ import { detectHost } from "../../src/taskpane/host";
 
 describe("detectHost", () => {
   test("Excel host", async () => {
-    await expect(detectHost({ onReady: async () => ({ host: "Excel" }) })).resolves.toEqual({ kind: "excel" });
+    await expect(detectHost({ onReady: async () => ({ host: "Excel" }) })).resolves.toEqual({
+      kind: "excel",
+    });
   });
   test("plain browser: office.js resolves with host null", async () => {
-    await expect(detectHost({ onReady: async () => ({ host: null }) })).resolves.toEqual({ kind: "outside", reason: "no-host" });
+    await expect(detectHost({ onReady: async () => ({ host: null }) })).resolves.toEqual({
+      kind: "outside",
+      reason: "no-host",
+    });
   });
   test("office.js did not load", async () => {
-    await expect(detectHost(undefined)).resolves.toEqual({ kind: "outside", reason: "no-office-js" });
+    await expect(detectHost(undefined)).resolves.toEqual({
+      kind: "outside",
+      reason: "no-office-js",
+    });
   });
   test("another Office host", async () => {
-    await expect(detectHost({ onReady: async () => ({ host: "Word" }) })).resolves.toEqual({ kind: "outside", reason: "other-host", host: "Word" });
+    await expect(detectHost({ onReady: async () => ({ host: "Word" }) })).resolves.toEqual({
+      kind: "outside",
+      reason: "other-host",
+      host: "Word",
+    });
   });
   test("onReady never resolves", async () => {
-    await expect(detectHost({ onReady: () => new Promise(() => undefined) }, 20)).resolves.toEqual({ kind: "outside", reason: "timeout" });
+    await expect(detectHost({ onReady: () => new Promise(() => undefined) }, 20)).resolves.toEqual({
+      kind: "outside",
+      reason: "timeout",
+    });
   });
   test("onReady rejects", async () => {
-    await expect(detectHost({ onReady: () => Promise.reject(new Error("boom")) })).resolves.toEqual({ kind: "outside", reason: "no-host" });
+    await expect(detectHost({ onReady: () => Promise.reject(new Error("boom")) })).resolves.toEqual(
+      { kind: "outside", reason: "no-host" }
+    );
   });
 });
 

@@ -2,7 +2,12 @@ import * as React from "react";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { retryingLoader } from "../../src/taskpane/lazyChunk";
-import { ActionsPanel, PANEL_LOAD_TITLE, loadActionsPanel, type ActionsComponent } from "../../src/taskpane/components/ActionsPanel";
+import {
+  ActionsPanel,
+  PANEL_LOAD_TITLE,
+  loadActionsPanel,
+  type ActionsComponent,
+} from "../../src/taskpane/components/ActionsPanel";
 import { EngineLoadError, loadEngine } from "../../src/taskpane/loadEngine";
 import type { ExcelRun } from "../../src/render/office/actions";
 import { createFakeExcel } from "../support/fakeExcel";
@@ -17,7 +22,7 @@ describe("retryingLoader", () => {
         if (fail) throw new Error("offline");
         return "module";
       },
-      (cause) => new Error("wrapped", { cause }),
+      (cause) => new Error("wrapped", { cause })
     );
     const [a, b] = await Promise.allSettled([load(), load()]);
     expect(calls).toBe(1);
@@ -59,7 +64,7 @@ describe("ActionsPanel", () => {
     render(
       <FluentProvider theme={webLightTheme}>
         <ActionsPanel loadPanel={loadPanel} />
-      </FluentProvider>,
+      </FluentProvider>
     );
     expect(screen.getByText("Đang kết nối với Excel…")).toBeTruthy();
     await act(async () => reject(new Error("Loading chunk actions failed.")));
@@ -80,7 +85,7 @@ describe("ActionsPanel", () => {
     render(
       <FluentProvider theme={webLightTheme}>
         <ActionsPanel run={fake.run as unknown as ExcelRun} isSetSupported={fake.isSetSupported} />
-      </FluentProvider>,
+      </FluentProvider>
     );
     await screen.findByRole("button", { name: "Tạo/cập nhật bảng theo dõi" });
     const notice = await screen.findByTestId("notice");

@@ -34,7 +34,16 @@ describe("cchc plan", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const plan = JSON.parse(r.stdout);
-    expect(Object.keys(plan)).toEqual(["year", "title", "sections", "tasks", "orphanObjectives", "indicators", "units", "anomalies"]);
+    expect(Object.keys(plan)).toEqual([
+      "year",
+      "title",
+      "sections",
+      "tasks",
+      "orphanObjectives",
+      "indicators",
+      "units",
+      "anomalies",
+    ]);
     expect(plan.year).toBe(2024);
     expect(plan.tasks).toHaveLength(43);
     expect(plan.tasks.filter((t: { code: string }) => t.code === "2.23")).toHaveLength(2);
@@ -48,14 +57,36 @@ describe("cchc plan", () => {
       expect(t.deadline.due === null || /^\d{4}-\d{2}-\d{2}$/.test(t.deadline.due)).toBe(true);
     }
     const first = plan.tasks[0];
-    expect(first).toMatchObject({ code: "2.1", section: "I", lead: ["Văn phòng Sở"], leadText: "Văn phòng" });
-    expect(first.deadline).toEqual({ text: "Trước ngày 05/01/2024", due: "2024-01-04", recurring: false });
+    expect(first).toMatchObject({
+      code: "2.1",
+      section: "I",
+      lead: ["Văn phòng Sở"],
+      leadText: "Văn phòng",
+    });
+    expect(first.deadline).toEqual({
+      text: "Trước ngày 05/01/2024",
+      due: "2024-01-04",
+      recurring: false,
+    });
     for (const i of plan.indicators) {
-      expect(Object.keys(i)).toEqual(expect.arrayContaining(["id", "text", "target", "comparison", "unit"]));
+      expect(Object.keys(i)).toEqual(
+        expect.arrayContaining(["id", "text", "target", "comparison", "unit"])
+      );
     }
-    expect(plan.indicators.find((i: { id: string }) => i.id === "3.6")).toMatchObject({ target: 95, comparison: ">", unit: "%" });
+    expect(plan.indicators.find((i: { id: string }) => i.id === "3.6")).toMatchObject({
+      target: 95,
+      comparison: ">",
+      unit: "%",
+    });
     expect(plan.anomalies.map((a: { kind: string }) => a.kind)).toEqual(
-      expect.arrayContaining(["duplicate-code", "missing-code", "duplicate-objective", "duplicate-row-number", "objective-without-task", "target-conflict"]),
+      expect.arrayContaining([
+        "duplicate-code",
+        "missing-code",
+        "duplicate-objective",
+        "duplicate-row-number",
+        "objective-without-task",
+        "target-conflict",
+      ])
     );
   });
 
@@ -131,7 +162,12 @@ describe("cchc due", () => {
   test("one JSON object per line", async () => {
     const r = await run(["due", "Quý II/2025", "Thường xuyên", "--year", "2024"]);
     expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l))).toEqual([
+    expect(
+      r.stdout
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+    ).toEqual([
       { text: "Quý II/2025", due: "2025-06-30", recurring: false },
       { text: "Thường xuyên", due: null, recurring: true },
     ]);
@@ -145,8 +181,16 @@ describe("cchc due", () => {
   test("unreadable text: its line has an error, exit 1", async () => {
     const r = await run(["due", "Tháng 13/2024", "Năm 2024", "31/02/2024"]);
     expect(r.code).toBe(1);
-    const lines = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
-    expect(lines[0]).toEqual({ text: "Tháng 13/2024", due: null, recurring: false, error: "Tháng 13 không hợp lệ (chỉ có tháng 1–12)." });
+    const lines = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({
+      text: "Tháng 13/2024",
+      due: null,
+      recurring: false,
+      error: "Tháng 13 không hợp lệ (chỉ có tháng 1–12).",
+    });
     expect(lines[1]).toEqual({ text: "Năm 2024", due: "2024-12-31", recurring: false });
     expect(lines[2].error).toMatch(/không tồn tại/);
   });
@@ -231,22 +275,38 @@ describe("the built launcher (bin/cchc.js → lib/cli/main.js)", () => {
     fs.mkdirSync(path.join(dir, "bin"));
     fs.copyFileSync(path.join(ROOT, "bin", "cchc.js"), path.join(dir, "bin", "cchc.js"));
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
-    spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(ROOT, "tsconfig.cli.json"), "--outDir", path.join(dir, "lib")], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
+    spawnSync(
+      process.execPath,
+      [
+        require.resolve("typescript/bin/tsc"),
+        "-p",
+        path.join(ROOT, "tsconfig.cli.json"),
+        "--outDir",
+        path.join(dir, "lib"),
+      ],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+      }
+    );
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test("`cchc plan --json` prints 43 tasks and exits 0", () => {
-    const out = execFileSync(process.execPath, [path.join(dir, "bin", "cchc.js"), "plan", "--json"], { encoding: "utf8", maxBuffer: 1 << 24 });
+    const out = execFileSync(
+      process.execPath,
+      [path.join(dir, "bin", "cchc.js"), "plan", "--json"],
+      { encoding: "utf8", maxBuffer: 1 << 24 }
+    );
     const plan = JSON.parse(out);
     expect(plan.tasks).toHaveLength(43);
     expect(plan.indicators.length).toBeGreaterThan(30);
   });
 
   test("bad arguments exit 2 with the usage, not a stack trace", () => {
-    const r = spawnSync(process.execPath, [path.join(dir, "bin", "cchc.js"), "due"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [path.join(dir, "bin", "cchc.js"), "due"], {
+      encoding: "utf8",
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("Cách dùng: cchc due");
     expect(r.stderr).not.toMatch(NO_STACK);

@@ -27,7 +27,12 @@ afterEach(() => {
 
 async function run(args: string[], today = "2024-05-15"): Promise<Run> {
   const r = { code: -1, out: "", err: "" };
-  r.code = await runWorkbook(args, { stdout: (t) => (r.out += t), stderr: (t) => (r.err += t), cwd: dir, today });
+  r.code = await runWorkbook(args, {
+    stdout: (t) => (r.out += t),
+    stderr: (t) => (r.err += t),
+    cwd: dir,
+    today,
+  });
   return r;
 }
 
@@ -39,7 +44,8 @@ function files(): string[] {
 async function asOfCell(file: string): Promise<unknown> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(dir, file));
-  const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+  const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+    .model;
   const [sheet, cell] = model.find((n) => n.name === "NgayBaoCao")!.ranges[0].split("!");
   const c = wb.getWorksheet(sheet.replace(/^'|'$/g, ""))!.getCell(cell.replace(/\$/g, ""));
   return c.formula ? `=${c.formula}` : cellScalar(c);
@@ -59,7 +65,7 @@ describe("cchc workbook: writing", () => {
     const overdue = planRollup(plan, {}, "2024-05-15").overdue;
     expect(last).toBe(
       `Đã ghi ${path.join(dir, "CCHC-2024.xlsx")}: ${plan.tasks.length} nhiệm vụ, ${plan.indicators.length} chỉ tiêu, ` +
-        `${new Set(plan.tasks.flatMap((t) => t.lead)).size} đơn vị chủ trì, ${overdue} nhiệm vụ quá hạn tính đến 15/05/2024 (hôm nay).`,
+        `${new Set(plan.tasks.flatMap((t) => t.lead)).size} đơn vị chủ trì, ${overdue} nhiệm vụ quá hạn tính đến 15/05/2024 (hôm nay).`
     );
     // Without --as-of the as-of date stays a live formula.
     expect(await asOfCell("CCHC-2024.xlsx")).toBe("=TODAY()");
@@ -67,15 +73,22 @@ describe("cchc workbook: writing", () => {
 
   test("registered in the cchc dispatcher", async () => {
     const r = { out: "", err: "" };
-    const code = await main(["workbook", "--out", path.join(dir, "via-main.xlsx"), "--as-of", "2024-12-31"], {
-      stdout: (t) => (r.out += t),
-      stderr: (t) => (r.err += t),
-      cwd: dir,
-    });
+    const code = await main(
+      ["workbook", "--out", path.join(dir, "via-main.xlsx"), "--as-of", "2024-12-31"],
+      {
+        stdout: (t) => (r.out += t),
+        stderr: (t) => (r.err += t),
+        cwd: dir,
+      }
+    );
     expect(code).toBe(0);
     expect(files()).toEqual(["via-main.xlsx"]);
     const help = { out: "", err: "" };
-    await main(["--help"], { stdout: (t) => (help.out += t), stderr: (t) => (help.err += t), cwd: dir });
+    await main(["--help"], {
+      stdout: (t) => (help.out += t),
+      stderr: (t) => (help.err += t),
+      cwd: dir,
+    });
     expect(help.out).toMatch(/workbook/);
   });
 
@@ -120,7 +133,13 @@ describe("cchc workbook: writing", () => {
 
   test("--plan takes a plan in the documented JSON format (cchc plan --json)", async () => {
     const json = { out: "", err: "" };
-    expect(await main(["plan", "--json"], { stdout: (t) => (json.out += t), stderr: (t) => (json.err += t), cwd: dir })).toBe(0);
+    expect(
+      await main(["plan", "--json"], {
+        stdout: (t) => (json.out += t),
+        stderr: (t) => (json.err += t),
+        cwd: dir,
+      })
+    ).toBe(0);
     const data = JSON.parse(json.out);
     fs.writeFileSync(path.join(dir, "ke-hoach.json"), JSON.stringify(data));
     const r = await run(["--plan", "ke-hoach.json", "--out", "from-json.xlsx"]);
@@ -141,7 +160,10 @@ describe("cchc workbook: bad input gives a clear message, exit 1, and writes not
   }
 
   test("--plan: missing file, not JSON, JSON that is not a plan", async () => {
-    await expectNothingWritten(["--plan", "khong-co.json"], /Không đọc được tệp kế hoạch .*không tồn tại/);
+    await expectNothingWritten(
+      ["--plan", "khong-co.json"],
+      /Không đọc được tệp kế hoạch .*không tồn tại/
+    );
     fs.writeFileSync(path.join(dir, "hong.json"), "{ day la khong phai json");
     await expectNothingWritten(["--plan", "hong.json"], /không phải JSON hợp lệ/);
     fs.writeFileSync(path.join(dir, "la.json"), JSON.stringify({ year: "hai nghìn", tasks: 5 }));
@@ -149,12 +171,18 @@ describe("cchc workbook: bad input gives a clear message, exit 1, and writes not
   });
 
   test("--from: missing file, not an xlsx, an old .xls, a foreign workbook, a damaged table", async () => {
-    await expectNothingWritten(["--from", "khong-co.xlsx"], /Không đọc được tệp nguồn .*không tồn tại/);
+    await expectNothingWritten(
+      ["--from", "khong-co.xlsx"],
+      /Không đọc được tệp nguồn .*không tồn tại/
+    );
 
     fs.writeFileSync(path.join(dir, "text.xlsx"), "Đây là văn bản, không phải bảng tính");
     await expectNothingWritten(["--from", "text.xlsx"], /không phải tệp Excel \.xlsx/);
 
-    fs.writeFileSync(path.join(dir, "old.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    fs.writeFileSync(
+      path.join(dir, "old.xls"),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])
+    );
     await expectNothingWritten(["--from", "old.xls"], /Excel 97-2003 \(\.xls\)/);
 
     fs.writeFileSync(path.join(dir, "zip.xlsx"), Buffer.from("PK\u0003\u0004 broken zip"));
@@ -175,7 +203,10 @@ describe("cchc workbook: bad input gives a clear message, exit 1, and writes not
     for (let r = top + 1; r <= bottom; r++) ws.getCell(r, 1).value = null;
     ws.getCell(top + 2, 12).value = "Hoàn thành";
     fs.writeFileSync(path.join(dir, "damaged.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
-    await expectNothingWritten(["--from", "damaged.xlsx", "--out", "new.xlsx"], /Cột khóa của bảng tblNhiemVu bị xóa trắng/);
+    await expectNothingWritten(
+      ["--from", "damaged.xlsx", "--out", "new.xlsx"],
+      /Cột khóa của bảng tblNhiemVu bị xóa trắng/
+    );
   });
 
   test("an output folder that does not exist: message, exit 1, no temporary file left", async () => {

@@ -1,5 +1,4 @@
 import * as fs from "fs";
-import * as path from "path";
 import fc from "fast-check";
 import { parseDeadline, type DeadlineKind } from "../../src/domain/deadline";
 import {
@@ -17,7 +16,13 @@ import { SEED_PATH } from "../support/seed";
 
 const SEED = SEED_PATH;
 
-type Row = [text: string, kind: DeadlineKind, due: string | null, recurring: boolean, firstMilestone?: string | null];
+type Row = [
+  text: string,
+  kind: DeadlineKind,
+  due: string | null,
+  recurring: boolean,
+  firstMilestone?: string | null,
+];
 
 /** What each phrasing yields with the plan's year 2024 (docs/deadlines.md). */
 const TABLE: Row[] = [
@@ -102,7 +107,13 @@ const TABLE: Row[] = [
   ["Tháng 01/2024 Thường xuyên", "milestone", "2024-01-31", true, "2024-01-31"],
   ["Tháng 01/2024, thường xuyên", "milestone", "2024-01-31", true, "2024-01-31"],
   ["Quý I/2024 và hằng quý", "milestone", "2024-03-31", true, "2024-03-31"],
-  ["Trước ngày 15/02/2024, sau đó định kỳ hằng tháng", "milestone", "2024-02-14", true, "2024-02-14"],
+  [
+    "Trước ngày 15/02/2024, sau đó định kỳ hằng tháng",
+    "milestone",
+    "2024-02-14",
+    true,
+    "2024-02-14",
+  ],
   ["Thường xuyên (Quý II/2024)", "milestone", "2024-06-30", true, "2024-06-30"],
   // Several milestones: due at the last, the first is kept.
   ["Quý I/2024; Quý III/2024", "quarter", "2024-09-30", false, "2024-03-31"],
@@ -111,7 +122,9 @@ const TABLE: Row[] = [
 
 describe("parseDeadline: the table of phrasings", () => {
   // Rows without a first milestone expect null (jest would pass `done` for a missing argument).
-  const rows = TABLE.map(([text, kind, due, recurring, first]) => [text, kind, due, recurring, first ?? null] as const);
+  const rows = TABLE.map(
+    ([text, kind, due, recurring, first]) => [text, kind, due, recurring, first ?? null] as const
+  );
   test.each(rows)("%s", (text, kind, due, recurring, firstMilestone) => {
     const r = parseDeadline(text, { year: 2024 });
     expect({ kind: r.kind, due: r.due, recurring: r.recurring }).toEqual({ kind, due, recurring });
@@ -124,18 +137,25 @@ describe("parseDeadline: the table of phrasings", () => {
 
   test("'understood' says what was read, in Vietnamese with dd/mm/yyyy", () => {
     expect(parseDeadline("Trước ngày 05/01/2024").understood).toBe(
-      "Trước ngày 05/01/2024 → hạn 04/01/2024 (ngày cuối cùng trước mốc).",
+      "Trước ngày 05/01/2024 → hạn 04/01/2024 (ngày cuối cùng trước mốc)."
     );
     expect(parseDeadline("Quý I-III/2024").understood).toBe("Quý I–III/2024 → hạn 30/09/2024.");
     expect(parseDeadline("Tháng 01/2024 Thường xuyên").understood).toBe(
-      "Mốc đầu: tháng 01/2024 → hạn 31/01/2024; sau đó thường xuyên.",
+      "Mốc đầu: tháng 01/2024 → hạn 31/01/2024; sau đó thường xuyên."
     );
-    expect(parseDeadline("Quý II", { year: 2024 }).understood).toContain("lấy năm 2024 của kế hoạch");
+    expect(parseDeadline("Quý II", { year: 2024 }).understood).toContain(
+      "lấy năm 2024 của kế hoạch"
+    );
   });
 
   test("milestone-then-recurring: due is the milestone and firstMilestone repeats it", () => {
     const r = parseDeadline("Tháng 01/2024 Thường xuyên");
-    expect(r).toMatchObject({ kind: "milestone", due: "2024-01-31", firstMilestone: "2024-01-31", recurring: true });
+    expect(r).toMatchObject({
+      kind: "milestone",
+      due: "2024-01-31",
+      firstMilestone: "2024-01-31",
+      recurring: true,
+    });
   });
 
   test("a single period has no firstMilestone", () => {
@@ -202,7 +222,13 @@ describe("parseDeadline: malformed input is 'unknown' with a Vietnamese reason",
   ];
   test.each(cases)("%j", (text, reason) => {
     const r = parseDeadline(text, { year: 2024 });
-    expect(r).toMatchObject({ text, kind: "unknown", due: null, recurring: false, firstMilestone: null });
+    expect(r).toMatchObject({
+      text,
+      kind: "unknown",
+      due: null,
+      recurring: false,
+      firstMilestone: null,
+    });
     expect(r.error).toMatch(reason);
     expect(r.understood).toContain(r.error as string);
   });
@@ -218,7 +244,13 @@ describe("parseDeadline: malformed input is 'unknown' with a Vietnamese reason",
 
 describe("parseDeadline: robustness", () => {
   test("case, spacing, dashes and Unicode normalisation do not matter", () => {
-    const variants = ["Quý I-III/2024", "quý i - iii / 2024", "QUÝ I–III/2024", "Quý  I-III/2024".normalize("NFD"), " Quý I-III/2024 "];
+    const variants = [
+      "Quý I-III/2024",
+      "quý i - iii / 2024",
+      "QUÝ I–III/2024",
+      "Quý  I-III/2024".normalize("NFD"),
+      " Quý I-III/2024 ",
+    ];
     for (const v of variants) expect(parseDeadline(v).due).toBe("2024-09-30");
     expect(parseDeadline("TRƯỚC NGÀY 05/01/2024").due).toBe("2024-01-04");
     expect(parseDeadline("thường xuyên".normalize("NFD")).kind).toBe("recurring");
@@ -226,38 +258,55 @@ describe("parseDeadline: robustness", () => {
 
   test("any text: never throws, the result is consistent", () => {
     const alphabet = fc.constantFrom(
-      ..."0123456789/.-,; IVXivxQuýQUÝTháng tháng Năm năm Trước trước ngày Thường xuyên hằng quý định kỳ theo kế hoạch đầu cuối 6 tháng".split(""),
+      ..."0123456789/.-,; IVXivxQuýQUÝTháng tháng Năm năm Trước trước ngày Thường xuyên hằng quý định kỳ theo kế hoạch đầu cuối 6 tháng".split(
+        ""
+      )
     );
-    const texty = fc.oneof(fc.string(), fc.string({ unit: alphabet, maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 30 }));
+    const texty = fc.oneof(
+      fc.string(),
+      fc.string({ unit: alphabet, maxLength: 40 }),
+      fc.string({ unit: "grapheme", maxLength: 30 })
+    );
     fc.assert(
-      fc.property(texty, fc.option(fc.integer({ min: 1800, max: 2200 }), { nil: undefined }), (text, year) => {
-        const r = parseDeadline(text, { year });
-        expect(r.text).toBe(text);
-        if (r.due !== null) expect(isIsoDate(r.due)).toBe(true);
-        if (r.kind === "unknown") {
-          expect(r.due).toBeNull();
-          expect(r.error).toBeTruthy();
-        } else {
-          expect(r.error).toBeUndefined();
+      fc.property(
+        texty,
+        fc.option(fc.integer({ min: 1800, max: 2200 }), { nil: undefined }),
+        (text, year) => {
+          const r = parseDeadline(text, { year });
+          expect(r.text).toBe(text);
+          if (r.due !== null) expect(isIsoDate(r.due)).toBe(true);
+          if (r.kind === "unknown") {
+            expect(r.due).toBeNull();
+            expect(r.error).toBeTruthy();
+          } else {
+            expect(r.error).toBeUndefined();
+          }
+          if (r.kind === "recurring") expect(r.due).toBeNull();
+          if (r.kind === "milestone") expect(r.due).toBe(r.firstMilestone);
+          expect(r.recurring).toBe(r.kind === "recurring" || r.kind === "milestone");
         }
-        if (r.kind === "recurring") expect(r.due).toBeNull();
-        if (r.kind === "milestone") expect(r.due).toBe(r.firstMilestone);
-        expect(r.recurring).toBe(r.kind === "recurring" || r.kind === "milestone");
-      }),
-      { numRuns: 1000 },
+      ),
+      { numRuns: 1000 }
     );
   });
 
   test("dates: dd/mm/yyyy is that day; 'Trước ngày' is the day before", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1901-01-02T00:00:00Z"), max: new Date("2199-12-31T00:00:00Z"), noInvalidDate: true }), (date) => {
-        const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
-        const iso = toIso(y, m, d);
-        expect(parseDeadline(`${d}/${m}/${y}`).due).toBe(iso);
-        expect(parseDeadline(`Ngày ${d} tháng ${m} năm ${y}`).due).toBe(iso);
-        expect(parseDeadline(`Trước ngày ${d}/${m}/${y}`).due).toBe(addDays(iso, -1));
-      }),
-      { numRuns: 500 },
+      fc.property(
+        fc.date({
+          min: new Date("1901-01-02T00:00:00Z"),
+          max: new Date("2199-12-31T00:00:00Z"),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+          const iso = toIso(y, m, d);
+          expect(parseDeadline(`${d}/${m}/${y}`).due).toBe(iso);
+          expect(parseDeadline(`Ngày ${d} tháng ${m} năm ${y}`).due).toBe(iso);
+          expect(parseDeadline(`Trước ngày ${d}/${m}/${y}`).due).toBe(addDays(iso, -1));
+        }
+      ),
+      { numRuns: 500 }
     );
   });
 
@@ -271,7 +320,7 @@ describe("parseDeadline: robustness", () => {
         expect(parseDeadline(`Quý ${roman[q]}/${y}`).due).toBe(end);
         expect(parseDeadline(`Quý ${q} năm ${y}`).due).toBe(end);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });
@@ -322,7 +371,13 @@ describe("parseDeadline: every deadline of the seed's appendix", () => {
 
 describe("isoDate helpers", () => {
   test("leap years and month lengths", () => {
-    expect([1900, 2000, 2023, 2024, 2100].map(isLeapYear)).toEqual([false, true, false, true, false]);
+    expect([1900, 2000, 2023, 2024, 2100].map(isLeapYear)).toEqual([
+      false,
+      true,
+      false,
+      true,
+      false,
+    ]);
     expect(daysInMonth(2024, 2)).toBe(29);
     expect(daysInMonth(2023, 2)).toBe(28);
     expect(daysInMonth(2024, 4)).toBe(30);
@@ -332,7 +387,15 @@ describe("isoDate helpers", () => {
 
   test("parseIso is strict", () => {
     expect(parseIso("2024-02-29")).toEqual({ y: 2024, m: 2, d: 29 });
-    for (const bad of ["2023-02-29", "2024-13-01", "2024-1-01", "24-01-01", "2024-01-00", "", "2024-01-01T00:00"]) {
+    for (const bad of [
+      "2023-02-29",
+      "2024-13-01",
+      "2024-1-01",
+      "24-01-01",
+      "2024-01-00",
+      "",
+      "2024-01-01T00:00",
+    ]) {
       expect(parseIso(bad)).toBeNull();
     }
     expect(isIsoDate(20240101)).toBe(false);
@@ -348,7 +411,7 @@ describe("isoDate helpers", () => {
     fc.assert(
       fc.property(fc.integer({ min: -36524, max: 100000 }), (n) => {
         expect(daysBetween("2000-01-01", addDays("2000-01-01", n))).toBe(n);
-      }),
+      })
     );
     expect(() => addDays("1900-01-01", -1)).toThrow(RangeError);
     expect(() => addDays("9999-12-31", 1)).toThrow(RangeError);

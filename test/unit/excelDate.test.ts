@@ -35,19 +35,29 @@ describe("Excel 1900 serials", () => {
     expect(serialToIso(45296.75)).toBe("2024-01-05");
   });
 
-  it.each([0, -1, MAX_EXCEL_SERIAL + 1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
-    "refuses %p",
-    (serial) => {
-      expect(serialToIso(serial)).toBeNull();
-    },
-  );
+  it.each([
+    0,
+    -1,
+    MAX_EXCEL_SERIAL + 1,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+  ])("refuses %p", (serial) => {
+    expect(serialToIso(serial)).toBeNull();
+  });
 
-  it.each(["1899-12-31", "2024-02-30", "2023-02-29", "2024-13-01", "10000-01-01", "2024-1-5", "", "abc"])(
-    "isoToSerial refuses %p",
-    (iso) => {
-      expect(isoToSerial(iso)).toBeNull();
-    },
-  );
+  it.each([
+    "1899-12-31",
+    "2024-02-30",
+    "2023-02-29",
+    "2024-13-01",
+    "10000-01-01",
+    "2024-1-5",
+    "",
+    "abc",
+  ])("isoToSerial refuses %p", (iso) => {
+    expect(isoToSerial(iso)).toBeNull();
+  });
 
   it("round-trips every serial Excel can show (sampled)", () => {
     fc.assert(
@@ -56,7 +66,7 @@ describe("Excel 1900 serials", () => {
         expect(iso).not.toBeNull();
         expect(isoToSerial(iso as string)).toBe(serial);
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000 }
     );
   });
 
@@ -67,7 +77,7 @@ describe("Excel 1900 serials", () => {
         const b = new Date(`${serialToIso(serial + 1)}T00:00:00Z`).getTime();
         expect(b - a).toBe(86_400_000);
       }),
-      { numRuns: 500 },
+      { numRuns: 500 }
     );
   });
 });
@@ -85,12 +95,22 @@ describe("date text", () => {
     expect(parseDateText(text)).toBe(iso);
   });
 
-  it.each(["31/02/2024", "29/02/2023", "00/01/2024", "32/01/2024", "01/13/2024", "01/00/2024", "1/1/24", "2024-02-30", "29/02/1900", "Quý I/2024", "", "05/01/2024 abc"])(
-    "refuses %p (strict, never rolled over)",
-    (text) => {
-      expect(parseDateText(text)).toBeNull();
-    },
-  );
+  it.each([
+    "31/02/2024",
+    "29/02/2023",
+    "00/01/2024",
+    "32/01/2024",
+    "01/13/2024",
+    "01/00/2024",
+    "1/1/24",
+    "2024-02-30",
+    "29/02/1900",
+    "Quý I/2024",
+    "",
+    "05/01/2024 abc",
+  ])("refuses %p (strict, never rolled over)", (text) => {
+    expect(parseDateText(text)).toBeNull();
+  });
 
   it("validates ISO text, accepting the fictitious 1900-02-29 that serial 60 maps to", () => {
     expect(isExcelIso("2024-02-29")).toBe(true);

@@ -5,7 +5,11 @@
  * function may return and a message. Never a JavaScript exception, never NaN or ±Infinity.
  */
 import fc from "fast-check";
-import { CustomFunctionsError, ErrorCode, isCustomFunctionsError } from "../support/customFunctionsStub";
+import {
+  CustomFunctionsError,
+  ErrorCode,
+  isCustomFunctionsError,
+} from "../support/customFunctionsStub";
 import { ATTAIN, DAYSLATE, DUE, MET, RATE, STATUS, TARGET } from "../../src/functions/functions";
 import { MAX_EXCEL_SERIAL } from "../../src/domain/excelDate";
 import { ALL_TASK_STATES } from "../../src/domain/taskState";
@@ -21,7 +25,13 @@ const OUTPUT_CODES = new Set<string>([
 
 const errorValue = fc
   .constantFrom(...Object.values(ErrorCode))
-  .chain((code) => fc.oneof(fc.constant(new CustomFunctionsError(code)), fc.constant(new CustomFunctionsError(code, "lỗi gốc")), fc.constant(code as string)));
+  .chain((code) =>
+    fc.oneof(
+      fc.constant(new CustomFunctionsError(code)),
+      fc.constant(new CustomFunctionsError(code, "lỗi gốc")),
+      fc.constant(code as string)
+    )
+  );
 
 const nastyText = fc.constantFrom(
   "",
@@ -64,7 +74,7 @@ const nastyText = fc.constantFrom(
   "null",
   "__proto__",
   "constructor",
-  "toString",
+  "toString"
 );
 
 const scalar: fc.Arbitrary<unknown> = fc.oneof(
@@ -81,7 +91,7 @@ const scalar: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant({}),
   fc.constant({ type: "FormattedNumber", basicValue: 45296, numberFormat: "dd/mm/yyyy" }),
   fc.constant({ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }),
-  fc.constant({ type: "Entity", text: "x", properties: {} }),
+  fc.constant({ type: "Entity", text: "x", properties: {} })
 );
 
 const { value: anyValue } = fc.letrec<{ value: unknown; array: unknown[] }>((tie) => ({
@@ -110,7 +120,12 @@ const finiteNumber: Check = (r) => {
   expect(Number.isFinite(r as number)).toBe(true);
 };
 
-const cases: { name: string; fn: (...args: never[]) => unknown; arity: [number, number]; check: Check }[] = [
+const cases: {
+  name: string;
+  fn: (...args: never[]) => unknown;
+  arity: [number, number];
+  check: Check;
+}[] = [
   {
     name: "RATE",
     fn: RATE,
@@ -136,7 +151,8 @@ const cases: { name: string; fn: (...args: never[]) => unknown; arity: [number, 
     arity: [1, 2],
     check: (r) => {
       finiteNumber(r);
-      if (typeof r === "number") expect(Number.isInteger(r) && r >= 1 && r <= MAX_EXCEL_SERIAL).toBe(true);
+      if (typeof r === "number")
+        expect(Number.isInteger(r) && r >= 1 && r <= MAX_EXCEL_SERIAL).toBe(true);
     },
   },
   {
@@ -177,9 +193,9 @@ describe.each(cases)("CCHC.$name never throws and never returns NaN", ({ fn, ari
           }).not.toThrow();
           calls += 1;
           check(result);
-        },
+        }
       ),
-      { numRuns: RUNS_PER_FUNCTION },
+      { numRuns: RUNS_PER_FUNCTION }
     );
   });
 });

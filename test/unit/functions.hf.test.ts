@@ -4,7 +4,13 @@
  */
 import fc from "fast-check";
 import type { HyperFormula } from "hyperformula";
-import { createEngine, errorCodeOf, errorMessageOf, evaluateFormula, valueAt } from "../support/hyperformula";
+import {
+  createEngine,
+  errorCodeOf,
+  errorMessageOf,
+  evaluateFormula,
+  valueAt,
+} from "../support/hyperformula";
 import { isoToSerial, todayIso } from "../../src/domain/excelDate";
 import { addDays } from "../../src/domain/isoDate";
 import { rate } from "../../src/domain/rates";
@@ -38,7 +44,15 @@ describe("engine set-up", () => {
   });
 
   it("knows every CCHC function (dotted names are registered with translations)", () => {
-    for (const f of ["RATE(1,2)", 'TARGET("3.6")', 'DUE("Năm 2024")', "STATUS(1,,2)", "DAYSLATE(1,,2)", "MET(1,1)", "ATTAIN(1,1)"]) {
+    for (const f of [
+      "RATE(1,2)",
+      'TARGET("3.6")',
+      'DUE("Năm 2024")',
+      "STATUS(1,,2)",
+      "DAYSLATE(1,,2)",
+      "MET(1,1)",
+      "ATTAIN(1,1)",
+    ]) {
       expect(errorCodeOf(evaluateFormula(`=CCHC.${f}`))).not.toBe("#NAME?");
     }
   });
@@ -70,7 +84,9 @@ describe("=CCHC.RATE over ranges", () => {
   });
 
   it("takes single cells and numbers too", () => {
-    const hf = engine({ Sheet1: [...sheet, [null, "=CCHC.RATE(B2,C2)", "=CCHC.RATE(B2,100)", "=CCHC.RATE(953,1000)"]] });
+    const hf = engine({
+      Sheet1: [...sheet, [null, "=CCHC.RATE(B2,C2)", "=CCHC.RATE(B2,100)", "=CCHC.RATE(953,1000)"]],
+    });
     expect(valueAt(hf, "Sheet1", "B14")).toBeCloseTo(0.88, 12);
     expect(valueAt(hf, "Sheet1", "C14")).toBeCloseTo(0.88, 12);
     expect(valueAt(hf, "Sheet1", "D14")).toBeCloseTo(0.953, 12);
@@ -79,20 +95,34 @@ describe("=CCHC.RATE over ranges", () => {
   it("agrees with the domain for any column of counts", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.nat({ max: 500 }), fc.nat({ max: 500 })), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat({ max: 500 }), fc.nat({ max: 500 })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         (rows) => {
-          const hf = createEngine({ S: [...rows.map(([a, b]) => [a, b]), [`=CCHC.RATE(A1:A${rows.length},B1:B${rows.length})`]] });
+          const hf = createEngine({
+            S: [
+              ...rows.map(([a, b]) => [a, b]),
+              [`=CCHC.RATE(A1:A${rows.length},B1:B${rows.length})`],
+            ],
+          });
           try {
             const got = valueAt(hf, "S", `A${rows.length + 1}`);
-            const want = rate(rows.map(([a]) => [a]), rows.map(([, b]) => [b]));
+            const want = rate(
+              rows.map(([a]) => [a]),
+              rows.map(([, b]) => [b])
+            );
             if (want.ok) expect(got).toBeCloseTo(want.value, 9);
-            else expect(errorCodeOf(got)).toBe({ div0: "#DIV/0!", num: "#NUM!" }[want.error as "div0" | "num"]);
+            else
+              expect(errorCodeOf(got)).toBe(
+                { div0: "#DIV/0!", num: "#NUM!" }[want.error as "div0" | "num"]
+              );
           } finally {
             hf.destroy();
           }
-        },
+        }
       ),
-      { numRuns: 150 },
+      { numRuns: 150 }
     );
   });
 
@@ -140,8 +170,18 @@ describe("targets, attainment, met", () => {
   it("'trên 95%' is strict: the indicator id carries its comparison", () => {
     const hf = engine({
       Sheet1: [
-        [95, 100, '=CCHC.MET(CCHC.RATE(A1,B1),"3.6")', '=CCHC.MET(CCHC.RATE(A1,B1),CCHC.TARGET("3.6"),">")'],
-        [96, 100, '=CCHC.MET(CCHC.RATE(A2,B2),"3.6")', '=CCHC.MET(CCHC.RATE(A2,B2),CCHC.TARGET("3.6"))'],
+        [
+          95,
+          100,
+          '=CCHC.MET(CCHC.RATE(A1,B1),"3.6")',
+          '=CCHC.MET(CCHC.RATE(A1,B1),CCHC.TARGET("3.6"),">")',
+        ],
+        [
+          96,
+          100,
+          '=CCHC.MET(CCHC.RATE(A2,B2),"3.6")',
+          '=CCHC.MET(CCHC.RATE(A2,B2),CCHC.TARGET("3.6"))',
+        ],
       ],
     });
     expect(valueAt(hf, "Sheet1", "C1")).toBe(false);
@@ -152,7 +192,16 @@ describe("targets, attainment, met", () => {
 
   it("ATTAIN with omitted, empty and explicit comparison", () => {
     const hf = engine({
-      Sheet1: [[0.76, 0.8, "=CCHC.ATTAIN(A1,B1)", "=CCHC.ATTAIN(A1,B1,)", '=CCHC.ATTAIN(A1,B1,"<=")', "=CCHC.ATTAIN(A1,C2)"]],
+      Sheet1: [
+        [
+          0.76,
+          0.8,
+          "=CCHC.ATTAIN(A1,B1)",
+          "=CCHC.ATTAIN(A1,B1,)",
+          '=CCHC.ATTAIN(A1,B1,"<=")',
+          "=CCHC.ATTAIN(A1,C2)",
+        ],
+      ],
     });
     // HyperFormula rounds displayed numbers to 10 significant digits (its default precisionRounding).
     expect(valueAt(hf, "Sheet1", "C1")).toBeCloseTo(0.95, 9);
@@ -187,14 +236,14 @@ describe("deadlines and task state", () => {
       {
         Sheet1: [
           ['=CCHC.STATUS(CCHC.DUE("Quý I/2024"),,NgayBaoCao)', null],
-          ['=CCHC.STATUS(A4,B4,NgayBaoCao)', null],
+          ["=CCHC.STATUS(A4,B4,NgayBaoCao)", null],
           ['=CCHC.STATUS("Năm 2024",,NgayBaoCao,SoNgaySapDenHan)', null],
           ["=DATE(2024,3,1)", "=DATE(2024,3,5)"],
           ['=CCHC.STATUS("Thường xuyên")', null],
           ['=CCHC.STATUS("Quý I/2024","",NgayBaoCao,)', null],
         ],
       },
-      { names: { NgayBaoCao: "=DATE(2024,3,25)", SoNgaySapDenHan: 7 } },
+      { names: { NgayBaoCao: "=DATE(2024,3,25)", SoNgaySapDenHan: 7 } }
     );
     expect(valueAt(hf, "Sheet1", "A1")).toBe(STATE_DUE_SOON);
     expect(valueAt(hf, "Sheet1", "A2")).toBe(STATE_DONE_LATE);
@@ -205,7 +254,9 @@ describe("deadlines and task state", () => {
 
   it("TODAY() as as_of", () => {
     const yesterday = s(addDays(todayIso(), -1));
-    const hf = engine({ Sheet1: [[yesterday, "=CCHC.STATUS(A1,,TODAY())", "=CCHC.DAYSLATE(A1,,TODAY())"]] });
+    const hf = engine({
+      Sheet1: [[yesterday, "=CCHC.STATUS(A1,,TODAY())", "=CCHC.DAYSLATE(A1,,TODAY())"]],
+    });
     expect(valueAt(hf, "Sheet1", "B1")).toBe(STATE_OVERDUE);
     expect(valueAt(hf, "Sheet1", "C1")).toBe(1);
   });

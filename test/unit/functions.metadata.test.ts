@@ -6,7 +6,10 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { generateCustomFunctionsMetadata, type ICustomFunctionsMetadata } from "custom-functions-metadata";
+import {
+  generateCustomFunctionsMetadata,
+  type ICustomFunctionsMetadata,
+} from "custom-functions-metadata";
 import { CCHC_FUNCTIONS } from "../support/hyperformula";
 
 const ROOT = resolve(__dirname, "../..");
@@ -21,7 +24,11 @@ const EXPECTED: Record<string, { params: string[]; optional: string[]; matrix: s
   MET: { params: ["actual", "target", "comparison"], optional: ["comparison"], matrix: [] },
   TARGET: { params: ["id"], optional: [], matrix: [] },
   DUE: { params: ["deadline_text", "year"], optional: ["year"], matrix: [] },
-  STATUS: { params: ["due", "done_date", "as_of", "soon_days"], optional: ["done_date", "as_of", "soon_days"], matrix: [] },
+  STATUS: {
+    params: ["due", "done_date", "as_of", "soon_days"],
+    optional: ["done_date", "as_of", "soon_days"],
+    matrix: [],
+  },
   DAYSLATE: { params: ["due", "done_date", "as_of"], optional: ["done_date", "as_of"], matrix: [] },
 };
 
@@ -31,7 +38,9 @@ let errors: string[];
 beforeAll(async () => {
   const result = await generateCustomFunctionsMetadata(FUNCTIONS_FILE);
   errors = result.errors;
-  metadata = result.metadataJson ? (JSON.parse(result.metadataJson) as ICustomFunctionsMetadata) : { functions: [], enums: [] };
+  metadata = result.metadataJson
+    ? (JSON.parse(result.metadataJson) as ICustomFunctionsMetadata)
+    : { functions: [], enums: [] };
 });
 
 describe("generated functions.json", () => {
@@ -48,16 +57,19 @@ describe("generated functions.json", () => {
     }
   });
 
-  it.each(Object.keys(EXPECTED))("%s has a Vietnamese description and Vietnamese help for every parameter", (id) => {
-    const f = metadata.functions.find((x) => x.id === id)!;
-    expect(f.description).toMatch(VIETNAMESE);
-    expect(f.parameters.map((p) => p.name)).toEqual(EXPECTED[id]!.params);
-    for (const p of f.parameters) {
-      expect(p.description).toMatch(VIETNAMESE);
-      // The "[name]" JSDoc form must not leak into the help text.
-      expect(p.description).not.toMatch(/^\[/);
+  it.each(Object.keys(EXPECTED))(
+    "%s has a Vietnamese description and Vietnamese help for every parameter",
+    (id) => {
+      const f = metadata.functions.find((x) => x.id === id)!;
+      expect(f.description).toMatch(VIETNAMESE);
+      expect(f.parameters.map((p) => p.name)).toEqual(EXPECTED[id]!.params);
+      for (const p of f.parameters) {
+        expect(p.description).toMatch(VIETNAMESE);
+        // The "[name]" JSDoc form must not leak into the help text.
+        expect(p.description).not.toMatch(/^\[/);
+      }
     }
-  });
+  );
 
   it.each(Object.keys(EXPECTED))("%s marks optional parameters, and only those, optional", (id) => {
     const f = metadata.functions.find((x) => x.id === id)!;
@@ -65,18 +77,22 @@ describe("generated functions.json", () => {
     expect(optional).toEqual(EXPECTED[id]!.optional);
     // An optional parameter may not precede a required one.
     const firstOptional = f.parameters.findIndex((p) => p.optional === true);
-    if (firstOptional >= 0) expect(f.parameters.slice(firstOptional).every((p) => p.optional === true)).toBe(true);
+    if (firstOptional >= 0)
+      expect(f.parameters.slice(firstOptional).every((p) => p.optional === true)).toBe(true);
   });
 
-  it.each(Object.keys(EXPECTED))("%s takes values uncoerced (type any) with the intended dimensionality", (id) => {
-    const f = metadata.functions.find((x) => x.id === id)!;
-    for (const p of f.parameters) {
-      expect(p.type).toBe("any");
-      const matrix = EXPECTED[id]!.matrix.includes(p.name);
-      expect(p.dimensionality ?? "scalar").toBe(matrix ? "matrix" : "scalar");
+  it.each(Object.keys(EXPECTED))(
+    "%s takes values uncoerced (type any) with the intended dimensionality",
+    (id) => {
+      const f = metadata.functions.find((x) => x.id === id)!;
+      for (const p of f.parameters) {
+        expect(p.type).toBe("any");
+        const matrix = EXPECTED[id]!.matrix.includes(p.name);
+        expect(p.dimensionality ?? "scalar").toBe(matrix ? "matrix" : "scalar");
+      }
+      expect(f.result?.dimensionality ?? "scalar").toBe("scalar");
     }
-    expect(f.result?.dimensionality ?? "scalar").toBe("scalar");
-  });
+  );
 
   it("is not volatile: as_of is an argument instead", () => {
     for (const f of metadata.functions) expect(f.options?.volatile).not.toBe(true);
@@ -86,7 +102,7 @@ describe("generated functions.json", () => {
     for (const spec of CCHC_FUNCTIONS) {
       const f = metadata.functions.find((x) => x.id === spec.id)!;
       expect(spec.params.map((p) => [p.name, p.optional === true, p.matrix === true])).toEqual(
-        f.parameters.map((p) => [p.name, p.optional === true, p.dimensionality === "matrix"]),
+        f.parameters.map((p) => [p.name, p.optional === true, p.dimensionality === "matrix"])
       );
     }
   });
@@ -95,9 +111,11 @@ describe("generated functions.json", () => {
 /** Runtime imports of a TS module: local ones resolved to files, and package names. */
 function localImports(file: string): { local: string[]; packages: string[] } {
   const src = readFileSync(file, "utf8");
-  const specs = [...src.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
+  const specs = [...src.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/gm)].map(
+    (m) => m[1]!
+  );
   const typeOnly = new Set(
-    [...src.matchAll(/^\s*import\s+type\s[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!),
+    [...src.matchAll(/^\s*import\s+type\s[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!)
   );
   const local: string[] = [];
   const packages: string[] = [];
@@ -131,7 +149,8 @@ describe("functions bundle imports", () => {
     const rel = [...seen].map((f) => f.slice(ROOT.length + 1)).sort();
     expect(rel).toContain("src/functions/functions.ts");
     // From src/plan only the indicators (module + JSON); the task data and zod stay out.
-    const allowed = /^src\/(functions|domain)\/[^/]+\.ts$|^src\/plan\/indicators(\.ts|-\d{4}\.json)$/;
+    const allowed =
+      /^src\/(functions|domain)\/[^/]+\.ts$|^src\/plan\/indicators(\.ts|-\d{4}\.json)$/;
     expect(rel.filter((f) => !allowed.test(f))).toEqual([]);
     expect(rel).toContain("src/plan/indicators.ts");
     expect([...packages]).toEqual([]);

@@ -48,14 +48,14 @@ describe("CCHC.RATE", () => {
   });
 
   it("an error value in the input is passed on", () => {
-    expect(RATE([[1], [new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, "x")]], [[10]])).toEqual(
-      excelError("#N/A", "#N/A"),
-    );
+    expect(
+      RATE([[1], [new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, "x")]], [[10]])
+    ).toEqual(excelError("#N/A", "#N/A"));
     expect(RATE([[1]], [["#DIV/0!"]])).toEqual(excelError("#DIV/0!"));
     // #REF! and #NAME? cannot be returned by a custom function: #VALUE! naming the original error
-    expect(RATE([[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidReference)]], [[1]])).toEqual(
-      excelError("#VALUE!", "#REF!"),
-    );
+    expect(
+      RATE([[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidReference)]], [[1]])
+    ).toEqual(excelError("#VALUE!", "#REF!"));
   });
 });
 
@@ -104,9 +104,9 @@ describe("CCHC.ATTAIN", () => {
   });
 
   it("passes on input errors", () => {
-    expect(ATTAIN(new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero), 0.95, OMITTED)).toEqual(
-      excelError("#DIV/0!"),
-    );
+    expect(
+      ATTAIN(new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero), 0.95, OMITTED)
+    ).toEqual(excelError("#DIV/0!"));
     expect(ATTAIN(0.9, "#N/A", OMITTED)).toEqual(excelError("#N/A"));
   });
 });
@@ -269,9 +269,14 @@ describe("CCHC.STATUS", () => {
     expect(STATUS(3_000_000, OMITTED, due, OMITTED)).toEqual(excelError("#NUM!"));
     expect(STATUS(true, OMITTED, due, OMITTED)).toEqual(excelError("#VALUE!"));
     expect(STATUS([[due, due]], OMITTED, due, OMITTED)).toEqual(excelError("#VALUE!"));
-    expect(STATUS(new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable), OMITTED, due, OMITTED)).toEqual(
-      excelError("#N/A"),
-    );
+    expect(
+      STATUS(
+        new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable),
+        OMITTED,
+        due,
+        OMITTED
+      )
+    ).toEqual(excelError("#N/A"));
   });
 });
 

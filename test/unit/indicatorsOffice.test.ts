@@ -96,7 +96,8 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
     fake.user.typeInTable(INDICATORS_TABLE, "1.2a", "Đạt T3", 1);
     fake.user.typeInTable(INDICATORS_TABLE, "1.2a", "Đạt T6", 1);
 
-    const at = (id: string, key: Parameters<typeof col>[0]) => fake.value(SHEET, `${col(key)}${rowOfId(fake, id)}`);
+    const at = (id: string, key: Parameters<typeof col>[0]) =>
+      fake.value(SHEET, `${col(key)}${rowOfId(fake, id)}`);
     const ytd = nums.reduce((a, b) => a + b, 0) / (200 * nums.length);
     expect(at("3.2b", "ytd") as number).toBeCloseTo(ytd, 9);
     expect(at("3.2b", "latestMonth")).toBe(7);
@@ -105,7 +106,12 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
     expect(at("3.2b", "met")).toBe(ytd >= 0.95 ? "Đạt" : ytd >= 0.9 ? "Gần đạt" : "Chưa đạt");
     expect(at("3.6", "ytd") as number).toBeCloseTo(0.95, 9);
     expect(at("3.6", "met")).toBe("Gần đạt");
-    expect([at("1.2a", "ytd"), at("1.2a", "latestMonth"), at("1.2a", "attainment"), at("1.2a", "met")]).toEqual([2, 6, 1, "Đạt"]);
+    expect([
+      at("1.2a", "ytd"),
+      at("1.2a", "latestMonth"),
+      at("1.2a", "attainment"),
+      at("1.2a", "met"),
+    ]).toEqual([2, 6, 1, "Đạt"]);
     // Indicators without numbers stay empty, not 0% and not an error.
     expect([at("3.1", "ytd"), at("3.1", "attainment"), at("3.1", "met")]).toEqual(["", "", ""]);
   });
@@ -122,11 +128,16 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
       for (let k = 0; k < 8; k += 1) {
         const ind = plan.indicators[Math.floor(rnd() * plan.indicators.length)] as Indicator;
         const header = headers[Math.floor(rnd() * headers.length)] as string;
-        const value: Scalar = header === "Ghi chú cập nhật" ? `ghi chú ${round}.${k}` : Math.floor(rnd() * 500);
+        const value: Scalar =
+          header === "Ghi chú cập nhật" ? `ghi chú ${round}.${k}` : Math.floor(rnd() * 500);
         fake.user.typeInTable(INDICATORS_TABLE, ind.id, header, value);
         expected.set(ind.id, { ...expected.get(ind.id), [header]: value });
       }
-      fake.user.sortTable(INDICATORS_TABLE, sortable[round % sortable.length] as string, round % 2 === 0);
+      fake.user.sortTable(
+        INDICATORS_TABLE,
+        sortable[round % sortable.length] as string,
+        round % 2 === 0
+      );
       if (round === 4) {
         fake.user.type(fake.sheet(SHEET), 3, 4, 3); // D3: BienDoGan = 3
       }
@@ -139,13 +150,20 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
       const now = tableByKey(fake);
       for (const [id, typed] of expected) {
         for (const [header, value] of Object.entries(typed)) {
-          expect({ round, id, header, value: now.get(id)?.[header] }).toEqual({ round, id, header, value });
+          expect({ round, id, header, value: now.get(id)?.[header] }).toEqual({
+            round,
+            id,
+            header,
+            value,
+          });
         }
       }
       if (round >= 4) expect(fake.cell(SHEET, "D3")).toBe(3);
       if (round >= 6) expect(now.get("3.3")?.["Người cập nhật"]).toBe("Lan (VP)");
       // The rewritten table is in plan order again, with its formulas back.
-      expect(fake.table(INDICATORS_TABLE).body.map((r) => r[0])).toEqual(plan.indicators.map((i) => i.id));
+      expect(fake.table(INDICATORS_TABLE).body.map((r) => r[0])).toEqual(
+        plan.indicators.map((i) => i.id)
+      );
     }
     expect(expected.size).toBeGreaterThan(10);
   });
@@ -168,26 +186,39 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
     expect(tableByKey(fake).get("7.3")?.["Đạt T2"]).toBe(4);
   });
 
-  test.each([1, 10, 100])("create/update syncs do not grow with %i× the indicators", async (times) => {
-    const big = planWithIndicators(times);
-    const fake = createFakeExcel();
-    await createOrUpdateOk(fake, big);
-    const createSyncs = fake.lastRun.syncs;
-    fake.user.typeInTable(INDICATORS_TABLE, big.indicators[big.indicators.length - 1]!.id, "Đạt T1", 7);
-    await createOrUpdateOk(fake, big);
-    const updateSyncs = fake.lastRun.syncs;
-    expect(fake.table(INDICATORS_TABLE).body).toHaveLength(big.indicators.length);
-    expect({ times, createSyncs, updateSyncs }).toEqual({ times, createSyncs: BASE_SYNCS.create, updateSyncs: BASE_SYNCS.update });
-    expect(createSyncs).toBeLessThanOrEqual(3);
-    expect(updateSyncs).toBeLessThanOrEqual(3);
-  });
+  test.each([1, 10, 100])(
+    "create/update syncs do not grow with %i× the indicators",
+    async (times) => {
+      const big = planWithIndicators(times);
+      const fake = createFakeExcel();
+      await createOrUpdateOk(fake, big);
+      const createSyncs = fake.lastRun.syncs;
+      fake.user.typeInTable(
+        INDICATORS_TABLE,
+        big.indicators[big.indicators.length - 1]!.id,
+        "Đạt T1",
+        7
+      );
+      await createOrUpdateOk(fake, big);
+      const updateSyncs = fake.lastRun.syncs;
+      expect(fake.table(INDICATORS_TABLE).body).toHaveLength(big.indicators.length);
+      expect({ times, createSyncs, updateSyncs }).toEqual({
+        times,
+        createSyncs: BASE_SYNCS.create,
+        updateSyncs: BASE_SYNCS.update,
+      });
+      expect(createSyncs).toBeLessThanOrEqual(3);
+      expect(updateSyncs).toBeLessThanOrEqual(3);
+    }
+  );
 });
 
 /** The seed plan with its indicators repeated `times` times under new ids ("3.2b" → "3.2b.r2"). */
 function planWithIndicators(times: number): Plan {
   const indicators: Indicator[] = [];
   for (let k = 0; k < times; k += 1) {
-    for (const ind of plan.indicators) indicators.push({ ...ind, id: k === 0 ? ind.id : `${ind.id}.r${k + 1}` });
+    for (const ind of plan.indicators)
+      indicators.push({ ...ind, id: k === 0 ? ind.id : `${ind.id}.r${k + 1}` });
   }
   return { ...plan, indicators };
 }

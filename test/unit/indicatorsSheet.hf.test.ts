@@ -66,21 +66,26 @@ const quoted = `'${INDICATORS_SHEET_NAME}'`;
 function engineFor(sheet: SheetLayout): HyperFormula {
   return createEngine(
     { [INDICATORS_SHEET_NAME]: gridOf(sheet) },
-    { names: { [MARGIN_NAME]: `=${quoted}!$${MARGIN_CELL[0]}$${MARGIN_CELL.slice(1)}` } },
+    { names: { [MARGIN_NAME]: `=${quoted}!$${MARGIN_CELL[0]}$${MARGIN_CELL.slice(1)}` } }
   );
 }
 
 const bodyRow = (i: number) => INDICATORS_HEADER_ROW + 1 + i;
-const at = (hf: HyperFormula, key: IndicatorColumnKey, row: number) => valueAt(hf, INDICATORS_SHEET_NAME, `${col(key)}${row}`);
+const at = (hf: HyperFormula, key: IndicatorColumnKey, row: number) =>
+  valueAt(hf, INDICATORS_SHEET_NAME, `${col(key)}${row}`);
 
 /** Moves the relative row numbers of a formula written for `fromRow` to `toRow` (strings untouched). */
 function shiftRows(formula: string, fromRow: number, toRow: number): string {
   return formula
     .split(/("[^"]*")/)
     .map((part, i) =>
-      i % 2 === 1 ? part : part.replace(/(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (all, c: string, d: string, r: string) =>
-        d === "$" || Number(r) !== fromRow ? all : `${c}${toRow}`,
-      ),
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(])/g,
+            (all, c: string, d: string, r: string) =>
+              d === "$" || Number(r) !== fromRow ? all : `${c}${toRow}`
+          )
     )
     .join("");
 }
@@ -119,12 +124,22 @@ function reference(ind: Indicator, data: MonthlyNumbers, marginPoints: number): 
   if (ind.unit === "count" && data.nums.some((x) => typeof x === "number")) ytd = total(data.nums);
   if (ytd === "") return { ytd, latestMonth, latestValue, attainment: "", verdict: "", met: null };
   const lower = ind.comparison === "<=" || ind.comparison === "<";
-  const met = ({ ">=": ytd >= target, ">": ytd > target, "<=": ytd <= target, "<": ytd < target, "=": ytd === target } as Record<Comparison, boolean>)[
-    ind.comparison
-  ];
+  const met = (
+    {
+      ">=": ytd >= target,
+      ">": ytd > target,
+      "<=": ytd <= target,
+      "<": ytd < target,
+      "=": ytd === target,
+    } as Record<Comparison, boolean>
+  )[ind.comparison];
   const tolerance = ind.unit === "%" ? marginPoints / 100 : (target * marginPoints) / 100;
   // Slack for binary rounding: 90% − 84% is exactly 6 points, even if 0.9 − 0.84 is not 0.06 in binary.
-  const shortfall = lower ? ytd - target : ind.comparison === "=" ? Math.abs(ytd - target) : target - ytd;
+  const shortfall = lower
+    ? ytd - target
+    : ind.comparison === "="
+      ? Math.abs(ytd - target)
+      : target - ytd;
   const near = shortfall <= tolerance + 1e-9;
   return {
     ytd,
@@ -141,20 +156,29 @@ function reference(ind: Indicator, data: MonthlyNumbers, marginPoints: number): 
 /** Share of the numerator that climbs over the year, per kind of target. */
 function trendFor(ind: Indicator, rnd: () => number): { from: number; to: number } {
   const t = ind.unit === "%" ? ind.target / 100 : ind.target;
-  if (ind.comparison === "<=" || ind.comparison === "<") return { from: t + 0.06, to: Math.max(0, t - 0.02) };
+  if (ind.comparison === "<=" || ind.comparison === "<")
+    return { from: t + 0.06, to: Math.max(0, t - 0.02) };
   // Online submission climbing from 88% to 97%, others ending anywhere from 12 points under their target to 8 points over it.
   if (ind.target === 95 && ind.comparison === ">=") return { from: 0.88, to: 0.97 };
   const to = Math.max(0, Math.min(1, t + (rnd() - 0.6) * 0.2));
   return { from: Math.max(0, to - 0.09), to };
 }
 
-function yearOfNumbers(plan: Plan, seed: number, lastMonth: number): Record<string, MonthlyNumbers> {
+function yearOfNumbers(
+  plan: Plan,
+  seed: number,
+  lastMonth: number
+): Record<string, MonthlyNumbers> {
   const rnd = prng(seed);
   const rows: Record<string, MonthlyNumbers> = {};
   plan.indicators.forEach((ind, i) => {
     // Leave some indicators without any number yet, and one month forgotten in some others.
     if (i % 5 === 4) return;
-    rows[ind.id] = generateYear(ind, rnd, { ...trendFor(ind, rnd), lastMonth, gapMonth: i % 3 === 0 ? 2 : undefined });
+    rows[ind.id] = generateYear(ind, rnd, {
+      ...trendFor(ind, rnd),
+      lastMonth,
+      gapMonth: i % 3 === 0 ? 2 : undefined,
+    });
   });
   return rows;
 }
@@ -171,7 +195,11 @@ function expectNumberOrEmpty(actual: unknown, expected: number | "", what: strin
 }
 
 /** Checks every row in both flavours; returns the reference verdicts, to show what was covered. */
-function checkPlan(plan: Plan, rows: Record<string, MonthlyNumbers>, marginPoints: number): string[] {
+function checkPlan(
+  plan: Plan,
+  rows: Record<string, MonthlyNumbers>,
+  marginPoints: number
+): string[] {
   const verdicts: string[] = [];
   const input: UserInput = userInputOf(rows, marginPoints);
   const layouts: Record<IndicatorFlavor, SheetLayout> = {
@@ -180,7 +208,9 @@ function checkPlan(plan: Plan, rows: Record<string, MonthlyNumbers>, marginPoint
   };
   const engines = { addin: engineFor(layouts.addin), file: engineFor(layouts.file) };
   const firstRow = bodyRow(0);
-  const summaryRules = layouts.addin.rules.filter((r) => r.type === "expression" && r.range.startsWith(`${col("ytd")}${firstRow}:`));
+  const summaryRules = layouts.addin.rules.filter(
+    (r) => r.type === "expression" && r.range.startsWith(`${col("ytd")}${firstRow}:`)
+  );
   expect(summaryRules).toHaveLength(3);
   try {
     plan.indicators.forEach((ind, i) => {
@@ -209,7 +239,9 @@ function checkPlan(plan: Plan, rows: Record<string, MonthlyNumbers>, marginPoint
       const hf = engines.file;
       const scratch = `${col("updateNote")}${row}`;
       const fired = summaryRules.map((rule) => {
-        hf.setCellContents(hf.simpleCellAddressFromString(scratch, 0)!, [[shiftRows(rule.type === "expression" ? rule.formula : "", firstRow, row)]]);
+        hf.setCellContents(hf.simpleCellAddressFromString(scratch, 0)!, [
+          [shiftRows(rule.type === "expression" ? rule.formula : "", firstRow, row)],
+        ]);
         return valueAt(hf, INDICATORS_SHEET_NAME, scratch) === true;
       });
       const firstFired = fired.indexOf(true);
@@ -241,13 +273,16 @@ describe("Chỉ tiêu formulas in HyperFormula with the CCHC functions", () => {
     [12, 22, 5],
     [10, 23, 2],
     [12, 24, 10],
-  ])("the real plan, numbers up to month %i (seed %i), margin %i points", (lastMonth, seed, margin) => {
-    const plan = getPlan();
-    expect(plan.indicators.length).toBeGreaterThan(10);
-    const verdicts = checkPlan(plan, yearOfNumbers(plan, seed, lastMonth), margin);
-    // The generated year covers every outcome: no data, met, near and missed.
-    expect(new Set(verdicts)).toEqual(new Set(["", "Đạt", "Gần đạt", "Chưa đạt"]));
-  });
+  ])(
+    "the real plan, numbers up to month %i (seed %i), margin %i points",
+    (lastMonth, seed, margin) => {
+      const plan = getPlan();
+      expect(plan.indicators.length).toBeGreaterThan(10);
+      const verdicts = checkPlan(plan, yearOfNumbers(plan, seed, lastMonth), margin);
+      // The generated year covers every outcome: no data, met, near and missed.
+      expect(new Set(verdicts)).toEqual(new Set(["", "Đạt", "Gần đạt", "Chưa đạt"]));
+    }
+  );
 
   test("the online-submission rate climbing from 88% to 97%: YTD under target until late in the year", () => {
     const plan = fixturePlan();
@@ -306,14 +341,19 @@ describe("Chỉ tiêu formulas in HyperFormula with the CCHC functions", () => {
   });
 
   test("a larger margin in BienDoGan turns a miss into a near miss", () => {
-    const rows = { "3.3": { nums: [84, ...Array(11).fill(null)], dens: [100, ...Array(11).fill(null)] } };
+    const rows = {
+      "3.3": { nums: [84, ...Array(11).fill(null)], dens: [100, ...Array(11).fill(null)] },
+    };
     for (const [margin, verdict] of [
       [5, "Chưa đạt"],
       [6, "Gần đạt"],
       [0, "Chưa đạt"],
     ] as const) {
       checkPlan(fixturePlan(), rows, margin);
-      const sheet = buildIndicatorsSheet(fixturePlan(), { flavor: "addin", userInput: userInputOf(rows, margin) });
+      const sheet = buildIndicatorsSheet(fixturePlan(), {
+        flavor: "addin",
+        userInput: userInputOf(rows, margin),
+      });
       const hf = engineFor(sheet);
       try {
         const i = FIXTURE_INDICATORS.findIndex((ind) => ind.id === "3.3");
@@ -330,7 +370,12 @@ describe("Chỉ tiêu formulas in HyperFormula with the CCHC functions", () => {
       try {
         FIXTURE_INDICATORS.forEach((_, i) => {
           for (const key of ["ytd", "latestMonth", "latestValue", "attainment", "met"] as const) {
-            expect({ flavor, i, key, v: at(hf, key, bodyRow(i)) }).toEqual({ flavor, i, key, v: "" });
+            expect({ flavor, i, key, v: at(hf, key, bodyRow(i)) }).toEqual({
+              flavor,
+              i,
+              key,
+              v: "",
+            });
           }
         });
       } finally {
@@ -351,8 +396,17 @@ describe("Chỉ tiêu formulas in HyperFormula with the CCHC functions", () => {
       try {
         for (const id of Object.keys(rows)) {
           const row = bodyRow(FIXTURE_INDICATORS.findIndex((ind) => ind.id === id));
-          expect({ flavor, id, ytdError: errorCodeOf(at(hf, "ytd", row)) !== null }).toEqual({ flavor, id, ytdError: true });
-          expect({ flavor, id, attainment: at(hf, "attainment", row), met: at(hf, "met", row) }).toEqual({
+          expect({ flavor, id, ytdError: errorCodeOf(at(hf, "ytd", row)) !== null }).toEqual({
+            flavor,
+            id,
+            ytdError: true,
+          });
+          expect({
+            flavor,
+            id,
+            attainment: at(hf, "attainment", row),
+            met: at(hf, "met", row),
+          }).toEqual({
             flavor,
             id,
             attainment: "",
@@ -360,7 +414,9 @@ describe("Chỉ tiêu formulas in HyperFormula with the CCHC functions", () => {
           });
         }
         // The other rows are untouched by the bad ones.
-        expect(at(hf, "ytd", bodyRow(FIXTURE_INDICATORS.findIndex((ind) => ind.id === "X.1")))).toBe("");
+        expect(
+          at(hf, "ytd", bodyRow(FIXTURE_INDICATORS.findIndex((ind) => ind.id === "X.1")))
+        ).toBe("");
       } finally {
         hf.destroy();
       }
@@ -368,9 +424,15 @@ describe("Chỉ tiêu formulas in HyperFormula with the CCHC functions", () => {
   });
 
   test("CCHC.RATE itself still returns its errors when called directly", () => {
-    const hf = createEngine({ S: [[0, 0, "=CCHC.RATE(A1,B1)", "=CCHC.RATE(5,4)", "=CCHC.RATE(-1,4)"]] });
+    const hf = createEngine({
+      S: [[0, 0, "=CCHC.RATE(A1,B1)", "=CCHC.RATE(5,4)", "=CCHC.RATE(-1,4)"]],
+    });
     try {
-      expect(["C1", "D1", "E1"].map((a) => errorCodeOf(valueAt(hf, "S", a)))).toEqual(["#DIV/0!", "#NUM!", "#NUM!"]);
+      expect(["C1", "D1", "E1"].map((a) => errorCodeOf(valueAt(hf, "S", a)))).toEqual([
+        "#DIV/0!",
+        "#NUM!",
+        "#NUM!",
+      ]);
     } finally {
       hf.destroy();
     }

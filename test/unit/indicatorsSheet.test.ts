@@ -6,7 +6,11 @@ import {
   composeIndicatorsSheet,
   printedTarget,
 } from "../../src/layouts/indicatorsSheet";
-import { INDICATOR_COLUMN_KEYS, col, type IndicatorColumnKey } from "../../src/layouts/indicatorFormulas";
+import {
+  INDICATOR_COLUMN_KEYS,
+  col,
+  type IndicatorColumnKey,
+} from "../../src/layouts/indicatorFormulas";
 import type { Scalar, SheetLayout, TableRow } from "../../src/layouts/model";
 import { emptyUserInput } from "../../src/layouts/userInput";
 import { getPlan } from "../../src/plan";
@@ -64,9 +68,15 @@ describe("Chỉ tiêu sheet layout", () => {
       "Giá trị",
       "So sánh",
     ]);
-    expect(headers).toEqual(expect.arrayContaining(["Lũy kế năm", "Tháng gần nhất", "Mức đạt", "Đạt?", "Ghi chú"]));
-    expect(headers.filter((h) => /^Đạt T\d+$/.test(h))).toEqual(Array.from({ length: 12 }, (_, i) => `Đạt T${i + 1}`));
-    expect(headers.filter((h) => /^Tổng T\d+$/.test(h))).toEqual(Array.from({ length: 12 }, (_, i) => `Tổng T${i + 1}`));
+    expect(headers).toEqual(
+      expect.arrayContaining(["Lũy kế năm", "Tháng gần nhất", "Mức đạt", "Đạt?", "Ghi chú"])
+    );
+    expect(headers.filter((h) => /^Đạt T\d+$/.test(h))).toEqual(
+      Array.from({ length: 12 }, (_, i) => `Đạt T${i + 1}`)
+    );
+    expect(headers.filter((h) => /^Tổng T\d+$/.test(h))).toEqual(
+      Array.from({ length: 12 }, (_, i) => `Tổng T${i + 1}`)
+    );
     expect(INDICATOR_COLUMNS[0]).toMatchObject({ role: "key", hidden: true });
     expect(addin.columnWidths).toHaveLength(INDICATOR_COLUMNS.length);
   });
@@ -85,7 +95,11 @@ describe("Chỉ tiêu sheet layout", () => {
         expect(c.validation?.errorTitle).toBeTruthy();
       }
     }
-    expect(addin.protect).toEqual({ allowAutoFilter: true, allowSort: true, allowFormatColumns: true });
+    expect(addin.protect).toEqual({
+      allowAutoFilter: true,
+      allowSort: true,
+      allowFormatColumns: true,
+    });
     const margin = addin.blocks.find((b) => b.at === "D3");
     expect(margin?.format?.locked).toBe(false);
   });
@@ -102,7 +116,11 @@ describe("Chỉ tiêu sheet layout", () => {
     };
     for (const [id, [text, value, cmp]] of Object.entries(expected)) {
       const row = rowOf(addin, id);
-      expect([cell(row, "targetText"), cell(row, "targetValue"), cell(row, "comparison")]).toEqual([text, value, cmp]);
+      expect([cell(row, "targetText"), cell(row, "targetValue"), cell(row, "comparison")]).toEqual([
+        text,
+        value,
+        cmp,
+      ]);
     }
     expect(printedTarget(indicator({ id: "d", target: 99.5 }))).toBe("≥ 99,5%");
     // "=" alone would be a formula: it is a formula giving the text "=", cached as such.
@@ -112,19 +130,20 @@ describe("Chỉ tiêu sheet layout", () => {
   test("rates show as percentages and counts as whole numbers, row by row", () => {
     const rate = rowOf(addin, "3.2b");
     const count = rowOf(addin, "1.2a");
-    const fmt = (row: TableRow, key: IndicatorColumnKey) => row.numberFormats?.[idx(key)] ?? INDICATOR_COLUMNS[idx(key)]?.format?.numberFormat;
-    expect([fmt(rate, "targetValue"), fmt(rate, "ytd"), fmt(rate, "latestValue"), fmt(rate, "attainment")]).toEqual([
-      "0%",
-      "0.0%",
-      "0.0%",
-      "0.0%",
-    ]);
-    expect([fmt(count, "targetValue"), fmt(count, "ytd"), fmt(count, "latestValue"), fmt(count, "attainment")]).toEqual([
-      "0",
-      "#,##0",
-      "#,##0",
-      "0.0%",
-    ]);
+    const fmt = (row: TableRow, key: IndicatorColumnKey) =>
+      row.numberFormats?.[idx(key)] ?? INDICATOR_COLUMNS[idx(key)]?.format?.numberFormat;
+    expect([
+      fmt(rate, "targetValue"),
+      fmt(rate, "ytd"),
+      fmt(rate, "latestValue"),
+      fmt(rate, "attainment"),
+    ]).toEqual(["0%", "0.0%", "0.0%", "0.0%"]);
+    expect([
+      fmt(count, "targetValue"),
+      fmt(count, "ytd"),
+      fmt(count, "latestValue"),
+      fmt(count, "attainment"),
+    ]).toEqual(["0", "#,##0", "#,##0", "0.0%"]);
     expect(cell(count, "unitKind")).toBe("số lượng");
     expect(cell(rate, "unitKind")).toBe("%");
     expect(String(cell(count, "denominatorLabel"))).toMatch(/chỉ tiêu số lượng/);
@@ -137,8 +156,12 @@ describe("Chỉ tiêu sheet layout", () => {
     const dens = `${col("den1")}${r}:${col("den12")}${r}`;
     expect(cell(row, "ytd")).toContain(`CCHC.RATE(${nums},${dens})`);
     expect(cell(row, "ytd")).toContain(`IF(SUM(${dens})=0,""`);
-    expect(cell(row, "attainment")).toContain(`CCHC.ATTAIN(${col("ytd")}${r},${col("targetValue")}${r},${col("comparison")}${r})`);
-    expect(cell(row, "met")).toContain(`CCHC.MET(${col("ytd")}${r},${col("targetValue")}${r},${col("comparison")}${r})`);
+    expect(cell(row, "attainment")).toContain(
+      `CCHC.ATTAIN(${col("ytd")}${r},${col("targetValue")}${r},${col("comparison")}${r})`
+    );
+    expect(cell(row, "met")).toContain(
+      `CCHC.MET(${col("ytd")}${r},${col("targetValue")}${r},${col("comparison")}${r})`
+    );
   });
 
   test("file flavour has no CCHC.* anywhere, and no rule ever calls CCHC.*", () => {
@@ -168,7 +191,12 @@ describe("Chỉ tiêu sheet layout", () => {
       const rows = layout.table?.rows ?? [];
       for (const key of ["ytd", "latestMonth", "latestValue", "attainment", "met"] as const) {
         const patterns = new Set(
-          rows.map((row, i) => String(cell(row, key)).replace(new RegExp(`([A-Z]+)${INDICATORS_HEADER_ROW + 1 + i}(?!\\d)`, "g"), "$1#")),
+          rows.map((row, i) =>
+            String(cell(row, key)).replace(
+              new RegExp(`([A-Z]+)${INDICATORS_HEADER_ROW + 1 + i}(?!\\d)`, "g"),
+              "$1#"
+            )
+          )
         );
         expect(patterns.size).toBe(1);
       }
@@ -178,9 +206,14 @@ describe("Chỉ tiêu sheet layout", () => {
   test("the margin is a named cell (default 5 points) and a typed margin is kept", () => {
     expect(addin.names).toContainEqual(expect.objectContaining({ name: "BienDoGan", ref: "D3" }));
     expect(addin.blocks.find((b) => b.at === "D3")?.cells).toEqual([[5]]);
-    const typed = buildIndicatorsSheet(fixturePlan(), { flavor: "addin", userInput: { tables: {}, names: { BienDoGan: 3 } } });
+    const typed = buildIndicatorsSheet(fixturePlan(), {
+      flavor: "addin",
+      userInput: { tables: {}, names: { BienDoGan: 3 } },
+    });
     expect(typed.blocks.find((b) => b.at === "D3")?.cells).toEqual([[3]]);
-    expect(addin.validations).toContainEqual(expect.objectContaining({ range: "D3", rule: { type: "decimal", min: 0, max: 100 } }));
+    expect(addin.validations).toContainEqual(
+      expect.objectContaining({ range: "D3", rule: { type: "decimal", min: 0, max: 100 } })
+    );
   });
 
   test("the 90% / 70% conflict is visible: both values, the value used, and a note", () => {
@@ -196,26 +229,42 @@ describe("Chỉ tiêu sheet layout", () => {
     expect(String(cell(rowOf(addin, "3.2b"), "note"))).toBe("");
     const banner = addin.blocks.find((b) => b.at === "B4");
     expect(banner?.cells).toEqual([
-      ["⚠ Văn bản mâu thuẫn về chỉ tiêu 3.3, PL.III.1.8: trang này 3.3 đánh giá theo ≥ 90%; PL.III.1.8 đánh giá theo ≥ 70% — xem cột Ghi chú."],
+      [
+        "⚠ Văn bản mâu thuẫn về chỉ tiêu 3.3, PL.III.1.8: trang này 3.3 đánh giá theo ≥ 90%; PL.III.1.8 đánh giá theo ≥ 70% — xem cột Ghi chú.",
+      ],
     ]);
-    expect(addin.rules.some((r) => r.type === "expression" && r.formula.includes("Mâu thuẫn"))).toBe(true);
+    expect(
+      addin.rules.some((r) => r.type === "expression" && r.formula.includes("Mâu thuẫn"))
+    ).toBe(true);
   });
 
   test("typed monthly numbers go back into their indicator's row and month, whatever the order", () => {
     const input = userInputOf({
-      "3.6": { nums: [10, 20, ...blank.slice(2)], dens: [11, 21, ...blank.slice(2)], updateNote: "Đã rà soát" },
+      "3.6": {
+        nums: [10, 20, ...blank.slice(2)],
+        dens: [11, 21, ...blank.slice(2)],
+        updateNote: "Đã rà soát",
+      },
       "1.2a": { nums: [null, null, 1, ...blank.slice(3)], dens: blank },
     });
     const sheet = buildIndicatorsSheet(fixturePlan(), { flavor: "addin", userInput: input });
     const sat = rowOf(sheet, "3.6");
-    expect([cell(sat, "num1"), cell(sat, "den1"), cell(sat, "num2"), cell(sat, "den2"), cell(sat, "num3")]).toEqual([10, 11, 20, 21, null]);
+    expect([
+      cell(sat, "num1"),
+      cell(sat, "den1"),
+      cell(sat, "num2"),
+      cell(sat, "den2"),
+      cell(sat, "num3"),
+    ]).toEqual([10, 11, 20, 21, null]);
     expect(cell(sat, "updateNote")).toBe("Đã rà soát");
     expect(cell(rowOf(sheet, "1.2a"), "num3")).toBe(1);
     expect(cell(rowOf(sheet, "3.2b"), "num1")).toBeNull();
   });
 
   test("numbers typed for an indicator the plan no longer has are kept in a row of their own", () => {
-    const input = userInputOf({ "OLD.1": { nums: [5, ...blank.slice(1)], dens: [7, ...blank.slice(1)] } });
+    const input = userInputOf({
+      "OLD.1": { nums: [5, ...blank.slice(1)], dens: [7, ...blank.slice(1)] },
+    });
     const sheet = buildIndicatorsSheet(fixturePlan(), { flavor: "file", userInput: input });
     const orphan = rowOf(sheet, "OLD.1");
     expect([cell(orphan, "num1"), cell(orphan, "den1")]).toEqual([5, 7]);
@@ -224,16 +273,25 @@ describe("Chỉ tiêu sheet layout", () => {
   });
 
   test("a column the user added at the right and a row the user inserted are carried over", () => {
-    const input = userInputOf({ "3.6": { nums: [1, ...blank.slice(1)], dens: [2, ...blank.slice(1)] } });
+    const input = userInputOf({
+      "3.6": { nums: [1, ...blank.slice(1)], dens: [2, ...blank.slice(1)] },
+    });
     input.tables[INDICATORS_TABLE]!["3.6"]!["+Người nhập"] = "Lan";
     input.tables[INDICATORS_TABLE]!["+1"] = { text: "Chỉ tiêu riêng của phòng", num1: 4 };
-    const { sheet, orphans } = composeIndicatorsSheet(fixturePlan(), { flavor: "addin", userInput: input });
+    const { sheet, orphans } = composeIndicatorsSheet(fixturePlan(), {
+      flavor: "addin",
+      userInput: input,
+    });
     const columns = sheet.table?.columns ?? [];
     expect(columns.at(-1)).toMatchObject({ header: "Người nhập", role: "input" });
     expect(sheet.columnWidths).toHaveLength(columns.length);
     expect(rowOf(sheet, "3.6").cells.at(-1)).toBe("Lan");
     const inserted = rowOf(sheet, "+1");
-    expect([cell(inserted, "text"), cell(inserted, "num1"), cell(inserted, "key")]).toEqual(["Chỉ tiêu riêng của phòng", 4, "+1"]);
+    expect([cell(inserted, "text"), cell(inserted, "num1"), cell(inserted, "key")]).toEqual([
+      "Chỉ tiêu riêng của phòng",
+      4,
+      "+1",
+    ]);
     expect(orphans.map((o) => o.key)).toEqual(["+1"]);
   });
 
@@ -255,7 +313,12 @@ describe("Chỉ tiêu sheet layout", () => {
     expect(rate[idx("attainment")]).toBeCloseTo(0.935 / 0.95, 12);
     expect(rate[idx("met")]).toBe("Gần đạt");
     const count = rowOf(sheet, "1.2a").results ?? [];
-    expect([count[idx("ytd")], count[idx("latestMonth")], count[idx("latestValue")], count[idx("met")]]).toEqual([2, 3, 1, "Đạt"]);
+    expect([
+      count[idx("ytd")],
+      count[idx("latestMonth")],
+      count[idx("latestValue")],
+      count[idx("met")],
+    ]).toEqual([2, 3, 1, "Đạt"]);
     // Input and plan cells have no cached result.
     expect(rate[idx("num1")]).toBeNull();
     expect(rate[idx("text")]).toBeNull();
@@ -265,9 +328,15 @@ describe("Chỉ tiêu sheet layout", () => {
     const last = INDICATORS_HEADER_ROW + FIXTURE_INDICATORS.length;
     const summary = `${col("ytd")}${INDICATORS_HEADER_ROW + 1}:${col("met")}${last}`;
     const onSummary = addin.rules.filter((r) => r.range === summary);
-    expect(onSummary.map((r) => (r.type === "expression" ? r.format.fill : null))).toEqual(["#C6EFCE", "#FFEB9C", "#FFC7CE"]);
+    expect(onSummary.map((r) => (r.type === "expression" ? r.format.fill : null))).toEqual([
+      "#C6EFCE",
+      "#FFEB9C",
+      "#FFC7CE",
+    ]);
     expect(onSummary.every((r) => r.type === "expression" && r.stopIfTrue)).toBe(true);
-    expect(onSummary.map((r) => (r.type === "expression" ? r.formula : "")).join()).toContain("BienDoGan");
+    expect(onSummary.map((r) => (r.type === "expression" ? r.formula : "")).join()).toContain(
+      "BienDoGan"
+    );
     const dens = `${col("den1")}${INDICATORS_HEADER_ROW + 1}:${col("den12")}${last}`;
     expect(addin.rules.filter((r) => r.range === dens).length).toBeGreaterThanOrEqual(2);
   });
@@ -284,7 +353,10 @@ describe("Chỉ tiêu sheet layout", () => {
   });
 
   test("a plan without indicators still gives a valid sheet and no rules over empty ranges", () => {
-    const sheet = buildIndicatorsSheet(fixturePlan([]), { flavor: "addin", userInput: emptyUserInput() });
+    const sheet = buildIndicatorsSheet(fixturePlan([]), {
+      flavor: "addin",
+      userInput: emptyUserInput(),
+    });
     expect(sheet.table?.rows).toEqual([]);
     expect(sheet.rules).toEqual([]);
     expect(sheet.print?.printArea).toBe(`B1:${col("note")}${INDICATORS_HEADER_ROW}`);
@@ -292,12 +364,22 @@ describe("Chỉ tiêu sheet layout", () => {
 
   test("bad typed values are kept as typed and never crash the builder", () => {
     const input = userInputOf(
-      { "3.2b": { nums: ["abc", -3, "=1+1", true, ...blank.slice(4)], dens: [10, 10, 10, 10, ...blank.slice(4)] } },
-      "nhiều",
+      {
+        "3.2b": {
+          nums: ["abc", -3, "=1+1", true, ...blank.slice(4)],
+          dens: [10, 10, 10, 10, ...blank.slice(4)],
+        },
+      },
+      "nhiều"
     );
     const sheet = buildIndicatorsSheet(fixturePlan(), { flavor: "file", userInput: input });
     const row = rowOf(sheet, "3.2b");
-    expect([cell(row, "num1"), cell(row, "num2"), cell(row, "num3"), cell(row, "num4")]).toEqual(["abc", -3, "=1+1", true]);
+    expect([cell(row, "num1"), cell(row, "num2"), cell(row, "num3"), cell(row, "num4")]).toEqual([
+      "abc",
+      -3,
+      "=1+1",
+      true,
+    ]);
     expect(sheet.blocks.find((b) => b.at === "D3")?.cells).toEqual([["nhiều"]]);
     expect(row.results?.[idx("ytd")]).toBeNull();
   });
@@ -326,11 +408,15 @@ describe("Chỉ tiêu sheet layout", () => {
       const conflict = plan.anomalies.find((a) => a.kind === "target-conflict");
       expect(conflict).toBeDefined();
       const note = String(cell(rowOf(sheet, "3.3"), "note"));
-      expect(note).toMatch(/^⚠ Mâu thuẫn trong văn bản — giá trị dùng để đánh giá ở dòng này: ≥ 90%/);
+      expect(note).toMatch(
+        /^⚠ Mâu thuẫn trong văn bản — giá trị dùng để đánh giá ở dòng này: ≥ 90%/
+      );
       expect(note).toMatch(/70%/);
       expect(cell(rowOf(sheet, "3.3"), "targetValue")).toBe(0.9);
       expect(sheet.blocks.find((b) => b.at === "B4")?.cells).toEqual([
-        ["⚠ Văn bản mâu thuẫn về chỉ tiêu 3.3: trang này 3.3 đánh giá theo ≥ 90% — xem cột Ghi chú."],
+        [
+          "⚠ Văn bản mâu thuẫn về chỉ tiêu 3.3: trang này 3.3 đánh giá theo ≥ 90% — xem cột Ghi chú.",
+        ],
       ]);
       expect(note).toContain("70%");
     });

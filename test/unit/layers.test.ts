@@ -18,7 +18,9 @@ function filesUnder(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, "utf8");
   const found: string[] = [];
-  for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*(?:\/\*[^*]*\*\/\s*)?["']([^"']+)["']\s*\)|require\(["']([^"']+)["']\)/g)) {
+  for (const m of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*(?:\/\*[^*]*\*\/\s*)?["']([^"']+)["']\s*\)|require\(["']([^"']+)["']\)/g
+  )) {
     found.push(m[1] ?? m[2] ?? m[3]);
   }
   return found;
@@ -57,8 +59,12 @@ for (const file of filesUnder(SRC)) {
   for (const spec of importsOf(file)) {
     const where = path.relative(SRC, file);
     if (spec.startsWith(".")) {
-      const target = path.relative(SRC, path.resolve(path.dirname(file), spec)).split(path.sep).join("/");
-      if (!allowed.some((a) => target === a || target.startsWith(`${a}/`))) violations.push(`${where} imports ${spec} (${target})`);
+      const target = path
+        .relative(SRC, path.resolve(path.dirname(file), spec))
+        .split(path.sep)
+        .join("/");
+      if (!allowed.some((a) => target === a || target.startsWith(`${a}/`)))
+        violations.push(`${where} imports ${spec} (${target})`);
     } else if (FORBIDDEN_PACKAGES[layer].test(spec)) {
       violations.push(`${where} imports package ${spec}`);
     }

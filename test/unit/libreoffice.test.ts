@@ -57,10 +57,20 @@ function filledInput(plan: Plan): UserInput {
     const serial = (iso: string) => isoToSerial(iso) as number;
     switch (i % 6) {
       case 0: // done on time
-        tasks[task.key] = { status: "Hoàn thành", doneDate: serial(due ? addDays(due, -3) : addDays(AS_OF, -20)), progress: 100, evidence: `Số ${i + 1}/QĐ-SKHCN` };
+        tasks[task.key] = {
+          status: "Hoàn thành",
+          doneDate: serial(due ? addDays(due, -3) : addDays(AS_OF, -20)),
+          progress: 100,
+          evidence: `Số ${i + 1}/QĐ-SKHCN`,
+        };
         break;
       case 1: // done late (or, for recurring work, simply done)
-        tasks[task.key] = { status: "Hoàn thành", doneDate: serial(due ? addDays(due, 12) : addDays(AS_OF, -2)), progress: 100, updateNote: "Hoàn thành chậm" };
+        tasks[task.key] = {
+          status: "Hoàn thành",
+          doneDate: serial(due ? addDays(due, 12) : addDays(AS_OF, -2)),
+          progress: 100,
+          updateNote: "Hoàn thành chậm",
+        };
         break;
       case 2:
         tasks[task.key] = { status: "Không áp dụng", updateNote: "Không phát sinh" };
@@ -96,13 +106,23 @@ function filledInput(plan: Plan): UserInput {
 /** The same layout with every cached formula result replaced by a wrong value. */
 function poisoned(layout: WorkbookLayout): WorkbookLayout {
   const bad = (cell: Scalar, result: Scalar | undefined): Scalar | undefined =>
-    typeof cell === "string" && cell.startsWith("=") ? (typeof result === "number" ? POISON_NUMBER : POISON_TEXT) : result;
+    typeof cell === "string" && cell.startsWith("=")
+      ? typeof result === "number"
+        ? POISON_NUMBER
+        : POISON_TEXT
+      : result;
   const sheets = layout.sheets.map((s): SheetLayout => ({
     ...s,
-    blocks: s.blocks.map((b) => ({ ...b, results: b.cells.map((row, i) => row.map((c, j) => bad(c, b.results?.[i]?.[j]) ?? null)) })),
+    blocks: s.blocks.map((b) => ({
+      ...b,
+      results: b.cells.map((row, i) => row.map((c, j) => bad(c, b.results?.[i]?.[j]) ?? null)),
+    })),
     table: s.table && {
       ...s.table,
-      rows: s.table.rows.map((r) => ({ ...r, results: r.cells.map((c, j) => bad(c, r.results?.[j]) ?? null) })),
+      rows: s.table.rows.map((r) => ({
+        ...r,
+        results: r.cells.map((c, j) => bad(c, r.results?.[j]) ?? null),
+      })),
     },
   }));
   return { sheets };
@@ -118,7 +138,7 @@ function makeProfile(dir: string): string {
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
-`,
+`
   );
   return `file://${dir}`;
 }
@@ -136,7 +156,8 @@ function computed(ws: ExcelJS.Worksheet, row: number, col: number): unknown {
   // cell.result, not value.result: exceljs leaves a zero result out of `value`.
   const raw: unknown = cell.formula ? cell.result : cell.value;
   if (raw instanceof Date) return raw.getTime() / 86_400_000 + 25569;
-  if (raw !== null && typeof raw === "object" && "error" in (raw as object)) return (raw as { error: string }).error;
+  if (raw !== null && typeof raw === "object" && "error" in (raw as object))
+    return (raw as { error: string }).error;
   return raw === undefined || raw === null ? "" : raw;
 }
 
@@ -158,12 +179,17 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
     if (!bin || !pdftoppm) {
       throw new Error(
         "LibreOffice (soffice) hoặc pdftoppm chưa được cài: apt-get install -y libreoffice-calc-nogui poppler-utils " +
-          "(và fonts-crosextra-carlito để độ rộng cột như trong Excel)",
+          "(và fonts-crosextra-carlito để độ rộng cột như trong Excel)"
       );
     }
     work = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-lo-"));
     const profile = makeProfile(path.join(work, "profile"));
-    layout = buildWorkbook(plan, { flavor: "file", asOf: AS_OF, soonDays: SOON_DAYS, userInput: input }).layout;
+    layout = buildWorkbook(plan, {
+      flavor: "file",
+      asOf: AS_OF,
+      soonDays: SOON_DAYS,
+      userInput: input,
+    }).layout;
 
     const source = path.join(work, "CCHC-2024.xlsx");
     fs.writeFileSync(source, await renderWorkbookFile(poisoned(layout)));
@@ -182,7 +208,18 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
     fs.copyFileSync(pdf, path.join(OUTPUT, "libreoffice-workbook.pdf"));
     const pages = pageOfEachSheet(pdf, layout);
     for (const [key, page] of Object.entries(pages)) {
-      execFileSync(pdftoppm, ["-png", "-r", "70", "-f", String(page), "-l", String(page), "-singlefile", pdf, path.join(OUTPUT, `libreoffice-${key}`)]);
+      execFileSync(pdftoppm, [
+        "-png",
+        "-r",
+        "70",
+        "-f",
+        String(page),
+        "-l",
+        String(page),
+        "-singlefile",
+        pdf,
+        path.join(OUTPUT, `libreoffice-${key}`),
+      ]);
     }
   }, 240_000);
 
@@ -207,7 +244,7 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
           if (!cell.formula) return;
           formulas += 1;
           expect([POISON_NUMBER, POISON_TEXT]).not.toContain(cell.result);
-        }),
+        })
       );
     }
     expect(formulas).toBeGreaterThan(plan.tasks.length * 3);
@@ -223,9 +260,18 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
     spec.rows.forEach((row, i) => {
       const task = byKey.get(row.key);
       if (!task) return;
-      const expected = taskOutcome(taskDue(task), input.tables[TASKS_TABLE][task.key], AS_OF, SOON_DAYS);
+      const expected = taskOutcome(
+        taskDue(task),
+        input.tables[TASKS_TABLE][task.key],
+        AS_OF,
+        SOON_DAYS
+      );
       const r = at.row + 1 + i;
-      expect({ key: task.key, state: computed(ws, r, colOf("state")), late: computed(ws, r, colOf("daysLate")) }).toEqual({
+      expect({
+        key: task.key,
+        state: computed(ws, r, colOf("state")),
+        late: computed(ws, r, colOf("daysLate")),
+      }).toEqual({
         key: task.key,
         state: expected.state,
         late: expected.daysLate,
@@ -257,7 +303,9 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
       dueSoon: u.dueSoon,
       onTimeRate: u.onTimeRate === null ? "" : expect.closeTo(u.onTimeRate, 12),
     });
-    expected.forEach((u, i) => expect({ unit: u.unit, ...read(at.row + 1 + i) }).toEqual({ unit: u.unit, ...want(u) }));
+    expected.forEach((u, i) =>
+      expect({ unit: u.unit, ...read(at.row + 1 + i) }).toEqual({ unit: u.unit, ...want(u) })
+    );
     expect(expected.some((u) => u.overdue > 0)).toBe(true);
 
     // The whole-plan row sits below the table; find it by its label.
@@ -266,7 +314,9 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
       if (String(row.getCell(at.col).value ?? "").startsWith("Toàn Sở")) totalRow = n;
     });
     expect(totalRow).toBeGreaterThan(at.row + spec.rows.length);
-    expect(read(totalRow)).toEqual(want(planRollup(plan, input.tables[TASKS_TABLE], AS_OF, SOON_DAYS)));
+    expect(read(totalRow)).toEqual(
+      want(planRollup(plan, input.tables[TASKS_TABLE], AS_OF, SOON_DAYS))
+    );
   });
 
   test("indicator year-to-date values and met/not met equal the domain's rate() and isMet()", () => {
@@ -309,11 +359,20 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
   });
 
   test("a file saved by LibreOffice feeds --from: every typed value is read back", async () => {
-    const read = await readUserInputFromFile(fs.readFileSync(path.join(work, "lo", "CCHC-2024.xlsx")), layout, "lo.xlsx");
+    const read = await readUserInputFromFile(
+      fs.readFileSync(path.join(work, "lo", "CCHC-2024.xlsx")),
+      layout,
+      "lo.xlsx"
+    );
     for (const name of [TASKS_TABLE, INDICATORS_TABLE]) {
       for (const [key, values] of Object.entries(input.tables[name])) {
         for (const [column, value] of Object.entries(values)) {
-          expect({ name, key, column, value: read.userInput.tables[name]?.[key]?.[column] }).toEqual({ name, key, column, value });
+          expect({
+            name,
+            key,
+            column,
+            value: read.userInput.tables[name]?.[key]?.[column],
+          }).toEqual({ name, key, column, value });
         }
       }
     }
@@ -340,9 +399,17 @@ function pageOfEachSheet(pdf: string, layout: WorkbookLayout): Record<string, nu
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? "0");
   const found: Record<string, number> = {};
   for (let p = 1; p <= pages && Object.keys(found).length < layout.sheets.length; p++) {
-    const text = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), "-layout", pdf, "-"], { encoding: "utf8" });
+    const text = execFileSync(
+      "pdftotext",
+      ["-f", String(p), "-l", String(p), "-layout", pdf, "-"],
+      { encoding: "utf8" }
+    );
     for (const sheet of layout.sheets) {
-      if (found[sheet.key] === undefined && new RegExp(`^\\s*${sheet.name}\\s+Trang \\d+/\\d+`, "m").test(text)) found[sheet.key] = p;
+      if (
+        found[sheet.key] === undefined &&
+        new RegExp(`^\\s*${sheet.name}\\s+Trang \\d+/\\d+`, "m").test(text)
+      )
+        found[sheet.key] = p;
     }
   }
   return found;

@@ -10,7 +10,9 @@ describe("manifest.xml", () => {
   });
 
   test("declares the CCHC group on the Home tab and icons that exist in assets/", () => {
-    expect(manifest).toMatch(/<OfficeTab id="TabHome">\s*<Group id="CCHC.Group">\s*<Label resid="Group.Label"\/>/);
+    expect(manifest).toMatch(
+      /<OfficeTab id="TabHome">\s*<Group id="CCHC.Group">\s*<Label resid="Group.Label"\/>/
+    );
     expect(manifest).toContain('<bt:String id="Group.Label" DefaultValue="CCHC"/>');
     for (const size of [16, 32, 64, 80]) {
       expect(manifest).toContain(`assets/icon-${size}.png`);
@@ -28,14 +30,39 @@ describe("manifest.xml", () => {
 
   // Each defect below must be caught: proves the checks above can fail.
   const broken: [string, (xml: string) => string, RegExp][] = [
-    ["a resid used but not defined", (x) => x.replace('resid="Group.Label"', 'resid="Group.Missing"'), /not defined/],
-    ["an id over 32 characters", (x) => x.replace('id="CCHC.OpenPane"', `id="${"X".repeat(33)}"`), /longer than 32/],
-    ["a non-https URL", (x) => x.replace("https://localhost:3000/functions.json", "http://localhost:3000/functions.json"), /not https/],
+    [
+      "a resid used but not defined",
+      (x) => x.replace('resid="Group.Label"', 'resid="Group.Missing"'),
+      /not defined/,
+    ],
+    [
+      "an id over 32 characters",
+      (x) => x.replace('id="CCHC.OpenPane"', `id="${"X".repeat(33)}"`),
+      /longer than 32/,
+    ],
+    [
+      "a non-https URL",
+      (x) =>
+        x.replace("https://localhost:3000/functions.json", "http://localhost:3000/functions.json"),
+      /not https/,
+    ],
     ["a non-GUID Id", (x) => x.replace(/<Id>[^<]*<\/Id>/, "<Id>not-a-guid</Id>"), /not a GUID/],
-    ["a namespace other than CCHC", (x) => x.replace('id="Functions.Namespace" DefaultValue="CCHC"', 'id="Functions.Namespace" DefaultValue="CONTOSO"'), /not "CCHC"/],
+    [
+      "a namespace other than CCHC",
+      (x) =>
+        x.replace(
+          'id="Functions.Namespace" DefaultValue="CCHC"',
+          'id="Functions.Namespace" DefaultValue="CONTOSO"'
+        ),
+      /not "CCHC"/,
+    ],
     [
       "shared runtime pieces on different URLs",
-      (x) => x.replace('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="GetStarted.LearnMoreUrl"/>'),
+      (x) =>
+        x.replace(
+          '<FunctionFile resid="Taskpane.Url"/>',
+          '<FunctionFile resid="GetStarted.LearnMoreUrl"/>'
+        ),
       /different URLs/,
     ],
     ["a well-formedness error", (x) => x.replace("</Hosts>", "</Hostz>"), /well-formed/],

@@ -9,11 +9,22 @@ import type { SheetLayout, WorkbookLayout } from "../../src/layouts/model";
 import { buildWorkbook } from "../../src/layouts/workbook";
 import { NAME_AS_OF, TASKS_TABLE, taskColumns, unitCriterion } from "../../src/layouts/tasksSheet";
 import { UNITS_TABLE } from "../../src/layouts/unitsSheet";
-import { createOrUpdate, filterByUnit, leadKeysHeader, overdueSummary, refresh, setAsOfDate } from "../../src/render/office/actions";
+import {
+  createOrUpdate,
+  filterByUnit,
+  leadKeysHeader,
+  overdueSummary,
+  refresh,
+  setAsOfDate,
+} from "../../src/render/office/actions";
 import { needsTextGuard, readCell, toFormulaInput } from "../../src/render/office/cells";
 import { describeError } from "../../src/render/office/errors";
 import { renderWorkbook } from "../../src/render/office";
-import { coreMissingMessage, degradedMessages, detectCapabilities } from "../../src/render/office/requirements";
+import {
+  coreMissingMessage,
+  degradedMessages,
+  detectCapabilities,
+} from "../../src/render/office/requirements";
 import { iconSetStyle, validationRule } from "../../src/render/office/write";
 import { widthToPoints } from "../../src/render/office/formats";
 import { createFakeExcel, FakeOfficeError, type FakeExcel } from "../support/fakeExcel";
@@ -83,7 +94,9 @@ describe("create on an empty workbook", () => {
     const names = fake.names();
     for (const s of layout().sheets) {
       for (const n of s.names) {
-        expect(names[n.name]).toMatch(new RegExp(`^='${s.name}'!\\$[A-Z]+\\$\\d+(:\\$[A-Z]+\\$\\d+)?$`));
+        expect(names[n.name]).toMatch(
+          new RegExp(`^='${s.name}'!\\$[A-Z]+\\$\\d+(:\\$[A-Z]+\\$\\d+)?$`)
+        );
       }
     }
     expect(names.NgayBaoCao).toBe("='Nhiệm vụ'!$E$3");
@@ -92,7 +105,9 @@ describe("create on an empty workbook", () => {
   test("conditional formats: plain-formula rules on the task body, first layout rule on top, stop if true", () => {
     const s = sheetLayout("tasks");
     const cfs = fake.sheet("Nhiệm vụ").cfs;
-    expect(cfs.map((cf) => cf.props["custom.rule.formula"])).toEqual(s.rules.map((r) => (r.type === "expression" ? r.formula : null)));
+    expect(cfs.map((cf) => cf.props["custom.rule.formula"])).toEqual(
+      s.rules.map((r) => (r.type === "expression" ? r.formula : null))
+    );
     for (const [i, rule] of s.rules.entries()) {
       if (rule.type !== "expression") throw new Error("expected expression rules");
       expect(cfs[i].type).toBe("Custom");
@@ -100,19 +115,34 @@ describe("create on an empty workbook", () => {
       expect(cfs[i].props.stopIfTrue).toBe(true);
       expect(String(cfs[i].props["custom.rule.formula"])).not.toMatch(/CCHC\./);
     }
-    const unitsCfs = fake.sheet("Theo đơn vị").cfs.map((c) => c.type).sort();
+    const unitsCfs = fake
+      .sheet("Theo đơn vị")
+      .cfs.map((c) => c.type)
+      .sort();
     expect(unitsCfs).toEqual(["ColorScale", "ColorScale", "ColorScale", "DataBar"]);
   });
 
   test("data validation: status list, done date, progress, with Vietnamese alerts", () => {
     const dvs = fake.sheet("Nhiệm vụ").dvs;
     const list = dvs.find((d) => (d.rule as { list?: unknown }).list);
-    expect((list!.rule as { list: { source: string } }).list.source).toBe("Chưa thực hiện,Đang thực hiện,Hoàn thành,Không áp dụng");
-    expect(list!.errorAlert).toMatchObject({ showAlert: true, style: "Stop", title: "Trạng thái không hợp lệ" });
+    expect((list!.rule as { list: { source: string } }).list.source).toBe(
+      "Chưa thực hiện,Đang thực hiện,Hoàn thành,Không áp dụng"
+    );
+    expect(list!.errorAlert).toMatchObject({
+      showAlert: true,
+      style: "Stop",
+      title: "Trạng thái không hợp lệ",
+    });
     const date = dvs.find((d) => (d.rule as { date?: unknown }).date && d.box.left === 13);
-    expect(date!.rule).toEqual({ date: { formula1: "=DATE(2023,1,1)", formula2: "=DATE(2029,12,31)", operator: "Between" } });
-    const progress = dvs.find((d) => (d.rule as { decimal?: unknown }).decimal && d.box.left === 14);
-    expect(progress!.rule).toEqual({ decimal: { formula1: 0, formula2: 100, operator: "Between" } });
+    expect(date!.rule).toEqual({
+      date: { formula1: "=DATE(2023,1,1)", formula2: "=DATE(2029,12,31)", operator: "Between" },
+    });
+    const progress = dvs.find(
+      (d) => (d.rule as { decimal?: unknown }).decimal && d.box.left === 14
+    );
+    expect(progress!.rule).toEqual({
+      decimal: { formula1: 0, formula2: 100, operator: "Between" },
+    });
   });
 
   test("frozen header, A4 landscape with the header row repeated, fit to one page wide", () => {
@@ -122,13 +152,19 @@ describe("create on an empty workbook", () => {
     expect(s.page.paperSize).toBe("A4");
     expect(s.page.zoom).toEqual({ horizontalFitToPages: 1 });
     expect(s.printTitleRows).toBe("$6:$6");
-    expect(s.page["headersFooters.defaultForAllPages.centerHeader"]).toBe("Theo dõi nhiệm vụ CCHC năm 2024");
+    expect(s.page["headersFooters.defaultForAllPages.centerHeader"]).toBe(
+      "Theo dõi nhiệm vụ CCHC năm 2024"
+    );
     expect(fake.sheet("Chỉ tiêu").page.printArea).toMatch(/^B1:/);
   });
 
   test("protected without password; plan cells locked, input cells unlocked, key and lead columns hidden", () => {
     const s = fake.sheet("Nhiệm vụ");
-    expect(s.protection).toEqual({ protected: true, options: { allowAutoFilter: true, allowSort: true, allowFormatColumns: true }, password: undefined });
+    expect(s.protection).toEqual({
+      protected: true,
+      options: { allowAutoFilter: true, allowSort: true, allowFormatColumns: true },
+      password: undefined,
+    });
     const cols = taskColumns(2024);
     const row = 8;
     cols.forEach((c, i) => {
@@ -144,7 +180,9 @@ describe("create on an empty workbook", () => {
     const s = fake.sheet("Nhiệm vụ");
     const widthOps = s.fmt.filter((f) => f.prop === "columnWidth");
     expect(widthOps.every((f) => f.box.top === 1 && f.box.bottom === 1048576)).toBe(true);
-    const perCell = s.fmt.filter((f) => f.box.top === f.box.bottom && f.box.left === f.box.right && f.box.top > 6);
+    const perCell = s.fmt.filter(
+      (f) => f.box.top === f.box.bottom && f.box.left === f.box.right && f.box.top > 6
+    );
     expect(perCell).toEqual([]);
   });
 
@@ -181,7 +219,12 @@ describe("finding what exists", () => {
     fake.user.renameSheet("Nhiệm vụ", "NV 2024 (bản của VP)");
     const r = await createOrUpdate(depsOf(fake), build);
     expect(r.ok).toBe(true);
-    expect(fake.sheetNames()).toEqual(["Sheet1", "NV 2024 (bản của VP)", "Chỉ tiêu", "Theo đơn vị"]);
+    expect(fake.sheetNames()).toEqual([
+      "Sheet1",
+      "NV 2024 (bản của VP)",
+      "Chỉ tiêu",
+      "Theo đơn vị",
+    ]);
     expect(fake.names().NgayBaoCao).toBe("='NV 2024 (bản của VP)'!$E$3");
     expect(r.message).toContain("NV 2024 (bản của VP)");
   });
@@ -218,7 +261,9 @@ describe("finding what exists", () => {
     const before = fake.snapshot();
     const broken = (input: Parameters<typeof build>[0]) => {
       const b = build(input);
-      const sheets = b.layout.sheets.map((s) => (s.key === "units" ? { ...s, charts: [{ ...s.charts[0], at: "not an address" }] } : s));
+      const sheets = b.layout.sheets.map((s) =>
+        s.key === "units" ? { ...s, charts: [{ ...s.charts[0], at: "not an address" }] } : s
+      );
       return { ...b, layout: { sheets } };
     };
     const r = await createOrUpdate(depsOf(fake), broken);
@@ -237,7 +282,11 @@ describe("requirement sets", () => {
     expect(r.message).toContain("cchc workbook");
     expect(fake.runs).toHaveLength(0);
     expect(fake.snapshot()).toBe(before);
-    for (const action of [refresh(depsOf(fake)), setAsOfDate(depsOf(fake), null), filterByUnit(depsOf(fake), null)]) {
+    for (const action of [
+      refresh(depsOf(fake)),
+      setAsOfDate(depsOf(fake), null),
+      filterByUnit(depsOf(fake), null),
+    ]) {
       const res = await action;
       expect(res.ok).toBe(false);
       expect(res.message).toContain("ExcelApi 1.4");
@@ -248,19 +297,22 @@ describe("requirement sets", () => {
     ["1.5", ["tô màu theo tình trạng", "cố định dòng tiêu đề", "danh sách chọn", "thiết lập in"]],
     ["1.7", ["danh sách chọn", "thiết lập in"]],
     ["1.8", ["thiết lập in"]],
-  ])("ExcelApi %s: the sheets are written without what the host lacks, and the user is told", async (version, lost) => {
-    const fake = await created({ apiVersion: version });
-    const r = await createOrUpdate(depsOf(fake), build);
-    expect(r.ok).toBe(true);
-    for (const l of lost) expect(r.details.join("\n")).toContain(l);
-    const s = fake.sheet("Nhiệm vụ");
-    const minor = Number(version.split(".")[1]);
-    expect(s.cfs.length > 0).toBe(minor >= 6);
-    expect(s.freeze !== null).toBe(minor >= 7);
-    expect(s.dvs.length > 0).toBe(minor >= 8);
-    expect(s.printTitleRows !== null).toBe(minor >= 9);
-    expect(fake.table(TASKS_TABLE).body.length).toBe(sheetLayout("tasks").table!.rows.length);
-  });
+  ])(
+    "ExcelApi %s: the sheets are written without what the host lacks, and the user is told",
+    async (version, lost) => {
+      const fake = await created({ apiVersion: version });
+      const r = await createOrUpdate(depsOf(fake), build);
+      expect(r.ok).toBe(true);
+      for (const l of lost) expect(r.details.join("\n")).toContain(l);
+      const s = fake.sheet("Nhiệm vụ");
+      const minor = Number(version.split(".")[1]);
+      expect(s.cfs.length > 0).toBe(minor >= 6);
+      expect(s.freeze !== null).toBe(minor >= 7);
+      expect(s.dvs.length > 0).toBe(minor >= 8);
+      expect(s.printTitleRows !== null).toBe(minor >= 9);
+      expect(fake.table(TASKS_TABLE).body.length).toBe(sheetLayout("tasks").table!.rows.length);
+    }
+  );
 
   test("messages per missing feature", () => {
     const caps = detectCapabilities((_n, v) => v !== undefined && Number(v.split(".")[1]) <= 7);
@@ -306,7 +358,12 @@ describe("as-of date, refresh and the unit filter", () => {
 
   test("a locked as-of cell on a protected sheet is unprotected for the write and protected again", async () => {
     const fake = await created();
-    fake.sheet("Nhiệm vụ").fmt.push({ box: { top: 3, left: 5, bottom: 3, right: 5 }, prop: "protection.locked", value: true, seq: 1e9 });
+    fake.sheet("Nhiệm vụ").fmt.push({
+      box: { top: 3, left: 5, bottom: 3, right: 5 },
+      prop: "protection.locked",
+      value: true,
+      seq: 1e9,
+    });
     const r = await setAsOfDate(depsOf(fake), "2024-06-30");
     expect(r.ok).toBe(true);
     expect(fake.cell("Nhiệm vụ", "E3")).toBe(45473);
@@ -327,7 +384,9 @@ describe("as-of date, refresh and the unit filter", () => {
     const expected = plan.tasks.filter((task) => task.lead.includes(unit)).map((task) => task.key);
     expect(visible.map((row) => row[keyCol]).sort()).toEqual([...expected].sort());
     expect(visible.every((row) => String(row[leadCol]).includes(unit))).toBe(true);
-    expect(fake.book.mustTable(TASKS_TABLE).filters.get(leadCol)?.criterion1).toBe(`=${unitCriterion(unit)}`);
+    expect(fake.book.mustTable(TASKS_TABLE).filters.get(leadCol)?.criterion1).toBe(
+      `=${unitCriterion(unit)}`
+    );
     expect(fake.sheet("Nhiệm vụ").protection.protected).toBe(true);
 
     const all = await filterByUnit(depsOf(fake), null);
@@ -350,10 +409,20 @@ describe("as-of date, refresh and the unit filter", () => {
     expect(r.message).toMatch(/^Đã làm mới số liệu của \d+ đơn vị; quá hạn nhiều nhất: /);
     const unitsSpec = sheetLayout("units").table!;
     expect(r.counts?.units.map((u) => u.unit)).toEqual(unitsSpec.rows.map((row) => row.key));
-    const fromLayout = buildWorkbook(plan, { flavor: "addin", today: TODAY, asOf: "2024-06-30" }).layout.sheets.find((s) => s.key === "units")!.table!;
+    const fromLayout = buildWorkbook(plan, {
+      flavor: "addin",
+      today: TODAY,
+      asOf: "2024-06-30",
+    }).layout.sheets.find((s) => s.key === "units")!.table!;
     for (const [i, u] of (r.counts?.units ?? []).entries()) {
       const cached = fromLayout.rows[i].results!;
-      expect([u.unit, u.total, u.done, u.overdue, u.dueSoon]).toEqual([u.unit, cached[1], cached[2], cached[3], cached[4]]);
+      expect([u.unit, u.total, u.done, u.overdue, u.dueSoon]).toEqual([
+        u.unit,
+        cached[1],
+        cached[2],
+        cached[3],
+        cached[4],
+      ]);
     }
     expect(fake.table(UNITS_TABLE).body.length).toBe(unitsSpec.rows.length);
   });
@@ -367,14 +436,27 @@ describe("a small hand-made layout: every rule type", () => {
         name: "Thử",
         font: { name: "Times New Roman", size: 12 },
         columnWidths: [10, 10, 20],
-        blocks: [{ at: "A1", cells: [["Tiêu đề", null, null]], merge: true, format: { font: { bold: true }, fill: "#EEEEEE" } }],
+        blocks: [
+          {
+            at: "A1",
+            cells: [["Tiêu đề", null, null]],
+            merge: true,
+            format: { font: { bold: true }, fill: "#EEEEEE" },
+          },
+        ],
         table: {
           name: "tblThu",
           at: "A3",
           style: "TableStyleLight1",
           columns: [
             { key: "key", header: "Khóa", role: "key", width: 5 },
-            { key: "v", header: "Giá trị", role: "input", width: 10, format: { locked: false, numberFormat: "0.0" } },
+            {
+              key: "v",
+              header: "Giá trị",
+              role: "input",
+              width: 10,
+              format: { locked: false, numberFormat: "0.0" },
+            },
             { key: "t", header: "Văn bản", role: "plan", width: 20 },
           ],
           rows: [
@@ -383,11 +465,27 @@ describe("a small hand-made layout: every rule type", () => {
           ],
         },
         rules: [
-          { type: "iconSet", range: "B4:B5", iconSet: "3TrafficLights1", thresholds: [{ type: "percent", value: 33 }, { type: "num", value: 2 }], reverse: true },
+          {
+            type: "iconSet",
+            range: "B4:B5",
+            iconSet: "3TrafficLights1",
+            thresholds: [
+              { type: "percent", value: 33 },
+              { type: "num", value: 2 },
+            ],
+            reverse: true,
+          },
           { type: "dataBar", range: "B4:B5", color: "#638EC6" },
           { type: "colorScale", range: "B4:B5", colors: ["#F8696B", "#FFEB84", "#63BE7B"] },
         ],
-        validations: [{ range: "C1", rule: { type: "wholeNumber", min: 1 }, errorTitle: "Sai", errorMessage: "Số nguyên ≥ 1" }],
+        validations: [
+          {
+            range: "C1",
+            rule: { type: "wholeNumber", min: 1 },
+            errorTitle: "Sai",
+            errorMessage: "Số nguyên ≥ 1",
+          },
+        ],
         names: [{ name: "ThuO", ref: "C1" }],
         freeze: { rows: 3, columns: 1 },
         print: { orientation: "portrait", paper: "A4", header: "R&D" },
@@ -398,7 +496,11 @@ describe("a small hand-made layout: every rule type", () => {
 
   test("renderWorkbook draws a layout as it is in 2 syncs", async () => {
     const fake = createFakeExcel();
-    const written = await fake.run((ctx) => renderWorkbook(ctx as unknown as Excel.RequestContext, small, { isSetSupported: fake.isSetSupported }));
+    const written = await fake.run((ctx) =>
+      renderWorkbook(ctx as unknown as Excel.RequestContext, small, {
+        isSetSupported: fake.isSetSupported,
+      })
+    );
     expect(written).toEqual([{ key: "demo", name: "Thử", created: true, tableRows: 2 }]);
     expect(fake.lastRun.syncs).toBe(2);
     expect(fake.table("tblThu").headers).toEqual(["Khóa", "Giá trị", "Văn bản"]);
@@ -413,7 +515,11 @@ describe("a small hand-made layout: every rule type", () => {
     expect(s.cfs[0].props).toMatchObject({
       "iconSet.style": "ThreeTrafficLights1",
       "iconSet.reverseIconOrder": true,
-      "iconSet.criteria": [{}, { type: "Percent", operator: "GreaterThanOrEqual", formula: "=33" }, { type: "Number", operator: "GreaterThanOrEqual", formula: "=2" }],
+      "iconSet.criteria": [
+        {},
+        { type: "Percent", operator: "GreaterThanOrEqual", formula: "=33" },
+        { type: "Number", operator: "GreaterThanOrEqual", formula: "=2" },
+      ],
     });
     expect(s.cfs[1].props["dataBar.positiveFormat.fillColor"]).toBe("#638EC6");
     expect(s.cfs[2].props["colorScale.criteria"]).toEqual({
@@ -427,7 +533,9 @@ describe("a small hand-made layout: every rule type", () => {
     ]);
     expect(s.freeze).toEqual({ rows: 3, columns: 1 });
     expect(s.page["headersFooters.defaultForAllPages.centerHeader"]).toBe("R&&D");
-    expect(s.dvs[0].rule).toEqual({ wholeNumber: { formula1: 1, operator: "GreaterThanOrEqualTo" } });
+    expect(s.dvs[0].rule).toEqual({
+      wholeNumber: { formula1: 1, operator: "GreaterThanOrEqualTo" },
+    });
     expect(fake.names().ThuO).toBe("='Thử'!$C$1");
     expect(s.protection.protected).toBe(false);
   });
@@ -435,11 +543,25 @@ describe("a small hand-made layout: every rule type", () => {
 
 describe("cells and errors", () => {
   test("texts Excel would convert are guarded with an apostrophe; formulas and plain text are not", () => {
-    for (const s of ["2.10", "01/2024", "15/3/2024", "TRUE", "-abc", "+1", "'quoted", "50%", "1-Jan", "#N/A", "=x ", " -x"]) {
+    for (const s of [
+      "2.10",
+      "01/2024",
+      "15/3/2024",
+      "TRUE",
+      "-abc",
+      "+1",
+      "'quoted",
+      "50%",
+      "1-Jan",
+      "#N/A",
+      "=x ",
+      " -x",
+    ]) {
       if (s === "=x ") expect(toFormulaInput(s)).toBe("=x ");
       else expect([s, needsTextGuard(s)]).toEqual([s, true]);
     }
-    for (const s of ["Quý I/2024", "Văn phòng Sở", "2.23#2", "Tháng 01/2024 Thường xuyên", ""]) expect([s, needsTextGuard(s)]).toEqual([s, false]);
+    for (const s of ["Quý I/2024", "Văn phòng Sở", "2.23#2", "Tháng 01/2024 Thường xuyên", ""])
+      expect([s, needsTextGuard(s)]).toEqual([s, false]);
     expect(toFormulaInput(null)).toBe("");
     expect(toFormulaInput(Number.NaN)).toBe("");
     expect(toFormulaInput("2.10")).toBe("'2.10");
@@ -454,9 +576,15 @@ describe("cells and errors", () => {
   });
 
   test("Office errors become actionable Vietnamese messages", () => {
-    expect(describeError(new FakeOfficeError("AccessDenied", "x"))).toMatch(/^Excel từ chối thay đổi/);
-    expect(describeError(new FakeOfficeError("InvalidOperationInCellEditMode", "x"))).toContain("chế độ sửa ô");
-    expect(describeError(new FakeOfficeError("SomethingNew", "boom", "Range.values"))).toBe("Excel báo lỗi SomethingNew (Range.values): boom");
+    expect(describeError(new FakeOfficeError("AccessDenied", "x"))).toMatch(
+      /^Excel từ chối thay đổi/
+    );
+    expect(describeError(new FakeOfficeError("InvalidOperationInCellEditMode", "x"))).toContain(
+      "chế độ sửa ô"
+    );
+    expect(describeError(new FakeOfficeError("SomethingNew", "boom", "Range.values"))).toBe(
+      "Excel báo lỗi SomethingNew (Range.values): boom"
+    );
     expect(describeError({ debugInfo: { code: "ItemNotFound" } })).toContain("Không tìm thấy");
     expect(describeError(new Error("x"))).toBe("Lỗi không mong đợi: x");
     expect(describeError("chuỗi")).toBe("Lỗi không mong đợi: chuỗi");
@@ -464,7 +592,12 @@ describe("cells and errors", () => {
 
   test("the summary names the units with the most overdue tasks", () => {
     const u = (unit: string, overdue: number) => ({ unit, total: 5, done: 0, overdue, dueSoon: 0 });
-    const counts = { found: true, asOf: null, asOfIsToday: false, units: [u("A", 1), u("B", 0), u("C", 4), u("D", 2), u("E", 3)] };
+    const counts = {
+      found: true,
+      asOf: null,
+      asOfIsToday: false,
+      units: [u("A", 1), u("B", 0), u("C", 4), u("D", 2), u("E", 3)],
+    };
     expect(overdueSummary(counts)).toBe("quá hạn nhiều nhất: C (4), E (3), D (2)");
     expect(overdueSummary({ ...counts, units: [u("A", 0)] })).toBe("không có nhiệm vụ quá hạn");
   });
@@ -472,9 +605,15 @@ describe("cells and errors", () => {
   test("layout → Office conversions", () => {
     expect(iconSetStyle("3Symbols")).toBe("ThreeSymbols");
     expect(iconSetStyle("5Arrows")).toBe("FiveArrows");
-    expect(validationRule({ type: "list", values: ["A, B", "C"] })).toEqual({ list: { inCellDropDown: true, source: "A  B,C" } });
-    expect(validationRule({ type: "date" })).toEqual({ date: { formula1: "=DATE(1900,1,1)", operator: "GreaterThanOrEqualTo" } });
-    expect(validationRule({ type: "decimal", max: 5 })).toEqual({ decimal: { formula1: 5, operator: "LessThanOrEqualTo" } });
+    expect(validationRule({ type: "list", values: ["A, B", "C"] })).toEqual({
+      list: { inCellDropDown: true, source: "A  B,C" },
+    });
+    expect(validationRule({ type: "date" })).toEqual({
+      date: { formula1: "=DATE(1900,1,1)", operator: "GreaterThanOrEqualTo" },
+    });
+    expect(validationRule({ type: "decimal", max: 5 })).toEqual({
+      decimal: { formula1: 5, operator: "LessThanOrEqualTo" },
+    });
     expect(widthToPoints(8.43)).toBe(48);
   });
 });

@@ -5,7 +5,12 @@
  */
 import { getPlan } from "../../src/plan";
 import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
-import { createOrUpdate, filterByUnit, refresh, setAsOfDate } from "../../src/render/office/actions";
+import {
+  createOrUpdate,
+  filterByUnit,
+  refresh,
+  setAsOfDate,
+} from "../../src/render/office/actions";
 import { createFakeExcel } from "../support/fakeExcel";
 import { builderFor, depsOf, syntheticPlan } from "../support/officeHarness";
 
@@ -51,7 +56,16 @@ async function measure(times: number): Promise<Measured> {
   const filter = fake.lastRun.syncs;
   expect((await filterByUnit(deps, null)).ok).toBe(true);
   const clearFilter = fake.lastRun.syncs;
-  return { tasks: plan.tasks.length, rows: t.body.length, create, update, refresh: refreshSyncs, asOf, filter, clearFilter };
+  return {
+    tasks: plan.tasks.length,
+    rows: t.body.length,
+    create,
+    update,
+    refresh: refreshSyncs,
+    asOf,
+    filter,
+    clearFilter,
+  };
 }
 
 const sizes = [1, 10, 100] as const;
@@ -61,22 +75,32 @@ beforeAll(async () => {
   for (const n of sizes) results.set(n, await measure(n));
 });
 
-test.each(sizes)("%i× the plan: create ≤ 3 syncs, update ≤ 3, refresh ≤ 2, as-of date 2, filter 2", (n) => {
-  const m = results.get(n)!;
-  expect(m.tasks).toBe(getPlan().tasks.length * n);
-  expect(m.create.syncs).toBe(3);
-  expect(m.update.syncs).toBe(3);
-  expect(m.refresh).toBe(1);
-  expect(m.asOf).toBe(2);
-  expect(m.filter).toBe(2);
-  expect(m.clearFilter).toBe(2);
-});
+test.each(sizes)(
+  "%i× the plan: create ≤ 3 syncs, update ≤ 3, refresh ≤ 2, as-of date 2, filter 2",
+  (n) => {
+    const m = results.get(n)!;
+    expect(m.tasks).toBe(getPlan().tasks.length * n);
+    expect(m.create.syncs).toBe(3);
+    expect(m.update.syncs).toBe(3);
+    expect(m.refresh).toBe(1);
+    expect(m.asOf).toBe(2);
+    expect(m.filter).toBe(2);
+    expect(m.clearFilter).toBe(2);
+  }
+);
 
 test("the same number of round trips at every size", () => {
   const base = results.get(1)!;
   for (const n of sizes) {
     const m = results.get(n)!;
-    expect([n, m.create.syncs, m.update.syncs, m.refresh, m.asOf, m.filter]).toEqual([n, base.create.syncs, base.update.syncs, base.refresh, base.asOf, base.filter]);
+    expect([n, m.create.syncs, m.update.syncs, m.refresh, m.asOf, m.filter]).toEqual([
+      n,
+      base.create.syncs,
+      base.update.syncs,
+      base.refresh,
+      base.asOf,
+      base.filter,
+    ]);
   }
 });
 

@@ -3,10 +3,21 @@ import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
 import webpack from "webpack";
-import { findIndicator, getIndicators, getPlan, parsePlan, PlanValidationError, taskKey } from "../../src/plan";
+import {
+  findIndicator,
+  getIndicators,
+  getPlan,
+  parsePlan,
+  PlanValidationError,
+  taskKey,
+} from "../../src/plan";
 import planData from "../../src/plan/plan-2024.json";
 import textData from "../../src/plan/indicators-2024.json";
-import { findIndicatorTarget, getIndicatorTargets, indicatorRecords } from "../../src/plan/indicators";
+import {
+  findIndicatorTarget,
+  getIndicatorTargets,
+  indicatorRecords,
+} from "../../src/plan/indicators";
 import { parseDeadline } from "../../src/domain/deadline";
 import { describeChanges } from "../../src/plan/anomalies";
 import { parseTaskKey, objectiveRef } from "../../src/plan/taskKey";
@@ -70,7 +81,10 @@ describe("the 43 task rows of the appendix", () => {
       expect(parseTaskKey(t.key)).toEqual({ code: t.code, occurrence: t.occurrence });
     });
     expect(new Set(plan.tasks.map((t) => t.key)).size).toBe(43);
-    expect(plan.tasks.filter((t) => t.occurrence === 2).map((t) => t.key)).toEqual(["2.23#2", "2.25#2"]);
+    expect(plan.tasks.filter((t) => t.occurrence === 2).map((t) => t.key)).toEqual([
+      "2.23#2",
+      "2.25#2",
+    ]);
   });
 
   test("sections I–VII with their printed titles, 7.1 and 7.2 inside VII", () => {
@@ -82,9 +96,13 @@ describe("the 43 task rows of the appendix", () => {
     ]);
     const count = (s: string, sub: string | null = null): number =>
       plan.tasks.filter((t) => t.section === s && (sub === null || t.subsection === sub)).length;
-    expect(["I", "II", "III", "IV", "V", "VI", "VII"].map((s) => count(s))).toEqual([9, 5, 11, 3, 3, 3, 9]);
+    expect(["I", "II", "III", "IV", "V", "VI", "VII"].map((s) => count(s))).toEqual([
+      9, 5, 11, 3, 3, 3, 9,
+    ]);
     expect([count("VII", "7.1"), count("VII", "7.2")]).toEqual([4, 5]);
-    expect(plan.tasks.filter((t) => t.section !== "VII").every((t) => t.subsection === null)).toBe(true);
+    expect(plan.tasks.filter((t) => t.section !== "VII").every((t) => t.subsection === null)).toBe(
+      true
+    );
   });
 
   // Each appendix column, read top to bottom, is exactly the plan's fields in task order: nothing
@@ -108,25 +126,39 @@ describe("the 43 task rows of the appendix", () => {
     for (const o of plan.orphanObjectives) runs.push(`${o.code} ${o.text}`);
     // Section and subsection title rows share the column; VI's title is printed in the TT column.
     const titles = plan.sections.flatMap((s) => [s.title, ...s.subsections.map((x) => x.title)]);
-    const printedColumn = titles.reduce((col, title) => col.split(`${title} `).join(""), COLUMNS[1]);
+    const printedColumn = titles.reduce(
+      (col, title) => col.split(`${title} `).join(""),
+      COLUMNS[1]
+    );
     expect(runs.join(" ")).toBe(printedColumn.replace(/(^| )(\d\.\d)\. /g, "$1$2 "));
   });
 
   test("the activity, output, lead, coordination and deadline columns, in order", () => {
-    expect(column((t) => t.activities.map((a, i) => printed(t, `activities[${i}]`, a)).join(" "))).toBe(dashless(COLUMNS[3]));
-    expect(column((t) => t.outputs.map((o, i) => printed(t, `outputs[${i}]`, o)).join(" "))).toBe(dashless(COLUMNS[4]));
+    expect(
+      column((t) => t.activities.map((a, i) => printed(t, `activities[${i}]`, a)).join(" "))
+    ).toBe(dashless(COLUMNS[3]));
+    expect(column((t) => t.outputs.map((o, i) => printed(t, `outputs[${i}]`, o)).join(" "))).toBe(
+      dashless(COLUMNS[4])
+    );
     expect(column((t) => t.leadText)).toBe(COLUMNS[5]);
     expect(column((t) => t.coordText)).toBe(COLUMNS[6]);
     expect(column((t) => t.deadline.text)).toBe(COLUMNS[7]);
     expect(COLUMNS[8]).toBe("");
     for (const t of plan.tasks) {
-      expect([t.key, t.activities.length > 0, t.outputs.length > 0, t.note]).toEqual([t.key, true, true, ""]);
+      expect([t.key, t.activities.length > 0, t.outputs.length > 0, t.note]).toEqual([
+        t.key,
+        true,
+        true,
+        "",
+      ]);
     }
   });
 
   test("OCR defects are repaired: page breaks joined, no markup, no stray dashes", () => {
     const byKey = (k: string): Task => plan.tasks.find((t) => t.key === k) as Task;
-    expect(byKey("2.8#1").text).toBe("Tổ chức kiểm tra, tự kiểm tra trên cơ sở Kế hoạch của UBND tỉnh và hướng dẫn của Sở Nội vụ.");
+    expect(byKey("2.8#1").text).toBe(
+      "Tổ chức kiểm tra, tự kiểm tra trên cơ sở Kế hoạch của UBND tỉnh và hướng dẫn của Sở Nội vụ."
+    );
     expect(byKey("2.8#1").objective.text).toMatch(/^Kiểm tra công tác CCHC tất cả/);
     expect(byKey("2.8#1").rowNo).toBe("4");
     expect(byKey("2.12#1")).toMatchObject({
@@ -138,17 +170,32 @@ describe("the 43 task rows of the appendix", () => {
     });
     expect(byKey("2.12#1").objective.text).toMatch(/thay thế theo kết quả rà soát$/);
     expect(byKey("2.36#1").text).toMatch(/hệ thống thông tin của cơ quan quản lý$/);
-    expect(byKey("2.36#1").objective.text).toMatch(/thông tin tư liệu của hoạt động kiểm tra thuộc phạm vi bí mật nhà nước\)$/);
+    expect(byKey("2.36#1").objective.text).toMatch(
+      /thông tin tư liệu của hoạt động kiểm tra thuộc phạm vi bí mật nhà nước\)$/
+    );
     expect(byKey("2.40#1").text).toMatch(/TCVN ISO 9001:2015 tại các phòng, đơn vị trực thuộc$/);
-    expect(byKey("2.16#1").objective.text).toMatch(/cắt giảm 20% quy định và 20% chi phí tuân thủ TTHC nội bộ$/);
+    expect(byKey("2.16#1").objective.text).toMatch(
+      /cắt giảm 20% quy định và 20% chi phí tuân thủ TTHC nội bộ$/
+    );
     expect(byKey("2.20#1").objective).toEqual(byKey("2.19#1").objective);
     expect(byKey("2.4#1").activities).toEqual([
       "Thường xuyên rà soát việc tổ chức thực hiện nhiệm vụ CCHC.",
       "Kiến nghị, đề xuất để triển khai thực hiện có hiệu quả.",
     ]);
-    expect(byKey("2.3#1").outputs).toEqual(["Kế hoạch được ban hành", "Các hình thức tuyên truyền đa dạng, phong phú"]);
+    expect(byKey("2.3#1").outputs).toEqual([
+      "Kế hoạch được ban hành",
+      "Các hình thức tuyên truyền đa dạng, phong phú",
+    ]);
     for (const t of plan.tasks) {
-      for (const s of [t.text, t.objective.text, ...t.activities, ...t.outputs, t.leadText, t.coordText, t.deadline.text]) {
+      for (const s of [
+        t.text,
+        t.objective.text,
+        ...t.activities,
+        ...t.outputs,
+        t.leadText,
+        t.coordText,
+        t.deadline.text,
+      ]) {
         expect(s).not.toMatch(/<|>|^\s*-|\s{2}|^\s|\s$/);
       }
     }
@@ -156,8 +203,24 @@ describe("the 43 task rows of the appendix", () => {
 
   test("typo fixes keep the original and change only the typo", () => {
     const fixed = plan.tasks.filter((t) => t.corrections?.length);
-    expect(fixed.map((t) => t.key)).toEqual(["2.7#1", "2.8#1", "2.9#1", "2.10#1", "2.11#1", "2.12#1", "2.13#1", "2.14#1", "2.28#1", "2.33#1", "2.37#1"]);
-    const changes = new Set(fixed.flatMap((t) => (t.corrections ?? []).flatMap((c) => describeChanges(c.original, c.corrected))));
+    expect(fixed.map((t) => t.key)).toEqual([
+      "2.7#1",
+      "2.8#1",
+      "2.9#1",
+      "2.10#1",
+      "2.11#1",
+      "2.12#1",
+      "2.13#1",
+      "2.14#1",
+      "2.28#1",
+      "2.33#1",
+      "2.37#1",
+    ]);
+    const changes = new Set(
+      fixed.flatMap((t) =>
+        (t.corrections ?? []).flatMap((c) => describeChanges(c.original, c.corrected))
+      )
+    );
     expect(changes).toEqual(
       new Set([
         "“Phân đầu” → “Phấn đấu”",
@@ -166,7 +229,7 @@ describe("the 43 task rows of the appendix", () => {
         "“Phần đầu” → “Phấn đấu”",
         "“mạch” → “bạch”",
         "“Công” → “Cổng”",
-      ]),
+      ])
     );
   });
 
@@ -182,7 +245,9 @@ describe("the 43 task rows of the appendix", () => {
     expect(lead["2.34#1"]).toEqual(["Phòng TT-TK KH,CN và ĐMST"]);
     expect(lead["2.36#1"]).toEqual(["Chi cục TĐC"]);
     expect(lead["2.42#1"]).toEqual(["Văn phòng Sở", "BCĐ ISO"]);
-    const due = Object.fromEntries(plan.tasks.map((t) => [t.key, [t.deadline.due, t.deadline.recurring]]));
+    const due = Object.fromEntries(
+      plan.tasks.map((t) => [t.key, [t.deadline.due, t.deadline.recurring]])
+    );
     expect(due["2.1#1"]).toEqual(["2024-01-04", false]);
     expect(due["2.2#1"]).toEqual(["2024-03-31", false]);
     expect(due["2.3#1"]).toEqual(["2024-01-31", true]);
@@ -218,18 +283,25 @@ describe("the 43 task rows of the appendix", () => {
 });
 
 describe("the anomalies of the document", () => {
-  const find = (kind: string, ref: string) => plan.anomalies.filter((a) => a.kind === kind && a.refs.includes(ref));
+  const find = (kind: string, ref: string) =>
+    plan.anomalies.filter((a) => a.kind === kind && a.refs.includes(ref));
 
   test("codes 2.23 and 2.25 used twice, 2.26 absent", () => {
     expect(find("duplicate-code", "2.23#2")[0].refs).toEqual(["2.23#1", "2.23#2"]);
     expect(find("duplicate-code", "2.25#2")[0].refs).toEqual(["2.25#1", "2.25#2"]);
     expect(plan.anomalies.filter((a) => a.kind === "duplicate-code")).toHaveLength(2);
-    expect(plan.anomalies.filter((a) => a.kind === "missing-code").map((a) => a.refs)).toEqual([["2.26"]]);
+    expect(plan.anomalies.filter((a) => a.kind === "missing-code").map((a) => a.refs)).toEqual([
+      ["2.26"],
+    ]);
   });
 
   test("objective 1.9 twice in section III, row numbers 5 and 6 repeated", () => {
-    expect(plan.anomalies.filter((a) => a.kind === "duplicate-objective").map((a) => a.refs)).toEqual([["III.1.9", "2.23#2", "2.24#1"]]);
-    expect(plan.anomalies.filter((a) => a.kind === "duplicate-row-number").map((a) => a.refs)).toEqual([
+    expect(
+      plan.anomalies.filter((a) => a.kind === "duplicate-objective").map((a) => a.refs)
+    ).toEqual([["III.1.9", "2.23#2", "2.24#1"]]);
+    expect(
+      plan.anomalies.filter((a) => a.kind === "duplicate-row-number").map((a) => a.refs)
+    ).toEqual([
       ["III.1.5", "III.1.7"],
       ["III.1.6", "III.1.8"],
     ]);
@@ -261,7 +333,11 @@ describe("the anomalies of the document", () => {
       expect(a.message).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵêềếệểễôồốộổỗơờớợởỡưừứựửữđ]/i);
       expect(["document", "detected"]).toContain(a.origin);
       for (const r of a.refs) {
-        const ok = keys.has(r) || ids.has(r) || /^(?:I|II|III|IV|V|VI|VII)(?:\.7\.[12])?\.\d+\.\d+$/.test(r) || r === "2.26";
+        const ok =
+          keys.has(r) ||
+          ids.has(r) ||
+          /^(?:I|II|III|IV|V|VI|VII)(?:\.7\.[12])?\.\d+\.\d+$/.test(r) ||
+          r === "2.26";
         expect([r, ok]).toEqual([r, true]);
       }
     }
@@ -274,9 +350,39 @@ describe("the anomalies of the document", () => {
 });
 
 const EXPECTED_INDICATORS = [
-  "1.1", "1.2a", "1.2b", "1.3a", "1.3b", "2.1", "2.2", "2.3", "3.1", "3.2a", "3.2b", "3.2c", "3.3", "3.4", "3.5a", "3.5b",
-  "3.6", "4.1", "5.1", "7.2", "7.3", "7.4", "NV.3.2", "PL.I.1.4", "PL.III.1.2a", "PL.III.1.2b", "PL.III.1.2c", "PL.III.1.3",
-  "PL.VI.1.1", "PL.VI.1.3", "PL.VII.7.2.1.1", "PL.VII.7.2.1.3", "PL.VII.7.2.1.4",
+  "1.1",
+  "1.2a",
+  "1.2b",
+  "1.3a",
+  "1.3b",
+  "2.1",
+  "2.2",
+  "2.3",
+  "3.1",
+  "3.2a",
+  "3.2b",
+  "3.2c",
+  "3.3",
+  "3.4",
+  "3.5a",
+  "3.5b",
+  "3.6",
+  "4.1",
+  "5.1",
+  "7.2",
+  "7.3",
+  "7.4",
+  "NV.3.2",
+  "PL.I.1.4",
+  "PL.III.1.2a",
+  "PL.III.1.2b",
+  "PL.III.1.2c",
+  "PL.III.1.3",
+  "PL.VI.1.1",
+  "PL.VI.1.3",
+  "PL.VII.7.2.1.1",
+  "PL.VII.7.2.1.3",
+  "PL.VII.7.2.1.4",
 ];
 
 describe("the numeric targets", () => {
@@ -288,8 +394,18 @@ describe("the numeric targets", () => {
 
   test("comparisons, values and units as printed", () => {
     expect(byId("3.6")).toMatchObject({ target: 95, comparison: ">", unit: "%" });
-    expect(byId("1.2a")).toMatchObject({ target: 2, comparison: ">=", unit: "count", denominator: null });
-    expect(byId("1.2b")).toMatchObject({ target: 1, comparison: ">=", unit: "count", denominator: null });
+    expect(byId("1.2a")).toMatchObject({
+      target: 2,
+      comparison: ">=",
+      unit: "count",
+      denominator: null,
+    });
+    expect(byId("1.2b")).toMatchObject({
+      target: 1,
+      comparison: ">=",
+      unit: "count",
+      denominator: null,
+    });
     expect(byId("PL.I.1.4")).toMatchObject({ target: 1, unit: "count", denominator: null });
     expect(byId("PL.III.1.2b")).toMatchObject({ target: 20, comparison: ">=", unit: "%" });
     expect(byId("PL.III.1.2c")).toMatchObject({ target: 20, comparison: ">=", unit: "%" });
@@ -316,13 +432,22 @@ describe("the numeric targets", () => {
   });
 
   test("each text is the document's wording (typo fixes noted) and shows its target", () => {
-    const haystacks = [norm(SEED_TEXT).toLowerCase(), ...plan.tasks.map((t) => t.objective.text.toLowerCase())];
+    const haystacks = [
+      norm(SEED_TEXT).toLowerCase(),
+      ...plan.tasks.map((t) => t.objective.text.toLowerCase()),
+    ];
     for (const i of plan.indicators) {
       let text = i.text;
       const typo = /Bản gốc in “(.+?)”, đã sửa thành “(.+?)”/.exec(i.note ?? "");
       if (typo) text = text.replace(typo[2], typo[1]);
-      for (const fragment of text.split("…").map((f) => f.trim().replace(/[.;]$/, "").toLowerCase())) {
-        expect([i.id, fragment, haystacks.some((h) => h.includes(fragment))]).toEqual([i.id, fragment, true]);
+      for (const fragment of text
+        .split("…")
+        .map((f) => f.trim().replace(/[.;]$/, "").toLowerCase())) {
+        expect([i.id, fragment, haystacks.some((h) => h.includes(fragment))]).toEqual([
+          i.id,
+          fragment,
+          true,
+        ]);
       }
       const shown = i.unit === "%" ? `${i.target}%` : String(i.target).padStart(2, "0");
       expect([i.id, i.text.includes(shown)]).toEqual([i.id, true]);
@@ -331,7 +456,10 @@ describe("the numeric targets", () => {
 
   /** Section II ("Các chỉ tiêu chủ yếu") line by line: every % and every count of initiatives is an indicator. */
   test("every numeric target of section II is an indicator", () => {
-    const body = SEED_TEXT.slice(SEED_TEXT.indexOf("II. CÁC CHỈ TIÊU CHỦ YẾU"), SEED_TEXT.indexOf("III. NHIỆM VỤ VÀ GIẢI PHÁP"));
+    const body = SEED_TEXT.slice(
+      SEED_TEXT.indexOf("II. CÁC CHỈ TIÊU CHỦ YẾU"),
+      SEED_TEXT.indexOf("III. NHIỆM VỤ VÀ GIẢI PHÁP")
+    );
     const ordinals = ["thứ nhất", "thứ hai", "thứ ba"];
     let group = "";
     let bullet = 0;
@@ -342,10 +470,16 @@ describe("the numeric targets", () => {
       const item = /^(\d\.\d)\.? /.exec(line)?.[1];
       const isBullet = line.startsWith("- ");
       if (isBullet) bullet++;
-      const values = [...line.matchAll(/(\d+)%/g), ...line.matchAll(/(\d+) sáng kiến/g)].map((m) => Number(m[1]));
+      const values = [...line.matchAll(/(\d+)%/g), ...line.matchAll(/(\d+) sáng kiến/g)].map((m) =>
+        Number(m[1])
+      );
       if ((!item && !isBullet) || values.length === 0) continue;
-      const source = item ? `Mục II.${item}` : `Mục II.${group} (gạch đầu dòng ${ordinals[bullet - 1]})`;
-      const matching = plan.indicators.filter((i) => i.source === source || i.source.startsWith(`${source};`));
+      const source = item
+        ? `Mục II.${item}`
+        : `Mục II.${group} (gạch đầu dòng ${ordinals[bullet - 1]})`;
+      const matching = plan.indicators.filter(
+        (i) => i.source === source || i.source.startsWith(`${source};`)
+      );
       expect([source, matching.map((i) => i.target).sort()]).toEqual([source, values.sort()]);
       checked += values.length;
     }
@@ -353,8 +487,16 @@ describe("the numeric targets", () => {
   });
 
   test("every percentage in an appendix objective is an indicator (or the documented conflict)", () => {
-    const objectives = new Map<string, { section: string; subsection: string | null; code: string; text: string }>();
-    for (const t of plan.tasks) objectives.set(objectiveRef(t.section, t.subsection, t.objective.code) + t.objective.text, { ...t.objective, section: t.section, subsection: t.subsection });
+    const objectives = new Map<
+      string,
+      { section: string; subsection: string | null; code: string; text: string }
+    >();
+    for (const t of plan.tasks)
+      objectives.set(objectiveRef(t.section, t.subsection, t.objective.code) + t.objective.text, {
+        ...t.objective,
+        section: t.section,
+        subsection: t.subsection,
+      });
     let checked = 0;
     for (const o of objectives.values()) {
       const values = [...o.text.matchAll(/(\d+)%/g)].map((m) => Number(m[1]));
@@ -365,7 +507,10 @@ describe("the numeric targets", () => {
       if (plan.anomalies.some((a) => a.kind === "target-conflict" && a.refs.includes(ref))) {
         expect(matching.map((i) => i.note).join(" ")).toContain(`${values[0]}%`);
       } else {
-        expect([source, matching.map((i) => i.target).sort()]).toEqual([source, [...values].sort()]);
+        expect([source, matching.map((i) => i.target).sort()]).toEqual([
+          source,
+          [...values].sort(),
+        ]);
       }
       checked += values.length;
     }
@@ -374,13 +519,20 @@ describe("the numeric targets", () => {
 
   test("lead units are those of the appendix tasks under the same objective", () => {
     for (const i of plan.indicators) {
-      const m = /Phụ lục (I|II|III|IV|V|VI|VII)(?: \((7\.[12])\))?, mục tiêu (\d\.\d)/.exec(i.source);
+      const m = /Phụ lục (I|II|III|IV|V|VI|VII)(?: \((7\.[12])\))?, mục tiêu (\d\.\d)/.exec(
+        i.source
+      );
       if (!m) {
         expect([i.id, i.lead]).toEqual([i.id, []]);
         continue;
       }
       const leads = new Set(
-        plan.tasks.filter((t) => t.section === m[1] && t.subsection === (m[2] ?? null) && t.objective.code === m[3]).flatMap((t) => t.lead),
+        plan.tasks
+          .filter(
+            (t) =>
+              t.section === m[1] && t.subsection === (m[2] ?? null) && t.objective.code === m[3]
+          )
+          .flatMap((t) => t.lead)
       );
       expect(i.lead.length).toBeGreaterThan(0);
       for (const l of i.lead) expect([i.id, l, leads.has(l)]).toEqual([i.id, l, true]);
@@ -389,9 +541,17 @@ describe("the numeric targets", () => {
 
   test("the numbers and the words of the indicators describe the same ids in the same order", () => {
     expect(textData.map((t) => t.id)).toEqual(getIndicatorTargets().map((t) => t.id));
-    for (const t of textData) expect(Object.keys(t)).not.toEqual(expect.arrayContaining(["target"]));
-    expect(getIndicatorTargets()).toEqual(plan.indicators.map(({ id, target, comparison, unit }) => ({ id, target, comparison, unit })));
-    expect(findIndicatorTarget(" 3.6 ")).toEqual({ id: "3.6", target: 95, comparison: ">", unit: "%" });
+    for (const t of textData)
+      expect(Object.keys(t)).not.toEqual(expect.arrayContaining(["target"]));
+    expect(getIndicatorTargets()).toEqual(
+      plan.indicators.map(({ id, target, comparison, unit }) => ({ id, target, comparison, unit }))
+    );
+    expect(findIndicatorTarget(" 3.6 ")).toEqual({
+      id: "3.6",
+      target: 95,
+      comparison: ">",
+      unit: "%",
+    });
     expect(findIndicatorTarget("nope")).toBeUndefined();
   });
 
@@ -417,9 +577,18 @@ describe("getPlan", () => {
 
   test("the indicators module loads neither the tasks nor zod", () => {
     const importsOf = (file: string): string[] =>
-      [...fs.readFileSync(path.resolve(__dirname, "../../src/plan", file), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]).sort();
+      [
+        ...fs
+          .readFileSync(path.resolve(__dirname, "../../src/plan", file), "utf8")
+          .matchAll(/from "([^"]+)"/g),
+      ]
+        .map((m) => m[1])
+        .sort();
     expect(importsOf("indicators.ts")).toEqual(["./indicators-2024.json", "./types"]);
-    const deadline = fs.readFileSync(path.resolve(__dirname, "../../src/domain/deadline.ts"), "utf8");
+    const deadline = fs.readFileSync(
+      path.resolve(__dirname, "../../src/domain/deadline.ts"),
+      "utf8"
+    );
     expect([...deadline.matchAll(/from "([^"]+)"/g)].map((m) => m[1])).toEqual(["./isoDate"]);
   });
 });
@@ -443,11 +612,19 @@ describe("the custom-functions budget", () => {
             resolve: { extensions: [".ts", ".js", ".json"] },
             resolveLoader: { modules: [path.join(root, "node_modules")] },
             module: {
-              rules: [{ test: /\.ts$/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: path.join(root, "tsconfig.json") } } }],
+              rules: [
+                {
+                  test: /\.ts$/,
+                  use: {
+                    loader: "ts-loader",
+                    options: { transpileOnly: true, configFile: path.join(root, "tsconfig.json") },
+                  },
+                },
+              ],
             },
           },
-          (err, result) => (err || !result ? reject(err ?? new Error("no stats")) : resolve(result)),
-        ),
+          (err, result) => (err || !result ? reject(err ?? new Error("no stats")) : resolve(result))
+        )
       );
       if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
       return fs.readFileSync(path.join(dir, "out.js"), "utf8");
@@ -461,7 +638,7 @@ describe("the custom-functions budget", () => {
     const code = await bundle(
       `import { findIndicatorTarget } from "${src}/plan/indicators";\n` +
         `import { parseDeadline } from "${src}/domain/deadline";\n` +
-        `(globalThis as any).cchc = [findIndicatorTarget("3.6"), parseDeadline("Quý I/2024")];\n`,
+        `(globalThis as any).cchc = [findIndicatorTarget("3.6"), parseDeadline("Quý I/2024")];\n`
     );
     expect(code).toContain("PL.III.1.2b");
     expect(code).not.toContain("Tổng số");
@@ -471,13 +648,18 @@ describe("the custom-functions budget", () => {
 
   test("getIndicators() brings the texts along (the difference the lazy join makes)", async () => {
     const src = path.resolve(__dirname, "../../src").split(path.sep).join("/");
-    const code = await bundle(`import { getIndicators } from "${src}/plan/indicators";\n(globalThis as any).cchc = getIndicators();\n`);
+    const code = await bundle(
+      `import { getIndicators } from "${src}/plan/indicators";\n(globalThis as any).cchc = getIndicators();\n`
+    );
     expect(code).toContain("numerator");
   });
 });
 
 describe("parsePlan (a user-supplied plan file)", () => {
-  const file = (): Record<string, unknown> => ({ ...clone(planData), indicators: indicatorRecords() });
+  const file = (): Record<string, unknown> => ({
+    ...clone(planData),
+    indicators: indicatorRecords(),
+  });
 
   test("the built-in data round-trips: the output of getPlan() parses back to itself", () => {
     const again = parsePlan(clone(plan));
@@ -490,9 +672,18 @@ describe("parsePlan (a user-supplied plan file)", () => {
     f.tasks[0].lead = ["Sai"];
     f.tasks[0].deadline.due = "1999-01-01";
     f.tasks[0].key = "x";
-    f.anomalies.push({ kind: "duplicate-code", message: "cũ", refs: ["2.1#1"], origin: "detected" });
+    f.anomalies.push({
+      kind: "duplicate-code",
+      message: "cũ",
+      refs: ["2.1#1"],
+      origin: "detected",
+    });
     const p = parsePlan(f);
-    expect(p.tasks[0]).toMatchObject({ key: "2.1#1", lead: ["Văn phòng Sở"], deadline: { due: "2024-01-04" } });
+    expect(p.tasks[0]).toMatchObject({
+      key: "2.1#1",
+      lead: ["Văn phòng Sở"],
+      deadline: { due: "2024-01-04" },
+    });
     expect(p.anomalies.some((a) => a.message === "cũ")).toBe(false);
   });
 
@@ -501,8 +692,22 @@ describe("parsePlan (a user-supplied plan file)", () => {
       year: 2025,
       sections: [{ id: "I", title: "CHỈ ĐẠO" }],
       tasks: [
-        { code: "1", section: "I", objective: { code: "1.1", text: "M" }, text: "Việc A", leadText: "Phòng A", deadline: "Quý II" },
-        { code: "1", section: "I", objective: { code: "1.1", text: "M" }, text: "Việc B", leadText: "P.A, Văn phòng", deadline: { text: "Sớm" } },
+        {
+          code: "1",
+          section: "I",
+          objective: { code: "1.1", text: "M" },
+          text: "Việc A",
+          leadText: "Phòng A",
+          deadline: "Quý II",
+        },
+        {
+          code: "1",
+          section: "I",
+          objective: { code: "1.1", text: "M" },
+          text: "Việc B",
+          leadText: "P.A, Văn phòng",
+          deadline: { text: "Sớm" },
+        },
       ],
       units: [{ id: "PA", name: "Phòng A", aliases: ["P.A"] }],
     });
@@ -510,7 +715,15 @@ describe("parsePlan (a user-supplied plan file)", () => {
       ["1#1", ["Phòng A"], "2025-06-30"],
       ["1#2", ["Phòng A", "Văn phòng"], null],
     ]);
-    expect(p.tasks[0]).toMatchObject({ subsection: null, rowNo: "", activities: [], outputs: [], coordText: "", coord: [], note: "" });
+    expect(p.tasks[0]).toMatchObject({
+      subsection: null,
+      rowNo: "",
+      activities: [],
+      outputs: [],
+      coordText: "",
+      coord: [],
+      note: "",
+    });
     const messages = p.anomalies.map((a) => a.message).join("\n");
     expect(messages).toMatch(/Mã nhiệm vụ 1 được dùng cho 2/);
     expect(messages).toMatch(/Đơn vị “Văn phòng”.*không có trong danh mục/);
@@ -524,24 +737,74 @@ describe("parsePlan (a user-supplied plan file)", () => {
     ["no tasks", (f) => ({ ...f, tasks: undefined }), /tasks: thiếu \(bắt buộc\)/],
     ["a year as text", (f) => ({ ...f, year: "2024" }), /year: cần số, nhận được chuỗi ký tự/],
     ["a year out of range", (f) => ({ ...f, year: 24 }), /year: phải ≥ 1900/],
-    ["a missing lead", (f) => withTask(f, 3, { leadText: undefined }), /tasks\[3\] \(2\.4\)\.leadText: thiếu/],
-    ["an unknown section", (f) => withTask(f, 0, { section: "VIII" }), /tasks\[0\] \(2\.1\)\.section: phải là một trong/],
-    ["an empty task code", (f) => withTask(f, 1, { code: "  " }), /tasks\[1\]\.code: không được để trống/],
-    ["a subsection outside its section", (f) => withTask(f, 0, { subsection: "7.1" }), /subsection: mục “7\.1” không có trong phần I/],
-    ["a VII task without subsection", (f) => withTask(f, 42, { subsection: null }), /phần VII chia mục/],
-    ["activities not a list", (f) => withTask(f, 0, { activities: "x" }), /activities: cần danh sách/],
-    ["a bad comparison", (f) => withIndicator(f, 0, { comparison: "≥" }), /indicators\[0\] \(1\.1\)\.comparison: phải là một trong/],
-    ["a count with a denominator", (f) => withIndicator(f, 1, { denominator: "x" }), /không có mẫu số/],
+    [
+      "a missing lead",
+      (f) => withTask(f, 3, { leadText: undefined }),
+      /tasks\[3\] \(2\.4\)\.leadText: thiếu/,
+    ],
+    [
+      "an unknown section",
+      (f) => withTask(f, 0, { section: "VIII" }),
+      /tasks\[0\] \(2\.1\)\.section: phải là một trong/,
+    ],
+    [
+      "an empty task code",
+      (f) => withTask(f, 1, { code: "  " }),
+      /tasks\[1\]\.code: không được để trống/,
+    ],
+    [
+      "a subsection outside its section",
+      (f) => withTask(f, 0, { subsection: "7.1" }),
+      /subsection: mục “7\.1” không có trong phần I/,
+    ],
+    [
+      "a VII task without subsection",
+      (f) => withTask(f, 42, { subsection: null }),
+      /phần VII chia mục/,
+    ],
+    [
+      "activities not a list",
+      (f) => withTask(f, 0, { activities: "x" }),
+      /activities: cần danh sách/,
+    ],
+    [
+      "a bad comparison",
+      (f) => withIndicator(f, 0, { comparison: "≥" }),
+      /indicators\[0\] \(1\.1\)\.comparison: phải là một trong/,
+    ],
+    [
+      "a count with a denominator",
+      (f) => withIndicator(f, 1, { denominator: "x" }),
+      /không có mẫu số/,
+    ],
     ["a rate over 100", (f) => withIndicator(f, 0, { target: 120 }), /tỷ lệ không quá 100/],
     ["a duplicate indicator id", (f) => withIndicator(f, 1, { id: "1.1" }), /mã chỉ tiêu bị lặp/],
-    ["a unit alias used twice", (f) => ({ ...f, units: [{ id: "A", name: "X", aliases: ["Y"] }, { id: "B", name: "Y", aliases: [] }] }), /đã dùng cho đơn vị/],
+    [
+      "a unit alias used twice",
+      (f) => ({
+        ...f,
+        units: [
+          { id: "A", name: "X", aliases: ["Y"] },
+          { id: "B", name: "Y", aliases: [] },
+        ],
+      }),
+      /đã dùng cho đơn vị/,
+    ],
   ];
-  function withTask(f: Record<string, unknown>, i: number, patch: Record<string, unknown>): unknown {
+  function withTask(
+    f: Record<string, unknown>,
+    i: number,
+    patch: Record<string, unknown>
+  ): unknown {
     const tasks = f.tasks as Record<string, unknown>[];
     tasks[i] = { ...tasks[i], ...patch };
     return f;
   }
-  function withIndicator(f: Record<string, unknown>, i: number, patch: Record<string, unknown>): unknown {
+  function withIndicator(
+    f: Record<string, unknown>,
+    i: number,
+    patch: Record<string, unknown>
+  ): unknown {
     const list = f.indicators as Record<string, unknown>[];
     list[i] = { ...list[i], ...patch };
     return f;

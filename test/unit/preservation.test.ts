@@ -37,7 +37,10 @@ const build = builderFor(plan);
 const layout = buildWorkbook(plan, { flavor: "addin", today: "2024-03-15" }).layout;
 const inputTables = layout.sheets
   .map((s) => s.table)
-  .filter((t): t is NonNullable<typeof t> => !!t && t.columns.some((c) => c.role === "input") && t.columns.some((c) => c.role === "key"))
+  .filter(
+    (t): t is NonNullable<typeof t> =>
+      !!t && t.columns.some((c) => c.role === "input") && t.columns.some((c) => c.role === "key")
+  )
   .map((t) => ({
     name: t.name,
     keyHeader: t.columns.find((c) => c.role === "key")!.header,
@@ -55,7 +58,7 @@ const TEXTS = [
   "'=không phải công thức",
   "'01/2024",
   "'TRUE",
-  "Ghi chú có \"ngoặc kép\" và dấu, phẩy",
+  'Ghi chú có "ngoặc kép" và dấu, phẩy',
   "Dòng 1\nDòng 2",
 ];
 const FORMULAS = ["=TODAY()", "=DATE(2024,4,30)", "=1+1"];
@@ -75,7 +78,13 @@ function randomInput(rnd: () => number): Scalar {
 }
 
 /** The cell as the renderer reads it (formula, guarded text or constant). */
-function contentAt(fake: FakeExcel, table: string, key: string, header: string, keyHeader: string): Scalar {
+function contentAt(
+  fake: FakeExcel,
+  table: string,
+  key: string,
+  header: string,
+  keyHeader: string
+): Scalar {
   const t = fake.book.mustTable(table);
   const row = fake.user.rowOf(table, key, keyHeader);
   const col = fake.user.columnOf(table, header);
@@ -132,7 +141,12 @@ test(`≥ ${ROUNDS} rounds of typing, sorting, filtering, inserting rows, adding
         fake.user.sortTable(t.name, pick(rnd, headers), rnd() < 0.5);
       } else if (kind < 0.72) {
         if (rnd() < 0.3) fake.user.clearFilters(t.name);
-        else fake.user.filterTable(t.name, pick(rnd, t.inputs), pick(rnd, ["=Hoàn thành", "<>Hoàn thành", "=*a*", "="]));
+        else
+          fake.user.filterTable(
+            t.name,
+            pick(rnd, t.inputs),
+            pick(rnd, ["=Hoàn thành", "<>Hoàn thành", "=*a*", "="])
+          );
       } else if (kind < 0.82) {
         const body = fake.table(t.name).body.length;
         fake.user.insertRowsInTable(t.name, Math.floor(rnd() * body), 1 + Math.floor(rnd() * 2));
@@ -142,7 +156,10 @@ test(`≥ ${ROUNDS} rounds of typing, sorting, filtering, inserting rows, adding
           const header = pick(rnd, t.inputs);
           const blankRow = findKeylessRow(fake, t.name);
           const col = fake.user.columnOf(t.name, header);
-          if (blankRow !== null && !(tm.sheet.protection.protected && fake.book.isLocked(tm.sheet, blankRow, col))) {
+          if (
+            blankRow !== null &&
+            !(tm.sheet.protection.protected && fake.book.isLocked(tm.sheet, blankRow, col))
+          ) {
             const value = pick(rnd, ["Dòng thêm của phòng", "Ghi chú bổ sung"]);
             fake.user.type(tm.sheet, blankRow, col, value);
             floating.push({ table: t.name, header, value });
@@ -162,15 +179,34 @@ test(`≥ ${ROUNDS} rounds of typing, sorting, filtering, inserting rows, adding
           fake.user.addColumnRight(t.name, header, values);
           for (const [row, v] of values) {
             const tm = fake.book.mustTable(t.name);
-            const key = String(fake.book.formulaAt(tm.sheet, row, tm.box.left + fake.table(t.name).headers.indexOf(t.keyHeader)));
-            expected.set(`${t.name}|${key}|${header}`, { table: t.name, key, header, keyHeader: t.keyHeader, value: v });
+            const key = String(
+              fake.book.formulaAt(
+                tm.sheet,
+                row,
+                tm.box.left + fake.table(t.name).headers.indexOf(t.keyHeader)
+              )
+            );
+            expected.set(`${t.name}|${key}|${header}`, {
+              table: t.name,
+              key,
+              header,
+              keyHeader: t.keyHeader,
+              value: v,
+            });
             typedTotal += 1;
           }
           userColumns.set(t.name, [...mine, header]);
         }
       } else if (kind < 0.94) {
         const sheet = fake.book.mustTable(t.name).sheet;
-        const name = pick(rnd, ["NV", "Nhiệm vụ (VP sửa)", "Bảng 2024", "CT 2024", "Theo dõi", "Sheet 9"]);
+        const name = pick(rnd, [
+          "NV",
+          "Nhiệm vụ (VP sửa)",
+          "Bảng 2024",
+          "CT 2024",
+          "Theo dõi",
+          "Sheet 9",
+        ]);
         if (!fake.book.sheet(name)) fake.user.renameSheet(sheet.name, name);
       } else {
         const sheet = fake.book.mustTable(TASKS_TABLE).sheet;
@@ -180,23 +216,30 @@ test(`≥ ${ROUNDS} rounds of typing, sorting, filtering, inserting rows, adding
     }
 
     const r = await createOrUpdate(deps, build);
-    if (!r.ok) throw new Error(`${where}: create/update failed: ${r.message} ${r.details.join(" | ")}`);
+    if (!r.ok)
+      throw new Error(`${where}: create/update failed: ${r.message} ${r.details.join(" | ")}`);
     expect(fake.lastRun.syncs).toBe(3);
 
     for (const e of expected.values()) {
       const got = contentAt(fake, e.table, e.key, e.header, e.keyHeader);
       const want = e.value;
       if (got !== want) {
-        throw new Error(`${where}: ${e.table} ${e.key} "${e.header}" expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+        throw new Error(
+          `${where}: ${e.table} ${e.key} "${e.header}" expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`
+        );
       }
     }
     for (const f of floating) {
       const t = fake.table(f.table);
       const col = t.headers.indexOf(f.header);
-      if (!t.body.some((row) => row[col] === f.value)) throw new Error(`${where}: value "${f.value}" typed in an inserted row of ${f.table} is gone`);
+      if (!t.body.some((row) => row[col] === f.value))
+        throw new Error(
+          `${where}: value "${f.value}" typed in an inserted row of ${f.table} is gone`
+        );
     }
     for (const [table, headers] of userColumns) {
-      for (const h of headers) expect([where, fake.table(table).headers.includes(h)]).toEqual([where, true]);
+      for (const h of headers)
+        expect([where, fake.table(table).headers.includes(h)]).toEqual([where, true]);
     }
     const tasksSheet = fake.book.mustTable(TASKS_TABLE).sheet;
     expect([where, fake.book.formulaAt(tasksSheet, 3, 5)]).toEqual([where, asOfCell]);
@@ -237,7 +280,8 @@ describe("a table damaged beyond recognition: a clear message, and nothing chang
 
   test("every input column was renamed", async () => {
     const fake = await typedWorkbook();
-    for (const h of inputTables.find((t) => t.name === TASKS_TABLE)!.inputs) fake.user.blankHeader(TASKS_TABLE, h, `${h} cũ`);
+    for (const h of inputTables.find((t) => t.name === TASKS_TABLE)!.inputs)
+      fake.user.blankHeader(TASKS_TABLE, h, `${h} cũ`);
     const before = fake.snapshot();
     const r = await createOrUpdate(depsOf(fake), build);
     expect(r.ok).toBe(false);
@@ -249,7 +293,8 @@ describe("a table damaged beyond recognition: a clear message, and nothing chang
     const fake = await typedWorkbook();
     const t = fake.book.mustTable(TASKS_TABLE);
     t.sheet.protection = { protected: false, options: {} };
-    for (let r = t.box.top + 1; r <= t.box.bottom; r += 1) fake.user.type(t.sheet, r, t.box.left, "");
+    for (let r = t.box.top + 1; r <= t.box.bottom; r += 1)
+      fake.user.type(t.sheet, r, t.box.left, "");
     const before = fake.snapshot();
     const r = await createOrUpdate(depsOf(fake), build);
     expect(r.ok).toBe(false);

@@ -1,6 +1,20 @@
 import fc from "fast-check";
-import { parseNumberText, readNumber, readScalar, unwrapCellValue, inputError } from "../../src/domain/cellValue";
-import { attainment, isMet, met, parseComparison, rate, readMeasure, sumCounts } from "../../src/domain/rates";
+import {
+  parseNumberText,
+  readNumber,
+  readScalar,
+  unwrapCellValue,
+  inputError,
+} from "../../src/domain/cellValue";
+import {
+  attainment,
+  isMet,
+  met,
+  parseComparison,
+  rate,
+  readMeasure,
+  sumCounts,
+} from "../../src/domain/rates";
 import { errorKindOfLiteral, type Result } from "../../src/domain/result";
 
 function value<T>(r: Result<T>): T {
@@ -63,7 +77,9 @@ describe("rate", () => {
     expect(errorOf(rate([[1], [{ code: "#N/A", message: "x" }]], 10))).toBe("na");
     expect(errorOf(rate([["#DIV/0!"]], 10))).toBe("div0");
     expect(errorOf(rate([[{ code: "#REF!" }]], [["#N/A"]]))).toBe("ref");
-    expect(errorOf(rate(1, [[{ type: "Error", basicValue: "#NUM!", errorType: "Num" }]]))).toBe("num");
+    expect(errorOf(rate(1, [[{ type: "Error", basicValue: "#NUM!", errorType: "Num" }]]))).toBe(
+      "num"
+    );
     // the other new error values become #VALUE!
     expect(errorOf(rate([["#SPILL!"]], 1))).toBe("value");
   });
@@ -75,7 +91,9 @@ describe("rate", () => {
   });
 
   it("reads Excel data-type values through their basic value", () => {
-    expect(value(rate([[{ type: "FormattedNumber", basicValue: 3, numberFormat: "0" }]], 4))).toBe(0.75);
+    expect(value(rate([[{ type: "FormattedNumber", basicValue: 3, numberFormat: "0" }]], 4))).toBe(
+      0.75
+    );
   });
 
   it("sums nested arrays of any depth", () => {
@@ -100,8 +118,8 @@ describe("rate", () => {
             expect(value(r)).toBeGreaterThanOrEqual(0);
             expect(value(r)).toBeLessThanOrEqual(1);
           }
-        },
-      ),
+        }
+      )
     );
   });
 });
@@ -118,9 +136,12 @@ describe("cell values", () => {
     expect(parseNumberText(text)).toBe(n);
   });
 
-  it.each(["1,234", "1.234.567", "abc", "NaN", "Infinity", "", "12 kg", "0x10", "1e999"])("%p is not a number", (text) => {
-    expect(parseNumberText(text)).toBeNull();
-  });
+  it.each(["1,234", "1.234.567", "abc", "NaN", "Infinity", "", "12 kg", "0x10", "1e999"])(
+    "%p is not a number",
+    (text) => {
+      expect(parseNumberText(text)).toBeNull();
+    }
+  );
 
   it("reads blanks as null and refuses booleans", () => {
     expect(value(readNumber(null, "x"))).toBeNull();
@@ -143,7 +164,10 @@ describe("cell values", () => {
     expect(inputError({ code: 3 }, "x")).toBeNull();
     expect(errorKindOfLiteral("#null!")).toBe("null");
     expect(unwrapCellValue({ type: "String", basicValue: "a" })).toBe("a");
-    expect(unwrapCellValue({ type: "Entity", basicValue: { x: 1 } })).toEqual({ type: "Entity", basicValue: { x: 1 } });
+    expect(unwrapCellValue({ type: "Entity", basicValue: { x: 1 } })).toEqual({
+      type: "Entity",
+      basicValue: { x: 1 },
+    });
   });
 });
 

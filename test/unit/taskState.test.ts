@@ -55,9 +55,12 @@ describe("taskState: each rule", () => {
     [DUE, null, "2024-03-30", 0, false, STATE_ON_TRACK],
     [DUE, null, "2024-03-31", 0, false, STATE_DUE_SOON],
     [DUE, null, "2024-01-01", 100, false, STATE_DUE_SOON],
-  ])("due %p done %p asOf %p soon %p n/a %p → %p", (due, done, asOf, soonDays, notApplicable, expected) => {
-    expect(taskState({ due, done, asOf, soonDays, notApplicable })).toBe(expected);
-  });
+  ])(
+    "due %p done %p asOf %p soon %p n/a %p → %p",
+    (due, done, asOf, soonDays, notApplicable, expected) => {
+      expect(taskState({ due, done, asOf, soonDays, notApplicable })).toBe(expected);
+    }
+  );
 
   it("defaults soonDays to 7 and notApplicable to false", () => {
     expect(taskState({ due: DUE, done: null, asOf: "2024-03-24" })).toBe(STATE_DUE_SOON);
@@ -120,7 +123,7 @@ describe("properties", () => {
         if (state === STATE_OVERDUE || state === STATE_DONE_LATE) expect(late).toBeGreaterThan(0);
         else expect(late).toBe(0);
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000 }
     );
   });
 
@@ -133,7 +136,7 @@ describe("properties", () => {
         const s2 = taskState({ due, done: null, asOf: serialToIso(late)!, soonDays });
         expect(order.indexOf(s1)).toBeLessThanOrEqual(order.indexOf(s2));
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000 }
     );
   });
 });

@@ -24,12 +24,15 @@ const addDays = (iso: string, n: number): string => serialToIso(serial(iso) + n)
  * Plain formulas need no CCHC functions, so the engine is HyperFormula as it comes, set to Excel's
  * 1900 date system (serial 60 = 29/02/1900), like test/support/hyperformula.ts.
  */
-function createEngine(sheets: Record<string, RawCellContent[][]>, opts: { names: Record<string, string> }): HyperFormula {
+function createEngine(
+  sheets: Record<string, RawCellContent[][]>,
+  opts: { names: Record<string, string> }
+): HyperFormula {
   const names = Object.entries(opts.names).map(([name, expression]) => ({ name, expression }));
   return HyperFormula.buildFromSheets(
     sheets,
     { licenseKey: "gpl-v3", leapYear1900: true, nullDate: { year: 1899, month: 12, day: 31 } },
-    names,
+    names
   );
 }
 
@@ -44,7 +47,8 @@ function valueAt(hf: HyperFormula, sheet: string, a1: string) {
  * A layout value as cell content: text stays text (HyperFormula would read "05/01/2024" as a date, as
  * Excel does with typed input, but a text cell holding it is text), formulas stay formulas.
  */
-const raw = (v: Scalar): RawCellContent => (typeof v === "string" && !v.startsWith("=") ? `'${v}` : v);
+const raw = (v: Scalar): RawCellContent =>
+  typeof v === "string" && !v.startsWith("=") ? `'${v}` : v;
 
 /** Every sheet of the layout as a grid of raw contents (blocks, table header and body), plus its names. */
 function loadWorkbook(layout: WorkbookLayout, only?: (key: string) => boolean): HyperFormula {
@@ -60,12 +64,16 @@ function loadWorkbook(layout: WorkbookLayout, only?: (key: string) => boolean): 
     };
     for (const b of sheet.blocks) {
       const at = parseCell(b.at);
-      b.cells.forEach((cells, i) => cells.forEach((v, j) => v !== null && put(at.row + i, at.col + j, raw(v))));
+      b.cells.forEach((cells, i) =>
+        cells.forEach((v, j) => v !== null && put(at.row + i, at.col + j, raw(v)))
+      );
     }
     if (sheet.table) {
       const at = parseCell(sheet.table.at);
       sheet.table.columns.forEach((c, j) => put(at.row, at.col + j, raw(c.header)));
-      sheet.table.rows.forEach((r, i) => r.cells.forEach((v, j) => put(at.row + 1 + i, at.col + j, raw(v))));
+      sheet.table.rows.forEach((r, i) =>
+        r.cells.forEach((v, j) => put(at.row + 1 + i, at.col + j, raw(v)))
+      );
     }
     sheets[sheet.name] = grid;
     // A name always refers to fixed cells (renderers write refs absolute, whatever the layout says).
@@ -91,10 +99,13 @@ interface Loaded {
 function load(
   plan: Plan,
   opts: Parameters<typeof buildWorkbook>[1],
-  only?: (key: string) => boolean,
+  only?: (key: string) => boolean
 ): Loaded & { layout: WorkbookLayout } {
   const built = buildWorkbook(plan, opts);
-  const [tasks, units] = [built.layout.sheets[0], built.layout.sheets[built.layout.sheets.length - 1]];
+  const [tasks, units] = [
+    built.layout.sheets[0],
+    built.layout.sheets[built.layout.sheets.length - 1],
+  ];
   const rowOf = new Map((tasks.table?.rows ?? []).map((r, i) => [r.key, 7 + i]));
   const unitRows = (units.table?.rows ?? []).map((r) => r.key);
   return {
@@ -108,14 +119,21 @@ function load(
   };
 }
 
-const at = (l: Loaded, sheet: string, row: number, col: number) => valueAt(l.hf, sheet, cellAddress(row, col));
+const at = (l: Loaded, sheet: string, row: number, col: number) =>
+  valueAt(l.hf, sheet, cellAddress(row, col));
 
 function setAsOf(l: Loaded, iso: string): void {
   const sheetId = l.hf.getSheetId(l.tasksSheet) as number;
   l.hf.setCellContents({ sheet: sheetId, row: 2, col: 4 }, serial(iso)); // E3
 }
 
-function checkTasks(l: Loaded, plan: Plan, inputs: TaskInputs, asOf: string, soonDays: number): void {
+function checkTasks(
+  l: Loaded,
+  plan: Plan,
+  inputs: TaskInputs,
+  asOf: string,
+  soonDays: number
+): void {
   for (const task of plan.tasks) {
     const row = l.rowOf.get(task.key) as number;
     const expected = taskOutcome(task.deadline.due, inputs[task.key], asOf, soonDays);
@@ -126,7 +144,7 @@ function checkTasks(l: Loaded, plan: Plan, inputs: TaskInputs, asOf: string, soo
     if (got.state !== expected.state || got.daysLate !== expected.daysLate) {
       throw new Error(
         `${task.key} (hạn ${task.deadline.due}, nhập ${JSON.stringify(inputs[task.key])}) ngày ${asOf}, ${soonDays} ngày: ` +
-          `bảng tính ${JSON.stringify(got)} ≠ miền ${JSON.stringify(expected)}`,
+          `bảng tính ${JSON.stringify(got)} ≠ miền ${JSON.stringify(expected)}`
       );
     }
     const due = at(l, l.tasksSheet, row, taskColumn("due"));
@@ -134,10 +152,19 @@ function checkTasks(l: Loaded, plan: Plan, inputs: TaskInputs, asOf: string, soo
   }
 }
 
-function checkUnits(l: Loaded, plan: Plan, inputs: TaskInputs, asOf: string, soonDays: number): void {
+function checkUnits(
+  l: Loaded,
+  plan: Plan,
+  inputs: TaskInputs,
+  asOf: string,
+  soonDays: number
+): void {
   const expected = unitRollup(plan, inputs, asOf, soonDays);
   expect(l.unitRows).toEqual(expected.map((x) => x.unit));
-  const rows = [...expected.map((x, i) => ({ x, row: UNITS_FIRST_BODY_ROW + i })), { x: planRollup(plan, inputs, asOf, soonDays), row: l.totalRow }];
+  const rows = [
+    ...expected.map((x, i) => ({ x, row: UNITS_FIRST_BODY_ROW + i })),
+    { x: planRollup(plan, inputs, asOf, soonDays), row: l.totalRow },
+  ];
   for (const { x, row } of rows) {
     const got = {
       total: at(l, l.unitsSheet, row, unitColumn("total")),
@@ -145,7 +172,13 @@ function checkUnits(l: Loaded, plan: Plan, inputs: TaskInputs, asOf: string, soo
       overdue: at(l, l.unitsSheet, row, unitColumn("overdue")),
       dueSoon: at(l, l.unitsSheet, row, unitColumn("dueSoon")),
     };
-    expect({ unit: x.unit, ...got }).toEqual({ unit: x.unit, total: x.total, done: x.done, overdue: x.overdue, dueSoon: x.dueSoon });
+    expect({ unit: x.unit, ...got }).toEqual({
+      unit: x.unit,
+      total: x.total,
+      done: x.done,
+      overdue: x.overdue,
+      dueSoon: x.dueSoon,
+    });
     const rate = at(l, l.unitsSheet, row, unitColumn("onTimeRate"));
     if (x.onTimeRate === null) expect(rate).toBe("");
     else expect(rate).toBeCloseTo(x.onTimeRate, 9); // the engine rounds to 10 significant digits
@@ -154,7 +187,11 @@ function checkUnits(l: Loaded, plan: Plan, inputs: TaskInputs, asOf: string, soo
 
 /** As-of dates around every deadline of the plan: before the window, at its edge, on, after. */
 function asOfDates(plan: Plan): string[] {
-  const dates = new Set<string>([`${plan.year}-01-01`, `${plan.year}-12-31`, `${plan.year + 1}-01-01`]);
+  const dates = new Set<string>([
+    `${plan.year}-01-01`,
+    `${plan.year}-12-31`,
+    `${plan.year + 1}-01-01`,
+  ]);
   for (const t of plan.tasks) {
     const due = t.deadline.due;
     if (due === null) continue;
@@ -223,7 +260,12 @@ function expectSameValue(got: unknown, want: unknown, where: string): void {
 // The hand-made plan gets every kind of input on every task (KINDS shifts); the 2024 plan, which is
 // five times larger and slower to recalculate, gets a few shifts as an integration check.
 describe.each([
-  { label: "a hand-made plan with every kind of deadline", plan: samplePlan(), shifts: KINDS, runs: 20 },
+  {
+    label: "a hand-made plan with every kind of deadline",
+    plan: samplePlan(),
+    shifts: KINDS,
+    runs: 20,
+  },
   { label: "the 2024 plan", plan: getPlan(), shifts: 2, runs: 3 },
 ])("state formulas in a spreadsheet engine equal the domain: $label", ({ plan, shifts, runs }) => {
   const dates = asOfDates(plan);
@@ -235,8 +277,12 @@ describe.each([
       const rows = inputsFor(plan, kinds);
       const l = load(
         plan,
-        { flavor: "file", asOf: dates[0], userInput: { tables: { [TASKS_TABLE]: rows }, names: {} } },
-        (key) => key === "tasks",
+        {
+          flavor: "file",
+          asOf: dates[0],
+          userInput: { tables: { [TASKS_TABLE]: rows }, names: {} },
+        },
+        (key) => key === "tasks"
       );
       try {
         for (const asOf of dates) {
@@ -252,15 +298,23 @@ describe.each([
   it("random inputs, windows and dates: tasks and per-unit counts (COUNTIFS) agree", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: KINDS - 1 }), { minLength: plan.tasks.length, maxLength: plan.tasks.length }),
+        fc.array(fc.integer({ min: 0, max: KINDS - 1 }), {
+          minLength: plan.tasks.length,
+          maxLength: plan.tasks.length,
+        }),
         fc.constantFrom(0, 3, 7, 30),
         fc.array(fc.constantFrom(...dates), { minLength: 1, maxLength: 6 }),
         (kinds, soonDays, asOfs) => {
           const rows = inputsFor(plan, kinds);
           const l = load(
             plan,
-            { flavor: "file", asOf: asOfs[0], soonDays, userInput: { tables: { [TASKS_TABLE]: rows }, names: {} } },
-            (key) => key !== "indicators",
+            {
+              flavor: "file",
+              asOf: asOfs[0],
+              soonDays,
+              userInput: { tables: { [TASKS_TABLE]: rows }, names: {} },
+            },
+            (key) => key !== "indicators"
           );
           try {
             for (const asOf of asOfs) {
@@ -271,15 +325,19 @@ describe.each([
           } finally {
             l.hf.destroy();
           }
-        },
+        }
       ),
-      { numRuns: runs, seed: 20240105 },
+      { numRuns: runs, seed: 20240105 }
     );
   });
 
   it("the cached results equal what the engine computes", () => {
     const rows = inputsFor(plan, [3, 6, 9, 0, 7, 4, 2, 12]);
-    const l = load(plan, { flavor: "file", asOf: "2024-03-28", userInput: { tables: { [TASKS_TABLE]: rows }, names: {} } });
+    const l = load(plan, {
+      flavor: "file",
+      asOf: "2024-03-28",
+      userInput: { tables: { [TASKS_TABLE]: rows }, names: {} },
+    });
     try {
       for (const sheet of l.layout.sheets.filter((s) => s.key === "tasks" || s.key === "units")) {
         const t = sheet.table;
@@ -291,7 +349,7 @@ describe.each([
                 const got = valueAt(l.hf, sheet.name, cellAddress(top.row + 1 + i, top.col + j));
                 expectSameValue(got, r.results?.[j], `${sheet.name} ${r.key} cột ${j + 1}`);
               }
-            }),
+            })
           );
         }
         for (const b of sheet.blocks) {
@@ -302,7 +360,7 @@ describe.each([
                 const got = valueAt(l.hf, sheet.name, cellAddress(top.row + i, top.col + j));
                 expectSameValue(got, b.results?.[i][j], `${sheet.name} ${b.at} [${i},${j}]`);
               }
-            }),
+            })
           );
         }
       }
@@ -313,7 +371,10 @@ describe.each([
 
   it("=TODAY() as the default as-of date, and the window read from its named cell", () => {
     const rows = inputsFor(plan, [0]);
-    const l = load(plan, { flavor: "addin", userInput: { tables: { [TASKS_TABLE]: rows }, names: {} } });
+    const l = load(plan, {
+      flavor: "addin",
+      userInput: { tables: { [TASKS_TABLE]: rows }, names: {} },
+    });
     try {
       checkTasks(l, plan, rows, todayIso(), 7);
       const sheetId = l.hf.getSheetId(l.tasksSheet) as number;
@@ -328,8 +389,12 @@ describe.each([
     const rows = inputsFor(plan, [3, 6, 9, 0, 7, 4, 2, 12]);
     const l = load(
       plan,
-      { flavor: "file", asOf: "2024-03-28", userInput: { tables: { [TASKS_TABLE]: rows }, names: {} } },
-      (key) => key === "tasks",
+      {
+        flavor: "file",
+        asOf: "2024-03-28",
+        userInput: { tables: { [TASKS_TABLE]: rows }, names: {} },
+      },
+      (key) => key === "tasks"
     );
     try {
       const tasks = l.layout.sheets[0];

@@ -41,7 +41,10 @@ function blockAt(sheet: SheetLayout, at: string) {
   return b;
 }
 
-function withInput(rows: Record<string, Record<string, Scalar>>, names: Record<string, Scalar> = {}): UserInput {
+function withInput(
+  rows: Record<string, Record<string, Scalar>>,
+  names: Record<string, Scalar> = {}
+): UserInput {
   return { tables: { [TASKS_TABLE]: rows }, names };
 }
 
@@ -124,7 +127,9 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
       expect(r.cells[col("state")]).toBeNull();
     }
     const orphanObjective = table.rows[table.rows.length - 1];
-    expect(orphanObjective.cells[col("objective")]).toBe("1.6. Thực hiện các nhiệm vụ khác được giao");
+    expect(orphanObjective.cells[col("objective")]).toBe(
+      "1.6. Thực hiện các nhiệm vụ khác được giao"
+    );
   });
 
   it("writes the plan's texts, with lists one item per line and nothing that looks like a formula", () => {
@@ -180,7 +185,10 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
   it("caches results computed by the domain for the as-of date", () => {
     const built = buildTasksSheet(plan, {
       asOf: "2024-02-01",
-      userInput: withInput({ "2.1#1": { doneDate: serial("2024-01-10") }, "2.2#1": { status: "Không áp dụng" } }),
+      userInput: withInput({
+        "2.1#1": { doneDate: serial("2024-01-10") },
+        "2.2#1": { status: "Không áp dụng" },
+      }),
     });
     const rows = tableOf(built).rows;
     const res = (key: string) => rows.find((r) => r.key === key)?.results ?? [];
@@ -199,8 +207,15 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
 
   it("highlights with five expression rules on the whole body, referring to the row's own state", () => {
     const body = parseRange(sheet.rules[0].range);
-    expect(body).toEqual({ top: 7, left: 1, bottom: 6 + table.rows.length, right: table.columns.length });
-    const rules = sheet.rules.map((r) => (r.type === "expression" ? [r.formula, r.format.fill] : null));
+    expect(body).toEqual({
+      top: 7,
+      left: 1,
+      bottom: 6 + table.rows.length,
+      right: table.columns.length,
+    });
+    const rules = sheet.rules.map((r) =>
+      r.type === "expression" ? [r.formula, r.format.fill] : null
+    );
     expect(rules).toEqual([
       ['=$R7="Quá hạn"', "#FFC7CE"],
       ['=$R7="Sắp đến hạn"', "#FFEB9C"],
@@ -225,7 +240,10 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
     expect(blockAt(sheet, "B3").cells[0][0]).toBe("Ngày báo cáo:");
     expect(blockAt(sheet, "E3").cells).toEqual([["=TODAY()"]]);
     expect(blockAt(sheet, "E3").results).toEqual([[serial(TODAY)]]);
-    expect(blockAt(sheet, "E3").format).toMatchObject({ locked: false, numberFormat: "dd/mm/yyyy" });
+    expect(blockAt(sheet, "E3").format).toMatchObject({
+      locked: false,
+      numberFormat: "dd/mm/yyyy",
+    });
     expect(blockAt(sheet, "E4").cells).toEqual([[7]]);
     expect(blockAt(sheet, "E4").format?.locked).toBe(false);
     expect(sheet.validations.map((v) => [v.range, v.rule.type])).toEqual([
@@ -233,9 +251,17 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
       ["E4", "wholeNumber"],
     ]);
     const legend = ["E5", "F5", "G5", "H5", "I5"].map((a) => blockAt(sheet, a).cells[0][0]);
-    expect(legend).toEqual(["Quá hạn", "Sắp đến hạn", "Hoàn thành", "Hoàn thành trễ hạn", "Không áp dụng"]);
+    expect(legend).toEqual([
+      "Quá hạn",
+      "Sắp đến hạn",
+      "Hoàn thành",
+      "Hoàn thành trễ hạn",
+      "Không áp dụng",
+    ]);
     const formulas = sheet.blocks.flatMap((b) =>
-      b.cells.flatMap((line, i) => line.map((c, j) => [b.at, i, j, c])).filter(([, , , c]) => typeof c === "string" && c.startsWith("=")),
+      b.cells
+        .flatMap((line, i) => line.map((c, j) => [b.at, i, j, c]))
+        .filter(([, , , c]) => typeof c === "string" && c.startsWith("="))
     );
     expect(formulas).toEqual([["E3", 0, 0, "=TODAY()"]]); // no label or hint text starts with "="
     expect(blockAt(sheet, "B1").merge).toBe(true);
@@ -252,13 +278,23 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
     expect(v("doneDate")?.rule).toEqual({ type: "date", min: "2023-01-01", max: "2029-12-31" });
     expect(v("doneDate")?.errorMessage).toContain("dd/mm/yyyy");
     expect(v("progress")?.rule).toEqual({ type: "decimal", min: 0, max: 100 });
-    for (const c of table.columns) if (c.validation) expect(c.validation.errorTitle).toMatch(/không hợp lệ/);
+    for (const c of table.columns)
+      if (c.validation) expect(c.validation.errorTitle).toMatch(/không hợp lệ/);
   });
 
   it("freezes the header, prints A4 landscape with the header row repeated, protects without password", () => {
     expect(sheet.freeze).toEqual({ rows: 6, columns: 0 });
-    expect(sheet.print).toMatchObject({ orientation: "landscape", paper: "A4", titleRows: "6:6", fitToWidth: true });
-    expect(sheet.protect).toEqual({ allowAutoFilter: true, allowSort: true, allowFormatColumns: true });
+    expect(sheet.print).toMatchObject({
+      orientation: "landscape",
+      paper: "A4",
+      titleRows: "6:6",
+      fitToWidth: true,
+    });
+    expect(sheet.protect).toEqual({
+      allowAutoFilter: true,
+      allowSort: true,
+      allowFormatColumns: true,
+    });
     expect(table.headerFormat).toMatchObject({ wrap: true });
   });
 });
@@ -274,14 +310,26 @@ describe("report settings", () => {
   });
 
   it("keeps the user's fixed date / window / own formula unless the caller sets one", () => {
-    const kept = resolveReportSettings({ today: TODAY, userInput: withInput({}, { NgayBaoCao: 45300, SoNgaySapDenHan: 10 }) });
+    const kept = resolveReportSettings({
+      today: TODAY,
+      userInput: withInput({}, { NgayBaoCao: 45300, SoNgaySapDenHan: 10 }),
+    });
     expect(kept).toMatchObject({ asOfCell: 45300, asOf: "2024-01-09", soonDays: 10 });
-    const formula = resolveReportSettings({ today: TODAY, userInput: withInput({}, { NgayBaoCao: "=DATE(2024,6,30)" }) });
+    const formula = resolveReportSettings({
+      today: TODAY,
+      userInput: withInput({}, { NgayBaoCao: "=DATE(2024,6,30)" }),
+    });
     expect(formula).toMatchObject({ asOfCell: "=DATE(2024,6,30)", asOf: "2024-06-30" });
-    const own = resolveReportSettings({ today: TODAY, userInput: withInput({}, { NgayBaoCao: "=EOMONTH(TODAY(),-1)" }) });
+    const own = resolveReportSettings({
+      today: TODAY,
+      userInput: withInput({}, { NgayBaoCao: "=EOMONTH(TODAY(),-1)" }),
+    });
     expect(own).toMatchObject({ asOfCell: "=EOMONTH(TODAY(),-1)", asOf: TODAY });
     expect(own.notes).toHaveLength(1);
-    const text = resolveReportSettings({ today: TODAY, userInput: withInput({}, { NgayBaoCao: "30/06/2024" }) });
+    const text = resolveReportSettings({
+      today: TODAY,
+      userInput: withInput({}, { NgayBaoCao: "30/06/2024" }),
+    });
     expect(text).toMatchObject({ asOfCell: serial("2024-06-30"), asOf: "2024-06-30" });
     const overridden = resolveReportSettings({
       today: TODAY,
@@ -293,13 +341,18 @@ describe("report settings", () => {
   });
 
   it("replaces unreadable old settings with the defaults and says so", () => {
-    const s = resolveReportSettings({ today: TODAY, userInput: withInput({}, { NgayBaoCao: "hôm qua", SoNgaySapDenHan: -2 }) });
+    const s = resolveReportSettings({
+      today: TODAY,
+      userInput: withInput({}, { NgayBaoCao: "hôm qua", SoNgaySapDenHan: -2 }),
+    });
     expect(s).toMatchObject({ asOfCell: "=TODAY()", soonDaysCell: 7 });
     expect(s.notes).toHaveLength(2);
   });
 
   it("rejects a bad as-of date or window from the caller", () => {
-    expect(() => resolveReportSettings({ asOf: "31/12/2024" })).toThrow(/Ngày báo cáo không hợp lệ/);
+    expect(() => resolveReportSettings({ asOf: "31/12/2024" })).toThrow(
+      /Ngày báo cáo không hợp lệ/
+    );
     expect(() => resolveReportSettings({ asOf: "2024-02-30" })).toThrow(RangeError);
     expect(() => resolveReportSettings({ soonDays: -1 })).toThrow(/không hợp lệ/);
   });
@@ -312,7 +365,13 @@ describe("typed values are put back by task key", () => {
     const built = composeTasksSheet(plan, {
       today: TODAY,
       userInput: withInput({
-        "2.23#2": { status: "Hoàn thành", doneDate: 45310, progress: 100, evidence: "CV 12/SKHCN", updateNote: "xong" },
+        "2.23#2": {
+          status: "Hoàn thành",
+          doneDate: 45310,
+          progress: 100,
+          evidence: "CV 12/SKHCN",
+          updateNote: "xong",
+        },
         "2.23#1": { status: "Đang thực hiện" },
       }),
     });
@@ -351,13 +410,21 @@ describe("typed values are put back by task key", () => {
     // Rules and names cover the added rows.
     const last = 6 + rows.length;
     expect(built.sheet.rules[0].range).toBe(`A7:T${last}`);
-    expect(built.sheet.names.find((n) => n.name === NAME_STATE_COLUMN)?.ref).toBe(`$R$7:$R$${last}`);
+    expect(built.sheet.names.find((n) => n.name === NAME_STATE_COLUMN)?.ref).toBe(
+      `$R$7:$R$${last}`
+    );
   });
 
   it("carries a user column added at the right", () => {
-    const built = buildTasksSheet(plan, { today: TODAY, userInput: withInput({ "2.1#1": { "+Người theo dõi": "Lan" } }) });
+    const built = buildTasksSheet(plan, {
+      today: TODAY,
+      userInput: withInput({ "2.1#1": { "+Người theo dõi": "Lan" } }),
+    });
     const t = tableOf(built);
-    expect(t.columns[t.columns.length - 1]).toMatchObject({ header: "Người theo dõi", role: "input" });
+    expect(t.columns[t.columns.length - 1]).toMatchObject({
+      header: "Người theo dõi",
+      role: "input",
+    });
     expect(t.rows.find((r) => r.key === "2.1#1")?.cells[t.columns.length - 1]).toBe("Lan");
     expect(built.columnWidths).toHaveLength(t.columns.length);
   });
@@ -366,16 +433,26 @@ describe("typed values are put back by task key", () => {
     const typed = withInput({
       "2.1#1": { status: "Hoàn thành", doneDate: 45300 },
       "2.3#1": { progress: 50, evidence: "https://example.org/a" },
-      "2.38#1": { status: "Không áp dụng", updateNote: "=\"ghi chú\"" },
+      "2.38#1": { status: "Không áp dụng", updateNote: '="ghi chú"' },
     });
     const first = tableOf(buildTasksSheet(plan, { today: TODAY, userInput: typed }));
     const body = [...first.rows].reverse().map((r) => r.cells);
-    const read = extractTableInput(first.columns, first.columns.map((c) => c.header), body, {
-      aliases: TASK_HEADER_ALIASES,
-    });
+    const read = extractTableInput(
+      first.columns,
+      first.columns.map((c) => c.header),
+      body,
+      {
+        aliases: TASK_HEADER_ALIASES,
+      }
+    );
     expect(read.ok).toBe(true);
     expect(read.rows).toEqual(typed.tables[TASKS_TABLE]);
-    const second = tableOf(buildTasksSheet(plan, { today: TODAY, userInput: { tables: { [TASKS_TABLE]: read.rows }, names: {} } }));
+    const second = tableOf(
+      buildTasksSheet(plan, {
+        today: TODAY,
+        userInput: { tables: { [TASKS_TABLE]: read.rows }, names: {} },
+      })
+    );
     expect(second).toEqual(first);
   });
 
@@ -387,7 +464,9 @@ describe("typed values are put back by task key", () => {
     expect(new Set(t.rows.map((r) => r.key)).size).toBe(t.rows.length);
     for (const task of big.tasks.slice(0, 50)) {
       const r = taskRows.find((x) => x.key === task.key);
-      expect(r?.results?.[col("state")]).toBe(taskOutcome(task.deadline.due, undefined, "2024-04-01").state);
+      expect(r?.results?.[col("state")]).toBe(
+        taskOutcome(task.deadline.due, undefined, "2024-04-01").state
+      );
     }
   });
 

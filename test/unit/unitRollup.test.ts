@@ -17,7 +17,9 @@ describe("interpretTaskInput: typed values → done / not applicable", () => {
   const asOf = "2024-05-01";
 
   it("'Không áp dụng' wins over a typed date", () => {
-    expect(interpretTaskInput({ status: "Không áp dụng", doneDate: serial("2024-01-02") }, due, asOf)).toEqual({
+    expect(
+      interpretTaskInput({ status: "Không áp dụng", doneDate: serial("2024-01-02") }, due, asOf)
+    ).toEqual({
       notApplicable: true,
       done: null,
       doneWithoutDate: false,
@@ -25,8 +27,18 @@ describe("interpretTaskInput: typed values → done / not applicable", () => {
   });
 
   it("a typed date means done on that date, whatever the status", () => {
-    for (const status of [undefined, null, "", "Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "xyz"]) {
-      expect(interpretTaskInput({ status, doneDate: serial("2024-04-02") + 0.75 }, due, asOf).done).toBe("2024-04-02");
+    for (const status of [
+      undefined,
+      null,
+      "",
+      "Chưa thực hiện",
+      "Đang thực hiện",
+      "Hoàn thành",
+      "xyz",
+    ]) {
+      expect(
+        interpretTaskInput({ status, doneDate: serial("2024-04-02") + 0.75 }, due, asOf).done
+      ).toBe("2024-04-02");
     }
   });
 
@@ -58,7 +70,12 @@ describe("interpretTaskInput: typed values → done / not applicable", () => {
   });
 
   it("every status in the list is understood", () => {
-    expect(TASK_STATUSES).toEqual(["Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "Không áp dụng"]);
+    expect(TASK_STATUSES).toEqual([
+      "Chưa thực hiện",
+      "Đang thực hiện",
+      "Hoàn thành",
+      "Không áp dụng",
+    ]);
   });
 });
 
@@ -66,24 +83,47 @@ describe("taskOutcome", () => {
   it("follows taskState for each kind of input", () => {
     const due = "2024-03-31";
     expect(taskOutcome(due, undefined, "2024-03-20")).toEqual({ state: "Trong hạn", daysLate: 0 });
-    expect(taskOutcome(due, undefined, "2024-03-24")).toEqual({ state: "Sắp đến hạn", daysLate: 0 });
-    expect(taskOutcome(due, undefined, "2024-03-31")).toEqual({ state: "Sắp đến hạn", daysLate: 0 });
+    expect(taskOutcome(due, undefined, "2024-03-24")).toEqual({
+      state: "Sắp đến hạn",
+      daysLate: 0,
+    });
+    expect(taskOutcome(due, undefined, "2024-03-31")).toEqual({
+      state: "Sắp đến hạn",
+      daysLate: 0,
+    });
     expect(taskOutcome(due, undefined, "2024-04-03")).toEqual({ state: "Quá hạn", daysLate: 3 });
-    expect(taskOutcome(due, { status: "Hoàn thành" }, "2024-06-01")).toEqual({ state: "Hoàn thành", daysLate: 0 });
+    expect(taskOutcome(due, { status: "Hoàn thành" }, "2024-06-01")).toEqual({
+      state: "Hoàn thành",
+      daysLate: 0,
+    });
     expect(taskOutcome(due, { doneDate: serial("2024-04-10") }, "2024-06-01")).toEqual({
       state: "Hoàn thành trễ hạn",
       daysLate: 10,
     });
-    expect(taskOutcome(due, { status: "Không áp dụng" }, "2024-06-01")).toEqual({ state: "Không áp dụng", daysLate: 0 });
-    expect(taskOutcome(null, undefined, "2024-06-01")).toEqual({ state: "Thường xuyên", daysLate: 0 });
-    expect(taskOutcome(due, undefined, "2024-03-30", 0)).toEqual({ state: "Trong hạn", daysLate: 0 });
+    expect(taskOutcome(due, { status: "Không áp dụng" }, "2024-06-01")).toEqual({
+      state: "Không áp dụng",
+      daysLate: 0,
+    });
+    expect(taskOutcome(null, undefined, "2024-06-01")).toEqual({
+      state: "Thường xuyên",
+      daysLate: 0,
+    });
+    expect(taskOutcome(due, undefined, "2024-03-30", 0)).toEqual({
+      state: "Trong hạn",
+      daysLate: 0,
+    });
   });
 
   it("equals taskState with the interpreted input", () => {
     const input = { status: "Đang thực hiện", doneDate: serial("2024-02-01") };
     const i = interpretTaskInput(input, "2024-01-31", "2024-05-05");
     expect(taskOutcome("2024-01-31", input, "2024-05-05").state).toBe(
-      taskState({ due: "2024-01-31", done: i.done, asOf: "2024-05-05", notApplicable: i.notApplicable }),
+      taskState({
+        due: "2024-01-31",
+        done: i.done,
+        asOf: "2024-05-05",
+        notApplicable: i.notApplicable,
+      })
     );
   });
 });
@@ -108,7 +148,15 @@ describe("unitRollup", () => {
     const mc = rows.find((r) => r.unit === MC);
     const star = rows.find((r) => r.unit === STAR);
     // VP leads 2.1 (done late), 2.2 (n/a), 2.4 (recurring), 2.23#2 (done), 2.38 (on track).
-    expect(vp).toMatchObject({ total: 4, done: 2, doneOnTime: 1, doneLate: 1, overdue: 0, notApplicable: 1, recurring: 1 });
+    expect(vp).toMatchObject({
+      total: 4,
+      done: 2,
+      doneOnTime: 1,
+      doneLate: 1,
+      overdue: 0,
+      notApplicable: 1,
+      recurring: 1,
+    });
     expect(vp?.onTimeRate).toBeCloseTo(0.5);
     // MC leads 2.2 (n/a) and 2.34 (due 30/06: on track on 01/04).
     expect(mc).toMatchObject({ total: 1, done: 0, overdue: 0, notApplicable: 1, onTimeRate: null });
@@ -118,7 +166,9 @@ describe("unitRollup", () => {
   it("milestone-then-recurring work is due at its milestone until done", () => {
     const before = unitRollup(plan, {}, "2024-01-20").find((r) => r.unit === PHONG);
     const after = unitRollup(plan, {}, "2024-02-01").find((r) => r.unit === PHONG);
-    const done = unitRollup(plan, { "2.3#1": { status: "Hoàn thành" } }, "2024-02-01").find((r) => r.unit === PHONG);
+    const done = unitRollup(plan, { "2.3#1": { status: "Hoàn thành" } }, "2024-02-01").find(
+      (r) => r.unit === PHONG
+    );
     expect(before).toMatchObject({ dueSoon: 0, overdue: 0, onTrack: 1 });
     expect(after).toMatchObject({ overdue: 1 });
     expect(done).toMatchObject({ overdue: 0, done: 1, onTimeRate: 1 });

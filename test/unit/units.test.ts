@@ -26,7 +26,16 @@ describe("the canonical unit list", () => {
 
   test("the units the issue names are there, as the document names them", () => {
     const names = UNITS.map((u) => u.name);
-    for (const n of [VP, "Thanh tra Sở", TTTK, "Chi cục TĐC", "Bộ phận một cửa", "BCĐ ISO", "Các phòng chuyên môn", "Các Trung tâm trực thuộc"]) {
+    for (const n of [
+      VP,
+      "Thanh tra Sở",
+      TTTK,
+      "Chi cục TĐC",
+      "Bộ phận một cửa",
+      "BCĐ ISO",
+      "Các phòng chuyên môn",
+      "Các Trung tâm trực thuộc",
+    ]) {
       expect(names).toContain(n);
     }
   });
@@ -68,7 +77,12 @@ describe("canonicalUnits", () => {
   });
 
   test("case, spacing and trailing dots do not matter", () => {
-    for (const t of ["văn phòng sở", "VĂN PHÒNG SỞ", "  Văn   phòng  Sở. ", "Văn phòng Sở".normalize("NFD")]) {
+    for (const t of [
+      "văn phòng sở",
+      "VĂN PHÒNG SỞ",
+      "  Văn   phòng  Sở. ",
+      "Văn phòng Sở".normalize("NFD"),
+    ]) {
       expect(canonicalUnits(t)).toEqual([VP]);
     }
     expect(canonicalUnits("Phòng TT - TK  KH , CN và ĐMST")).toEqual([TTTK]);

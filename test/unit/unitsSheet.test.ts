@@ -1,7 +1,12 @@
 import { isoToSerial } from "../../src/domain/excelDate";
 import { planRollup, unitRollup } from "../../src/domain/unitRollup";
 import { parseRange } from "../../src/layouts/a1";
-import { NAME_LEAD_COLUMN, NAME_STATE_COLUMN, TASKS_TABLE, unitCriterion } from "../../src/layouts/tasksSheet";
+import {
+  NAME_LEAD_COLUMN,
+  NAME_STATE_COLUMN,
+  TASKS_TABLE,
+  unitCriterion,
+} from "../../src/layouts/tasksSheet";
 import {
   UNITS_FIRST_BODY_ROW,
   WHOLE_PLAN_LABEL,
@@ -20,7 +25,10 @@ const settings = { asOf: "2024-04-01", soonDays: 7 };
 
 describe("the 'Theo đơn vị' sheet layout", () => {
   const plan = samplePlan();
-  const inputs = { "2.1#1": { doneDate: serial("2024-01-02") }, "2.2#1": { status: "Không áp dụng" } };
+  const inputs = {
+    "2.1#1": { doneDate: serial("2024-01-02") },
+    "2.2#1": { status: "Không áp dụng" },
+  };
   const built = composeUnitsSheet(plan, { settings, inputs });
   const sheet = built.sheet;
   const table = sheet.table;
@@ -44,17 +52,21 @@ describe("the 'Theo đơn vị' sheet layout", () => {
 
   it("counts with COUNTIFS over the named task-table columns, with the unit's literal criterion", () => {
     const f = unitRowFormulas(unitCriterion(STAR), 10);
-    expect(f.total).toBe(`=COUNTIFS(${NAME_LEAD_COLUMN},"*;Tổ ~*đặc biệt~?;*",${NAME_STATE_COLUMN},"<>Không áp dụng")`);
+    expect(f.total).toBe(
+      `=COUNTIFS(${NAME_LEAD_COLUMN},"*;Tổ ~*đặc biệt~?;*",${NAME_STATE_COLUMN},"<>Không áp dụng")`
+    );
     expect(f.done).toBe(
       `=COUNTIFS(${NAME_LEAD_COLUMN},"*;Tổ ~*đặc biệt~?;*",${NAME_STATE_COLUMN},"Hoàn thành")` +
-        `+COUNTIFS(${NAME_LEAD_COLUMN},"*;Tổ ~*đặc biệt~?;*",${NAME_STATE_COLUMN},"Hoàn thành trễ hạn")`,
+        `+COUNTIFS(${NAME_LEAD_COLUMN},"*;Tổ ~*đặc biệt~?;*",${NAME_STATE_COLUMN},"Hoàn thành trễ hạn")`
     );
     expect(f.overdue).toContain('"Quá hạn"');
     expect(f.dueSoon).toContain('"Sắp đến hạn"');
     expect(f.onTimeRate).toMatch(/^=IF\(C10\+D10=0,"",COUNTIFS\(.*"Hoàn thành"\)\/\(C10\+D10\)\)$/);
     table?.rows.forEach((r, i) => {
       const row = UNITS_FIRST_BODY_ROW + i;
-      expect(r.cells.slice(1)).toEqual(Object.values(unitRowFormulas(unitCriterion(String(r.cells[0])), row)));
+      expect(r.cells.slice(1)).toEqual(
+        Object.values(unitRowFormulas(unitCriterion(String(r.cells[0])), row))
+      );
       for (const c of r.cells.slice(1)) expect(String(c)).not.toMatch(/CCHC\./);
     });
   });
@@ -76,7 +88,9 @@ describe("the 'Theo đơn vị' sheet layout", () => {
     const label = sheet.blocks.find((b) => b.at === `A${totalRow}`);
     expect(label?.cells).toEqual([[WHOLE_PLAN_LABEL]]);
     const counts = sheet.blocks.find((b) => b.at === `B${totalRow}`);
-    expect(counts?.cells[0][0]).toBe(`=COUNTIFS(${NAME_LEAD_COLUMN},";*",${NAME_STATE_COLUMN},"<>Không áp dụng")`);
+    expect(counts?.cells[0][0]).toBe(
+      `=COUNTIFS(${NAME_LEAD_COLUMN},";*",${NAME_STATE_COLUMN},"<>Không áp dụng")`
+    );
     const whole = planRollup(plan, inputs, settings.asOf, settings.soonDays);
     expect(counts?.results).toEqual([[whole.total, whole.done, whole.overdue, whole.dueSoon]]);
     const rate = sheet.blocks.find((b) => b.at === `F${totalRow}`);
@@ -109,8 +123,17 @@ describe("the 'Theo đơn vị' sheet layout", () => {
       seriesName: "Quá hạn",
     });
     expect(parseRange(chart.at).left).toBeGreaterThan(6); // right of the table, not over it
-    expect(sheet.print).toMatchObject({ orientation: "landscape", paper: "A4", titleRows: "5:5", fitToWidth: true });
-    expect(sheet.protect).toEqual({ allowAutoFilter: true, allowSort: true, allowFormatColumns: true });
+    expect(sheet.print).toMatchObject({
+      orientation: "landscape",
+      paper: "A4",
+      titleRows: "5:5",
+      fitToWidth: true,
+    });
+    expect(sheet.protect).toEqual({
+      allowAutoFilter: true,
+      allowSort: true,
+      allowFormatColumns: true,
+    });
   });
 
   it("a plan without lead units still gives a valid one-row table", () => {
@@ -129,7 +152,9 @@ describe("the workbook", () => {
     expect(new Set(tables).size).toBe(tables.length);
     const names = layout.sheets.flatMap((s) => s.names.map((n) => n.name));
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(expect.arrayContaining(["NgayBaoCao", "SoNgaySapDenHan", "NV_TinhTrang", "NV_ChuTriChuanHoa"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["NgayBaoCao", "SoNgaySapDenHan", "NV_TinhTrang", "NV_ChuTriChuanHoa"])
+    );
   });
 
   it("the 2024 plan: every task once, every lead unit once, and the shared as-of date", () => {
@@ -144,14 +169,16 @@ describe("the workbook", () => {
     const keys = tasks?.rows.map((r) => r.key).filter((k) => !k.startsWith("§")) ?? [];
     expect(keys.slice(0, plan.tasks.length)).toEqual(plan.tasks.map((t) => t.key));
     expect(keys).toHaveLength(plan.tasks.length + 1); // + the orphan kept for "2.26#1"
-    expect(built.orphans).toEqual([{ table: TASKS_TABLE, key: "2.26#1", values: { status: "Hoàn thành" } }]);
+    expect(built.orphans).toEqual([
+      { table: TASKS_TABLE, key: "2.26#1", values: { status: "Hoàn thành" } },
+    ]);
     const leads = new Set(plan.tasks.flatMap((t) => t.lead));
     expect(units?.rows.map((r) => r.key).sort()).toEqual([...leads].sort());
     expect(built.settings).toMatchObject({ asOf: "2024-04-15", asOfCell: serial("2024-04-15") });
     // Văn phòng Sở leads most tasks; on 15/04/2024 the Q1 and January deadlines are past.
     const vp = units?.rows.find((r) => r.key === "Văn phòng Sở");
     expect(vp?.results?.[unitColumn("overdue") - 1]).toBe(
-      unitRollup(plan, {}, "2024-04-15").find((x) => x.unit === "Văn phòng Sở")?.overdue,
+      unitRollup(plan, {}, "2024-04-15").find((x) => x.unit === "Văn phòng Sở")?.overdue
     );
   });
 });

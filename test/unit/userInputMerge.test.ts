@@ -25,7 +25,10 @@ function table(keys: string[]): TableSpec {
     at: "A1",
     columns,
     style: "TableStyleLight9",
-    rows: keys.map((key) => ({ key, cells: [key, `Nhiệm vụ ${key}`, null, null, null, `=F${key.length}`] })),
+    rows: keys.map((key) => ({
+      key,
+      cells: [key, `Nhiệm vụ ${key}`, null, null, null, `=F${key.length}`],
+    })),
   };
 }
 
@@ -43,7 +46,14 @@ describe("extractTableInput", () => {
   });
 
   it("survives reordered columns, changed case/spaces in headers, sorted rows and blank rows", () => {
-    const hdr = ["Ghi chú  cập nhật", "TRẠNG THÁI", "Tình trạng", "Khóa", "Nhiệm vụ", "ngày hoàn thành"];
+    const hdr = [
+      "Ghi chú  cập nhật",
+      "TRẠNG THÁI",
+      "Tình trạng",
+      "Khóa",
+      "Nhiệm vụ",
+      "ngày hoàn thành",
+    ];
     const body: Scalar[][] = [
       [null, null, null, null, null, null],
       ["chậm", "Đang thực hiện", "x", "2.2#1", "B", null],
@@ -59,13 +69,19 @@ describe("extractTableInput", () => {
   });
 
   it("keeps a user column added at the right, under '+header'", () => {
-    const r = extractTableInput(columns, [...header, "Người theo dõi"], [["2.1#1", "A", null, null, null, null, "Lan"]]);
+    const r = extractTableInput(
+      columns,
+      [...header, "Người theo dõi"],
+      [["2.1#1", "A", null, null, null, null, "Lan"]]
+    );
     expect(r.userColumns).toEqual(["Người theo dõi"]);
     expect(r.rows).toEqual({ "2.1#1": { "+Người theo dõi": "Lan" } });
   });
 
   it("keeps formulas typed into input columns as formula text", () => {
-    const r = extractTableInput(columns, header, [["2.1#1", "A", null, "=DATE(2024,2,1)", null, null]]);
+    const r = extractTableInput(columns, header, [
+      ["2.1#1", "A", null, "=DATE(2024,2,1)", null, null],
+    ]);
     expect(r.rows["2.1#1"]).toEqual({ doneDate: "=DATE(2024,2,1)" });
   });
 
@@ -87,7 +103,10 @@ describe("extractTableInput", () => {
       ["2.1#1", "A", "Đang thực hiện", null, null, null],
     ];
     const r = extractTableInput(columns, header, body);
-    expect(r.rows).toEqual({ "2.1#1": { status: "Hoàn thành" }, "+1": { status: "Đang thực hiện" } });
+    expect(r.rows).toEqual({
+      "2.1#1": { status: "Hoàn thành" },
+      "+1": { status: "Đang thực hiện" },
+    });
   });
 
   it("a key first seen blank, then with values, keeps the values", () => {
@@ -95,11 +114,15 @@ describe("extractTableInput", () => {
       ["2.1#1", "A", null, null, null, null],
       ["2.1#1", "A", "Hoàn thành", null, null, null],
     ];
-    expect(extractTableInput(columns, header, body).rows).toEqual({ "2.1#1": { status: "Hoàn thành" } });
+    expect(extractTableInput(columns, header, body).rows).toEqual({
+      "2.1#1": { status: "Hoàn thành" },
+    });
   });
 
   it("refuses a table without its key column", () => {
-    const r = extractTableInput(columns, header.slice(1), [["A", "Hoàn thành", null, null, null]], { tableName: "tblTest" });
+    const r = extractTableInput(columns, header.slice(1), [["A", "Hoàn thành", null, null, null]], {
+      tableName: "tblTest",
+    });
     expect(r.ok).toBe(false);
     expect(r.rows).toEqual({});
     expect(r.problems.join(" ")).toMatch(/khóa.*tblTest/);
@@ -128,7 +151,14 @@ describe("extractTableInput", () => {
   });
 
   it("accepts old header texts through aliases", () => {
-    const hdr = ["Key", "Nhiệm vụ", "Trạng thái", "Ngày hoàn thành", "Ghi chú cập nhật", "Tình trạng"];
+    const hdr = [
+      "Key",
+      "Nhiệm vụ",
+      "Trạng thái",
+      "Ngày hoàn thành",
+      "Ghi chú cập nhật",
+      "Tình trạng",
+    ];
     const r = extractTableInput(columns, hdr, [["2.1#1", "A", "Hoàn thành", null, null, null]], {
       aliases: { key: ["Key"] },
     });
@@ -139,17 +169,21 @@ describe("extractTableInput", () => {
   it("never throws on ragged or odd rows", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.constantFrom(...header), fc.string(), fc.constant(null)), { maxLength: 8 }),
+        fc.array(fc.oneof(fc.constantFrom(...header), fc.string(), fc.constant(null)), {
+          maxLength: 8,
+        }),
         fc.array(
-          fc.array(fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)), { maxLength: 9 }),
-          { maxLength: 10 },
+          fc.array(fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)), {
+            maxLength: 9,
+          }),
+          { maxLength: 10 }
         ),
         (hdr, body) => {
           const r = extractTableInput(columns, hdr, body);
           expect(r.ok).toBe(r.problems.length === 0);
-        },
+        }
       ),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });
@@ -160,14 +194,23 @@ describe("applyTableInput", () => {
     const { table: out, orphans } = applyTableInput(t, {
       "2.2#1": { status: "Hoàn thành", doneDate: 45300, task: "ignored: plan column" },
     });
-    expect(out.rows[1].cells).toEqual(["2.2#1", "Nhiệm vụ 2.2#1", "Hoàn thành", 45300, null, "=F5"]);
+    expect(out.rows[1].cells).toEqual([
+      "2.2#1",
+      "Nhiệm vụ 2.2#1",
+      "Hoàn thành",
+      45300,
+      null,
+      "=F5",
+    ]);
     expect(out.rows[0].cells).toEqual(t.rows[0].cells);
     expect(orphans).toEqual([]);
     expect(t.rows[1].cells[2]).toBeNull(); // the input table is not modified
   });
 
   it("appends user columns and fills them", () => {
-    const { table: out } = applyTableInput(table(["2.1#1"]), { "2.1#1": { "+Người theo dõi": "Lan" } });
+    const { table: out } = applyTableInput(table(["2.1#1"]), {
+      "2.1#1": { "+Người theo dõi": "Lan" },
+    });
     expect(out.columns.map((c) => c.header)).toEqual([...header, "Người theo dõi"]);
     expect(out.columns[6]).toMatchObject({ key: "+Người theo dõi", role: "input" });
     expect(out.rows[0].cells[6]).toBe("Lan");
@@ -180,9 +223,15 @@ describe("applyTableInput", () => {
   });
 
   it("reports orphans and, given a row builder, keeps them as rows at the end", () => {
-    const input = { "2.26#1": { status: "Hoàn thành" }, "2.1#1": { note: "ok" }, "9.9#1": { status: "  " } };
+    const input = {
+      "2.26#1": { status: "Hoàn thành" },
+      "2.1#1": { note: "ok" },
+      "9.9#1": { status: "  " },
+    };
     const reportOnly = applyTableInput(table(["2.1#1"]), input);
-    expect(reportOnly.orphans).toEqual([{ table: "tblTest", key: "2.26#1", values: { status: "Hoàn thành" } }]);
+    expect(reportOnly.orphans).toEqual([
+      { table: "tblTest", key: "2.26#1", values: { status: "Hoàn thành" } },
+    ]);
     expect(reportOnly.table.rows).toHaveLength(1);
 
     const kept = applyTableInput(table(["2.1#1"]), input, {
@@ -190,7 +239,14 @@ describe("applyTableInput", () => {
       orphanRow: (o, i) => ({ key: o.key, cells: [o.key, `orphan at ${i}`] }),
     });
     expect(kept.table.rows.map((r) => r.key)).toEqual(["2.1#1", "§+", "2.26#1"]);
-    expect(kept.table.rows[2].cells).toEqual(["2.26#1", "orphan at 2", "Hoàn thành", null, null, null]);
+    expect(kept.table.rows[2].cells).toEqual([
+      "2.26#1",
+      "orphan at 2",
+      "Hoàn thành",
+      null,
+      null,
+      null,
+    ]);
     expect(kept.table.rows[0].cells[4]).toBe("ok");
   });
 
@@ -200,23 +256,27 @@ describe("applyTableInput", () => {
       fc.constant(null),
       fc.constantFrom("Hoàn thành", "Đang thực hiện", "=TODAY()"),
       fc.integer({ min: 40000, max: 50000 }),
-      fc.string({ minLength: 1 }).filter((s) => s.trim() !== ""),
+      fc.string({ minLength: 1 }).filter((s) => s.trim() !== "")
     );
     fc.assert(
-      fc.property(fc.array(fc.tuple(value, value, value), { minLength: 4, maxLength: 4 }), fc.nat(), (typed, shift) => {
-        const t = table(keys);
-        t.rows.forEach((r, i) => {
-          [r.cells[2], r.cells[3], r.cells[4]] = typed[i];
-        });
-        // Rotate the rows, as a sort would.
-        const body = t.rows.map((r) => r.cells);
-        const rotated = body.map((_, i) => body[(i + shift) % body.length]);
-        const extracted = extractTableInput(columns, header, rotated);
-        expect(extracted.ok).toBe(true);
-        const again = applyTableInput(table(keys), extracted.rows).table;
-        expect(again.rows.map((r) => r.cells.slice(2, 5))).toEqual(typed);
-      }),
-      { numRuns: 200 },
+      fc.property(
+        fc.array(fc.tuple(value, value, value), { minLength: 4, maxLength: 4 }),
+        fc.nat(),
+        (typed, shift) => {
+          const t = table(keys);
+          t.rows.forEach((r, i) => {
+            [r.cells[2], r.cells[3], r.cells[4]] = typed[i];
+          });
+          // Rotate the rows, as a sort would.
+          const body = t.rows.map((r) => r.cells);
+          const rotated = body.map((_, i) => body[(i + shift) % body.length]);
+          const extracted = extractTableInput(columns, header, rotated);
+          expect(extracted.ok).toBe(true);
+          const again = applyTableInput(table(keys), extracted.rows).table;
+          expect(again.rows.map((r) => r.cells.slice(2, 5))).toEqual(typed);
+        }
+      ),
+      { numRuns: 200 }
     );
   });
 });
@@ -232,11 +292,15 @@ describe("helpers", () => {
     expect(findOrphans("t", { a: { x: 1 }, b: { x: "" }, c: { x: 2 } }, ["c"])).toEqual([
       { table: "t", key: "a", values: { x: 1 } },
     ]);
-    expect(userColumnHeaders({ a: { "+B": 1, status: 2 }, b: { "+A": "x", "+C": null } }, [])).toEqual(["B", "A"]);
+    expect(
+      userColumnHeaders({ a: { "+B": 1, status: 2 }, b: { "+A": "x", "+C": null } }, [])
+    ).toEqual(["B", "A"]);
   });
 
   it("assembles a UserInput from cleanly read tables only", () => {
-    const good = extractTableInput(columns, header, [["2.1#1", "A", "Hoàn thành", null, null, null]]);
+    const good = extractTableInput(columns, header, [
+      ["2.1#1", "A", "Hoàn thành", null, null, null],
+    ]);
     const bad = extractTableInput(columns, [], []);
     expect(userInputFrom({ tblTest: good, tblBad: bad }, { NgayBaoCao: 45300 })).toEqual({
       tables: { tblTest: { "2.1#1": { status: "Hoàn thành" } } },

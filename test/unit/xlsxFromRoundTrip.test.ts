@@ -25,7 +25,12 @@ interface Capture {
 
 async function cli(args: string[], cwd: string): Promise<{ code: number } & Capture> {
   const c: Capture = { out: "", err: "" };
-  const code = await runWorkbook(args, { stdout: (t) => (c.out += t), stderr: (t) => (c.err += t), cwd, today: "2024-05-15" });
+  const code = await runWorkbook(args, {
+    stdout: (t) => (c.out += t),
+    stderr: (t) => (c.err += t),
+    cwd,
+    today: "2024-05-15",
+  });
   return { code, ...c };
 }
 
@@ -56,7 +61,11 @@ interface Typed {
 }
 
 function tablesOf(layout: WorkbookLayout): { sheet: string; spec: TableSpec }[] {
-  return layout.sheets.flatMap((s) => (s.table && s.table.columns.some((c) => c.role === "input") ? [{ sheet: s.name, spec: s.table }] : []));
+  return layout.sheets.flatMap((s) =>
+    s.table && s.table.columns.some((c) => c.role === "input")
+      ? [{ sheet: s.name, spec: s.table }]
+      : []
+  );
 }
 
 /** Fills every input cell of every data row; returns what was typed. */
@@ -84,9 +93,11 @@ function reverseRows(ws: ExcelJS.Worksheet, spec: TableSpec): void {
   const n = spec.rows.length;
   const width = spec.columns.length;
   const values = Array.from({ length: n }, (_, i) =>
-    Array.from({ length: width }, (_, j) => ws.getCell(at.row + 1 + i, at.col + j).value),
+    Array.from({ length: width }, (_, j) => ws.getCell(at.row + 1 + i, at.col + j).value)
   );
-  values.reverse().forEach((row, i) => row.forEach((v, j) => (ws.getCell(at.row + 1 + i, at.col + j).value = v)));
+  values
+    .reverse()
+    .forEach((row, i) => row.forEach((v, j) => (ws.getCell(at.row + 1 + i, at.col + j).value = v)));
 }
 
 describe("cchc workbook --from: fill every input cell, regenerate, compare", () => {
@@ -110,13 +121,22 @@ describe("cchc workbook --from: fill every input cell, regenerate, compare", () 
     // What users do to a workbook over a year: sort, change settings, type a hyperlink, add a column.
     const tasks = tablesOf(layout).find((t) => t.spec.name === "tblNhiemVu")!;
     reverseRows(wb.getWorksheet(tasks.sheet)!, tasks.spec);
-    const asOfName = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.find((n) => n.name === "NgayBaoCao")!;
+    const asOfName = (
+      wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }
+    ).model.find((n) => n.name === "NgayBaoCao")!;
     const [sheetPart, cellPart] = asOfName.ranges[0].split("!");
-    wb.getWorksheet(sheetPart.replace(/^'|'$/g, ""))!.getCell(cellPart.replace(/\$/g, "")).value = 45473; // 30/06/2024
+    wb.getWorksheet(sheetPart.replace(/^'|'$/g, ""))!.getCell(cellPart.replace(/\$/g, "")).value =
+      45473; // 30/06/2024
     const link = typed.find((t) => t.column === "evidence" && t.table === "tblNhiemVu")!;
-    const linkRow = layout.sheets[0].table!.rows.length - 1 - layout.sheets[0].table!.rows.findIndex((r) => r.key === link.key);
-    const evidenceCol = parseCell(tasks.spec.at).col + tasks.spec.columns.findIndex((c) => c.key === "evidence");
-    wb.getWorksheet(tasks.sheet)!.getCell(parseCell(tasks.spec.at).row + 1 + linkRow, evidenceCol).value = {
+    const linkRow =
+      layout.sheets[0].table!.rows.length -
+      1 -
+      layout.sheets[0].table!.rows.findIndex((r) => r.key === link.key);
+    const evidenceCol =
+      parseCell(tasks.spec.at).col + tasks.spec.columns.findIndex((c) => c.key === "evidence");
+    wb
+      .getWorksheet(tasks.sheet)!
+      .getCell(parseCell(tasks.spec.at).row + 1 + linkRow, evidenceCol).value = {
       text: "Quyết định 12",
       hyperlink: "https://vanban.hatinh.gov.vn/qd12",
     };
@@ -148,14 +168,17 @@ describe("cchc workbook --from: fill every input cell, regenerate, compare", () 
       const rowOf = new Map<string, number>();
       // Read the keys from the file itself, not from the layout: the file is what users get.
       for (let r = at.row + 1; r <= ws.rowCount; r++) {
-        const key = cellScalar(ws.getCell(r, at.col + spec.columns.findIndex((c) => c.role === "key")));
+        const key = cellScalar(
+          ws.getCell(r, at.col + spec.columns.findIndex((c) => c.role === "key"))
+        );
         if (typeof key === "string") rowOf.set(key, r);
       }
       for (const t of typed.filter((x) => x.table === spec.name)) {
         const r = rowOf.get(t.key);
         const j = spec.columns.findIndex((c) => c.key === t.column);
         const got = r === undefined || j < 0 ? undefined : cellScalar(ws.getCell(r, at.col + j));
-        if (got !== t.value) lost.push({ ...t, value: `${JSON.stringify(t.value)} → ${JSON.stringify(got)}` });
+        if (got !== t.value)
+          lost.push({ ...t, value: `${JSON.stringify(t.value)} → ${JSON.stringify(got)}` });
       }
     }
     expect(lost).toEqual([]);
@@ -163,15 +186,27 @@ describe("cchc workbook --from: fill every input cell, regenerate, compare", () 
 
   test("the fixed as-of date travels too (no --as-of given)", () => {
     expect(result.err).toContain("30/06/2024");
-    const model = (regenerated.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+    const model = (
+      regenerated.definedNames as unknown as { model: { name: string; ranges: string[] }[] }
+    ).model;
     const [sheetPart, cellPart] = model.find((n) => n.name === "NgayBaoCao")!.ranges[0].split("!");
-    const cell = regenerated.getWorksheet(sheetPart.replace(/^'|'$/g, ""))!.getCell(cellPart.replace(/\$/g, ""));
+    const cell = regenerated
+      .getWorksheet(sheetPart.replace(/^'|'$/g, ""))!
+      .getCell(cellPart.replace(/\$/g, ""));
     expect(cellScalar(cell)).toBe(45473);
   });
 
   test("reading the regenerated file again gives the same input (a fixed point)", async () => {
-    const first = await readUserInputFromFile(fs.readFileSync(path.join(dir, "v1-filled.xlsx")), layout, "v1-filled.xlsx");
-    const second = await readUserInputFromFile(fs.readFileSync(path.join(dir, "v2.xlsx")), layout, "v2.xlsx");
+    const first = await readUserInputFromFile(
+      fs.readFileSync(path.join(dir, "v1-filled.xlsx")),
+      layout,
+      "v1-filled.xlsx"
+    );
+    const second = await readUserInputFromFile(
+      fs.readFileSync(path.join(dir, "v2.xlsx")),
+      layout,
+      "v2.xlsx"
+    );
     expect(second.userInput).toEqual(first.userInput);
     expect(second.found.map((f) => f.via)).toEqual(["table", "table"]);
   });
@@ -201,8 +236,15 @@ describe("--from survives files that lost their table objects or gained columns 
       const r = await cli(["--from", "old.xlsx", "--out", "v2.xlsx"], dir);
       expect(r.code).toBe(0);
       expect(r.err).toMatch(/Giữ lại 1 dòng dữ liệu không còn khớp kế hoạch.*tblNhiemVu:2\.99#1/);
-      const read = await readUserInputFromFile(fs.readFileSync(path.join(dir, "v2.xlsx")), layout, "v2.xlsx");
-      expect(read.userInput.tables.tblNhiemVu["2.99#1"]).toMatchObject({ status: "Đang thực hiện", evidence: "Công văn 45/SKHCN" });
+      const read = await readUserInputFromFile(
+        fs.readFileSync(path.join(dir, "v2.xlsx")),
+        layout,
+        "v2.xlsx"
+      );
+      expect(read.userInput.tables.tblNhiemVu["2.99#1"]).toMatchObject({
+        status: "Đang thực hiện",
+        evidence: "Công văn 45/SKHCN",
+      });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -227,23 +269,40 @@ describe("--from survives files that lost their table objects or gained columns 
       ws.spliceRows(at.row + 3, 0, []);
       // Drop every table object (what some tools do when saving).
       for (const w of wb.worksheets) {
-        for (const name of Object.keys((w as unknown as { tables: Record<string, unknown> }).tables)) w.removeTable(name);
+        for (const name of Object.keys(
+          (w as unknown as { tables: Record<string, unknown> }).tables
+        ))
+          w.removeTable(name);
       }
       fs.writeFileSync(path.join(dir, "plain.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
 
-      const read = await readUserInputFromFile(fs.readFileSync(path.join(dir, "plain.xlsx")), layout, "plain.xlsx");
+      const read = await readUserInputFromFile(
+        fs.readFileSync(path.join(dir, "plain.xlsx")),
+        layout,
+        "plain.xlsx"
+      );
       expect(read.found.map((f) => [f.table, f.via])).toEqual([
         ["tblNhiemVu", "header"],
         ["tblChiTieu", "header"],
       ]);
-      const missing = typed.filter((t) => read.userInput.tables[t.table]?.[t.key]?.[t.column] !== t.value);
+      const missing = typed.filter(
+        (t) => read.userInput.tables[t.table]?.[t.key]?.[t.column] !== t.value
+      );
       expect(missing).toEqual([]);
-      expect(read.userInput.tables.tblNhiemVu[spec.rows[firstTask].key]["+Người theo dõi"]).toBe("Chị Lan");
+      expect(read.userInput.tables.tblNhiemVu[spec.rows[firstTask].key]["+Người theo dõi"]).toBe(
+        "Chị Lan"
+      );
 
       const r = await cli(["--from", "plain.xlsx", "--out", "v2.xlsx"], dir);
       expect(r.code).toBe(0);
-      const again = await readUserInputFromFile(fs.readFileSync(path.join(dir, "v2.xlsx")), layout, "v2.xlsx");
-      expect(again.userInput.tables.tblNhiemVu[spec.rows[firstTask].key]["+Người theo dõi"]).toBe("Chị Lan");
+      const again = await readUserInputFromFile(
+        fs.readFileSync(path.join(dir, "v2.xlsx")),
+        layout,
+        "v2.xlsx"
+      );
+      expect(again.userInput.tables.tblNhiemVu[spec.rows[firstTask].key]["+Người theo dõi"]).toBe(
+        "Chị Lan"
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -7,7 +7,11 @@ import ExcelJS from "exceljs";
 // exceljs's own zip library (a dependency of exceljs) reads the package parts exceljs does not expose.
 import JSZip from "jszip";
 import type { SheetLayout, WorkbookLayout } from "../../src/layouts/model";
-import { buildExcelWorkbook, renderWorkbookFile, validationsOf } from "../../src/render/xlsx/renderWorkbookFile";
+import {
+  buildExcelWorkbook,
+  renderWorkbookFile,
+  validationsOf,
+} from "../../src/render/xlsx/renderWorkbookFile";
 import { CHART_NOTE, barText } from "../../src/render/xlsx/chartFallback";
 import { rowHeight, textUnits, wrappedLines } from "../../src/render/xlsx/rowHeights";
 import { cellScalar, dateToSerial } from "../../src/render/xlsx/readCells";
@@ -24,11 +28,22 @@ function tasksSheet(): SheetLayout {
     font: { name: "Times New Roman", size: 12 },
     columnWidths: [6, 40, 18, 12, 16],
     blocks: [
-      { at: "A1", cells: [["KẾ HOẠCH CCHC NĂM 2024", null, null, null, null]], merge: true, format: { font: { bold: true, size: 14 }, horizontal: "center" } },
+      {
+        at: "A1",
+        cells: [["KẾ HOẠCH CCHC NĂM 2024", null, null, null, null]],
+        merge: true,
+        format: { font: { bold: true, size: 14 }, horizontal: "center" },
+      },
       {
         at: "A2",
-        cells: [["Ngày báo cáo", "=DATE(2024,3,31)"], ["Số ngày sắp đến hạn", 7]],
-        results: [[null, 45382], [null, null]],
+        cells: [
+          ["Ngày báo cáo", "=DATE(2024,3,31)"],
+          ["Số ngày sắp đến hạn", 7],
+        ],
+        results: [
+          [null, 45382],
+          [null, null],
+        ],
         format: { numberFormat: "dd/mm/yyyy", locked: false },
       },
     ],
@@ -44,7 +59,11 @@ function tasksSheet(): SheetLayout {
           header: "Trạng thái",
           role: "input",
           width: 18,
-          validation: { rule: { type: "list", values: STATUS }, errorTitle: "Trạng thái không hợp lệ", errorMessage: "Chọn một trạng thái trong danh sách." },
+          validation: {
+            rule: { type: "list", values: STATUS },
+            errorTitle: "Trạng thái không hợp lệ",
+            errorMessage: "Chọn một trạng thái trong danh sách.",
+          },
         },
         {
           key: "doneDate",
@@ -52,35 +71,80 @@ function tasksSheet(): SheetLayout {
           role: "input",
           width: 12,
           format: { numberFormat: "dd/mm/yyyy" },
-          validation: { rule: { type: "date", min: "2023-01-01", max: "2030-12-31" }, errorTitle: "Ngày không hợp lệ", errorMessage: "Nhập ngày dạng dd/mm/yyyy.", prompt: "Ngày hoàn thành" },
+          validation: {
+            rule: { type: "date", min: "2023-01-01", max: "2030-12-31" },
+            errorTitle: "Ngày không hợp lệ",
+            errorMessage: "Nhập ngày dạng dd/mm/yyyy.",
+            prompt: "Ngày hoàn thành",
+          },
         },
         { key: "state", header: "Tình trạng", role: "computed", width: 16 },
       ],
       rows: [
-        { key: "§I", cells: ["§I", "I. CHỈ ĐẠO ĐIỀU HÀNH", null, null, null], format: { font: { bold: true }, fill: "#DDEBF7" } },
+        {
+          key: "§I",
+          cells: ["§I", "I. CHỈ ĐẠO ĐIỀU HÀNH", null, null, null],
+          format: { font: { bold: true }, fill: "#DDEBF7" },
+        },
         {
           key: "2.1#1",
-          cells: ["2.1#1", "Ban hành kế hoạch", "Hoàn thành", 45300, '=IF(C6="Hoàn thành","Hoàn thành",IF(NgayBaoCao>45322,"Quá hạn","Trong hạn"))'],
+          cells: [
+            "2.1#1",
+            "Ban hành kế hoạch",
+            "Hoàn thành",
+            45300,
+            '=IF(C6="Hoàn thành","Hoàn thành",IF(NgayBaoCao>45322,"Quá hạn","Trong hạn"))',
+          ],
           results: [null, null, null, null, "Hoàn thành"],
         },
         {
           key: "2.2#1",
-          cells: ["2.2#1", "Kiểm tra & đôn đốc", null, null, '=IF(C7="Hoàn thành","Hoàn thành",IF(NgayBaoCao>45322,"Quá hạn","Trong hạn"))'],
+          cells: [
+            "2.2#1",
+            "Kiểm tra & đôn đốc",
+            null,
+            null,
+            '=IF(C7="Hoàn thành","Hoàn thành",IF(NgayBaoCao>45322,"Quá hạn","Trong hạn"))',
+          ],
           results: [null, null, null, null, "Quá hạn"],
         },
       ],
     },
     rules: [
-      { type: "expression", range: "B5:E7", formula: '=$E5="Quá hạn"', format: { fill: "#FFC7CE", fontColor: "#9C0006" }, stopIfTrue: true },
-      { type: "expression", range: "B5:E7", formula: '=$E5="Hoàn thành"', format: { fill: "#C6EFCE", bold: true } },
+      {
+        type: "expression",
+        range: "B5:E7",
+        formula: '=$E5="Quá hạn"',
+        format: { fill: "#FFC7CE", fontColor: "#9C0006" },
+        stopIfTrue: true,
+      },
+      {
+        type: "expression",
+        range: "B5:E7",
+        formula: '=$E5="Hoàn thành"',
+        format: { fill: "#C6EFCE", bold: true },
+      },
     ],
-    validations: [{ range: "B3", rule: { type: "wholeNumber", min: 0, max: 90 }, errorTitle: "Số ngày không hợp lệ", errorMessage: "Nhập số nguyên từ 0 đến 90." }],
+    validations: [
+      {
+        range: "B3",
+        rule: { type: "wholeNumber", min: 0, max: 90 },
+        errorTitle: "Số ngày không hợp lệ",
+        errorMessage: "Nhập số nguyên từ 0 đến 90.",
+      },
+    ],
     names: [
       { name: "NgayBaoCao", ref: "B2" },
       { name: "SoNgaySapDenHan", ref: "B3" },
     ],
     freeze: { rows: 4, columns: 0 },
-    print: { orientation: "landscape", paper: "A4", titleRows: "4:4", fitToWidth: true, header: "Kế hoạch CCHC & theo dõi" },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      titleRows: "4:4",
+      fitToWidth: true,
+      header: "Kế hoạch CCHC & theo dõi",
+    },
     protect: { allowAutoFilter: true, allowSort: true, allowFormatColumns: true },
     charts: [],
   };
@@ -101,18 +165,40 @@ function unitsSheet(): SheetLayout {
           ["Thanh tra Sở", "=0", "=1"],
           ["Chi cục TĐC", "=1", '=""'],
         ],
-        results: [[null, 3, 0.5], [null, 0, 1], [null, 1, ""]],
+        results: [
+          [null, 3, 0.5],
+          [null, 0, 1],
+          [null, 1, ""],
+        ],
       },
     ],
     rules: [
       { type: "colorScale", range: "C2:C4", colors: ["#F8696B", "#FFEB84", "#63BE7B"] },
-      { type: "iconSet", range: "B2:B4", iconSet: "3TrafficLights1", thresholds: [{ type: "num", value: 1 }, { type: "num", value: 3 }], reverse: true },
+      {
+        type: "iconSet",
+        range: "B2:B4",
+        iconSet: "3TrafficLights1",
+        thresholds: [
+          { type: "num", value: 1 },
+          { type: "num", value: 3 },
+        ],
+        reverse: true,
+      },
     ],
     validations: [],
     names: [],
     print: { orientation: "landscape", paper: "A4", fitToWidth: true },
     charts: [
-      { type: "barClustered", title: "Nhiệm vụ quá hạn theo đơn vị", categories: "A2:A4", values: "B2:B4", seriesName: "Quá hạn", at: "E1", widthCols: 6, heightRows: 12 },
+      {
+        type: "barClustered",
+        title: "Nhiệm vụ quá hạn theo đơn vị",
+        categories: "A2:A4",
+        values: "B2:B4",
+        seriesName: "Quá hạn",
+        at: "E1",
+        widthCols: 6,
+        heightRows: 12,
+      },
     ],
   };
 }
@@ -125,7 +211,9 @@ async function roundTrip(layout: WorkbookLayout): Promise<ExcelJS.Workbook> {
 }
 
 function rulesOf(ws: ExcelJS.Worksheet): { ref: string; rules: Record<string, unknown>[] }[] {
-  return (ws as unknown as { conditionalFormattings: { ref: string; rules: Record<string, unknown>[] }[] }).conditionalFormattings;
+  return (
+    ws as unknown as { conditionalFormattings: { ref: string; rules: Record<string, unknown>[] }[] }
+  ).conditionalFormattings;
 }
 
 /** Locked is Excel's default, so a locked cell may carry no protection attribute at all. */
@@ -156,12 +244,19 @@ describe("renderWorkbookFile on a small layout", () => {
 
   test("the table: name, range, header row, no totals row, style, stripes", () => {
     const ws = wb.getWorksheet("Nhiệm vụ")!;
-    const table = (ws.getTable("tblNhiemVu") as unknown as { table: Record<string, unknown> }).table;
+    const table = (ws.getTable("tblNhiemVu") as unknown as { table: Record<string, unknown> })
+      .table;
     expect(table.name).toBe("tblNhiemVu");
     expect(table.tableRef).toBe("A4:E7");
     expect(table.headerRow).toBe(true);
     expect(table.totalsRow).toBe(false);
-    expect((table.columns as { name: string }[]).map((c) => c.name)).toEqual(["Khóa", "Nhiệm vụ", "Trạng thái", "Ngày hoàn thành", "Tình trạng"]);
+    expect((table.columns as { name: string }[]).map((c) => c.name)).toEqual([
+      "Khóa",
+      "Nhiệm vụ",
+      "Trạng thái",
+      "Ngày hoàn thành",
+      "Tình trạng",
+    ]);
     expect((table.style as { theme: string }).theme).toBe("TableStyleLight9");
     expect(ws.getCell("C4").value).toBe("Trạng thái");
   });
@@ -169,8 +264,13 @@ describe("renderWorkbookFile on a small layout", () => {
   test("formulas are stored without '=' and with their cached results", () => {
     const ws = wb.getWorksheet("Nhiệm vụ")!;
     // exceljs hands date-formatted results back as Dates.
-    expect(ws.getCell("B2").value).toEqual({ formula: "DATE(2024,3,31)", result: new Date(Date.UTC(2024, 2, 31)) });
-    expect(ws.getCell("E7").formula).toBe('IF(C7="Hoàn thành","Hoàn thành",IF(NgayBaoCao>45322,"Quá hạn","Trong hạn"))');
+    expect(ws.getCell("B2").value).toEqual({
+      formula: "DATE(2024,3,31)",
+      result: new Date(Date.UTC(2024, 2, 31)),
+    });
+    expect(ws.getCell("E7").formula).toBe(
+      'IF(C7="Hoàn thành","Hoàn thành",IF(NgayBaoCao>45322,"Quá hạn","Trong hạn"))'
+    );
     expect(ws.getCell("E7").result).toBe("Quá hạn");
     const units = wb.getWorksheet("Theo đơn vị")!;
     expect(units.getCell("B2").result).toBe(3);
@@ -194,7 +294,11 @@ describe("renderWorkbookFile on a small layout", () => {
   test("section header rows keep their format", () => {
     const ws = wb.getWorksheet("Nhiệm vụ")!;
     expect(ws.getCell("B5").font).toMatchObject({ bold: true });
-    expect(ws.getCell("B5").fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
+    expect(ws.getCell("B5").fill).toMatchObject({
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FFDDEBF7" },
+    });
   });
 
   test("widths and the hidden key column", () => {
@@ -220,17 +324,38 @@ describe("renderWorkbookFile on a small layout", () => {
     }
     expect(v.C4).toBeUndefined();
     expect(v.C8).toBeUndefined();
-    expect(v.D6).toMatchObject({ type: "date", operator: "between", showInputMessage: true, prompt: "Ngày hoàn thành" });
-    expect(v.B3).toMatchObject({ type: "whole", operator: "between", formulae: [0, 90], errorTitle: "Số ngày không hợp lệ" });
+    expect(v.D6).toMatchObject({
+      type: "date",
+      operator: "between",
+      showInputMessage: true,
+      prompt: "Ngày hoàn thành",
+    });
+    expect(v.B3).toMatchObject({
+      type: "whole",
+      operator: "between",
+      formulae: [0, 90],
+      errorTitle: "Số ngày không hợp lệ",
+    });
   });
 
   test("conditional formats: expression rules in layout order, colour scale, icon set, data bar", () => {
     const tasks = rulesOf(wb.getWorksheet("Nhiệm vụ")!);
     expect(tasks).toHaveLength(2);
     expect(tasks[0].ref).toBe("B5:E7");
-    expect(tasks[0].rules[0]).toMatchObject({ type: "expression", formulae: ['$E5="Quá hạn"'], priority: 1 });
-    expect(tasks[0].rules[0].style).toMatchObject({ fill: { bgColor: { argb: "FFFFC7CE" } }, font: { color: { argb: "FF9C0006" } } });
-    expect(tasks[1].rules[0]).toMatchObject({ type: "expression", formulae: ['$E5="Hoàn thành"'], priority: 2 });
+    expect(tasks[0].rules[0]).toMatchObject({
+      type: "expression",
+      formulae: ['$E5="Quá hạn"'],
+      priority: 1,
+    });
+    expect(tasks[0].rules[0].style).toMatchObject({
+      fill: { bgColor: { argb: "FFFFC7CE" } },
+      font: { color: { argb: "FF9C0006" } },
+    });
+    expect(tasks[1].rules[0]).toMatchObject({
+      type: "expression",
+      formulae: ['$E5="Hoàn thành"'],
+      priority: 2,
+    });
 
     const units = rulesOf(wb.getWorksheet("Theo đơn vị")!);
     const byType = (t: string) => units.find((u) => u.rules[0].type === t)!;
@@ -247,7 +372,8 @@ describe("renderWorkbookFile on a small layout", () => {
   });
 
   test("defined names point at the sheet's cells", () => {
-    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+      .model;
     const find = (n: string) => model.find((m) => m.name === n)?.ranges;
     expect(find("NgayBaoCao")).toEqual(["'Nhiệm vụ'!$B$2"]);
     expect(find("SoNgaySapDenHan")).toEqual(["'Nhiệm vụ'!$B$3"]);
@@ -260,7 +386,13 @@ describe("renderWorkbookFile on a small layout", () => {
 
   test("print set-up: A4 landscape, one page wide, header row repeated, header and page numbers", () => {
     const ws = wb.getWorksheet("Nhiệm vụ")!;
-    expect(pageSetupOf(ws)).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(pageSetupOf(ws)).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     expect(pageSetupOf(ws).printTitlesRow).toBe("4:4");
     expect(ws.headerFooter.oddHeader).toContain("Kế hoạch CCHC && theo dõi");
     expect(ws.headerFooter.oddFooter).toContain("&P/&N");
@@ -279,7 +411,9 @@ describe("renderWorkbookFile on a small layout", () => {
     expect(isLocked(ws.getCell("C5"))).toBe(true);
     // A block may unlock its cells (the as-of date).
     expect(isLocked(ws.getCell("B2"))).toBe(false);
-    expect((wb.getWorksheet("Theo đơn vị") as unknown as { sheetProtection?: unknown }).sheetProtection).toBeFalsy();
+    expect(
+      (wb.getWorksheet("Theo đơn vị") as unknown as { sheetProtection?: unknown }).sheetProtection
+    ).toBeFalsy();
   });
 
   test("chart fallback: a note, one text bar per category with cached results, no chart part", async () => {
@@ -294,7 +428,9 @@ describe("renderWorkbookFile on a small layout", () => {
     expect(ws.getCell("E6").value).toBe(CHART_NOTE);
     expect(ws.getCell("E6").isMerged && ws.getCell("F6").isMerged).toBe(true);
     const zip = await JSZip.loadAsync(await renderWorkbookFile({ sheets: [unitsSheet()] }));
-    expect(Object.keys(zip.files).some((f) => f.includes("chart") || f.includes("drawing"))).toBe(false);
+    expect(Object.keys(zip.files).some((f) => f.includes("chart") || f.includes("drawing"))).toBe(
+      false
+    );
   });
 });
 
@@ -304,7 +440,11 @@ describe("renderWorkbookFile edge cases", () => {
     sheet.table!.rows = [];
     sheet.rules = [];
     const wb = await roundTrip({ sheets: [sheet] });
-    const table = (wb.getWorksheet("Nhiệm vụ")!.getTable("tblNhiemVu") as unknown as { table: { tableRef: string } }).table;
+    const table = (
+      wb.getWorksheet("Nhiệm vụ")!.getTable("tblNhiemVu") as unknown as {
+        table: { tableRef: string };
+      }
+    ).table;
     expect(table.tableRef).toBe("A4:E5");
   });
 
@@ -316,7 +456,9 @@ describe("renderWorkbookFile edge cases", () => {
     sheet.table!.columns[2].validation!.errorMessage = "M".repeat(300);
     const wb = await roundTrip({ sheets: [sheet] });
     const ws = wb.getWorksheet("Nhiệm vụ")!;
-    expect(ws.getCell("B5").fill?.type === "pattern" ? ws.getCell("B5").fill : undefined).not.toMatchObject({ pattern: "solid" });
+    expect(
+      ws.getCell("B5").fill?.type === "pattern" ? ws.getCell("B5").fill : undefined
+    ).not.toMatchObject({ pattern: "solid" });
     const v = validationsOf(ws).model.C6!;
     expect(v.errorTitle!.length).toBeLessThanOrEqual(32);
     expect(v.error!.length).toBeLessThanOrEqual(255);
@@ -325,7 +467,11 @@ describe("renderWorkbookFile edge cases", () => {
   test("error results are stored as Excel errors, non-finite numbers never written", async () => {
     const sheet = unitsSheet();
     sheet.charts = [];
-    sheet.blocks[1].results = [[null, "#DIV/0!", Number.NaN], [null, 0, 1], [null, 1, ""]];
+    sheet.blocks[1].results = [
+      [null, "#DIV/0!", Number.NaN],
+      [null, 0, 1],
+      [null, 1, ""],
+    ];
     const wb = await roundTrip({ sheets: [sheet] });
     const ws = wb.getWorksheet("Theo đơn vị")!;
     expect(ws.getCell("B2").result).toEqual({ error: "#DIV/0!" });
@@ -351,15 +497,24 @@ describe("renderWorkbookFile edge cases", () => {
     expect(ws.getCell("D6").numFmt).toBe("d/m");
     expect(ws.getCell("D7").numFmt).toBe("dd/mm/yyyy");
     expect(ws.getCell("B4").fill).toMatchObject({ fgColor: { argb: "FF1F4E79" } });
-    expect(ws.getCell("B4").font).toMatchObject({ bold: true, color: { argb: "FFFFFFFF" }, name: "Times New Roman" });
+    expect(ws.getCell("B4").font).toMatchObject({
+      bold: true,
+      color: { argb: "FFFFFFFF" },
+      name: "Times New Roman",
+    });
     expect(pageSetupOf(ws).printArea).toBe("B1:E7");
     const zip = await JSZip.loadAsync(await renderWorkbookFile({ sheets: [sheet] }));
-    expect(await zip.file("xl/workbook.xml")!.async("string")).toContain("&apos;Nhiệm vụ&apos;!$B$1:$E$7</definedName>");
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toContain(
+      "&apos;Nhiệm vụ&apos;!$B$1:$E$7</definedName>"
+    );
   });
 
   test("rows with long wrapped text are made tall enough to print (LibreOffice does not autofit)", async () => {
     const sheet = tasksSheet();
-    const long = "Tổ chức kiểm tra, đôn đốc việc thực hiện nhiệm vụ cải cách hành chính tại các phòng, đơn vị trực thuộc Sở. ".repeat(4);
+    const long =
+      "Tổ chức kiểm tra, đôn đốc việc thực hiện nhiệm vụ cải cách hành chính tại các phòng, đơn vị trực thuộc Sở. ".repeat(
+        4
+      );
     sheet.table!.rows[1].cells[1] = long;
     const wb = await roundTrip({ sheets: [sheet] });
     const ws = wb.getWorksheet("Nhiệm vụ")!;
@@ -393,7 +548,9 @@ describe("the real workbook layout, flavor file", () => {
     for (const sheet of layout.sheets) {
       if (!sheet.table) continue;
       const ws = wb.getWorksheet(sheet.name)!;
-      const table = (ws.getTable(sheet.table.name) as unknown as { table: { columns: { name: string }[] } }).table;
+      const table = (
+        ws.getTable(sheet.table.name) as unknown as { table: { columns: { name: string }[] } }
+      ).table;
       expect(table.columns.map((c) => c.name)).toEqual(sheet.table.columns.map((c) => c.header));
     }
   });
@@ -417,9 +574,12 @@ describe("the real workbook layout, flavor file", () => {
             expect(cell.formula).not.toMatch(/CCHC\./i);
             expect(cell.formula.startsWith("=")).toBe(false);
           }
-        }),
+        })
       );
-      for (const cf of rulesOf(ws)) for (const r of cf.rules) for (const f of (r.formulae as string[] | undefined) ?? []) expect(String(f)).not.toMatch(/CCHC\./i);
+      for (const cf of rulesOf(ws))
+        for (const r of cf.rules)
+          for (const f of (r.formulae as string[] | undefined) ?? [])
+            expect(String(f)).not.toMatch(/CCHC\./i);
     }
     expect(formulas).toBeGreaterThan(plan.tasks.length * 2);
   });
@@ -441,23 +601,33 @@ describe("the real workbook layout, flavor file", () => {
   });
 
   test("NgayBaoCao is a defined name holding the fixed as-of date", () => {
-    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+      .model;
     const names = model.map((m) => m.name);
     expect(names).toEqual(expect.arrayContaining(["NgayBaoCao", "SoNgaySapDenHan", "BienDoGan"]));
     const [ref] = model.find((m) => m.name === "NgayBaoCao")!.ranges;
     const [sheetPart, cellPart] = ref.split("!");
     const ws = wb.getWorksheet(sheetPart.replace(/^'|'$/g, ""))!;
     const cell = ws.getCell(cellPart.replace(/\$/g, ""));
-    const serial = cell.value instanceof Date ? cell.value.getTime() / 86400000 + 25569 : cell.value;
+    const serial =
+      cell.value instanceof Date ? cell.value.getTime() / 86400000 + 25569 : cell.value;
     expect(serial).toBe(45473); // 30/06/2024
   });
 
   test("each sheet: frozen panes, A4 landscape, protection with input cells unlocked", () => {
     for (const sheet of layout.sheets) {
       const ws = wb.getWorksheet(sheet.name)!;
-      if (sheet.freeze) expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: sheet.freeze.rows });
-      if (sheet.print) expect(pageSetupOf(ws)).toMatchObject({ paperSize: 9, orientation: sheet.print.orientation });
-      if (sheet.protect) expect((ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
+      if (sheet.freeze)
+        expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: sheet.freeze.rows });
+      if (sheet.print)
+        expect(pageSetupOf(ws)).toMatchObject({
+          paperSize: 9,
+          orientation: sheet.print.orientation,
+        });
+      if (sheet.protect)
+        expect(
+          (ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet
+        ).toBe(true);
       if (!sheet.table) continue;
       const inputCol = sheet.table.columns.findIndex((c) => c.role === "input");
       if (inputCol < 0) continue;
@@ -483,7 +653,9 @@ describe("helpers of the file renderer", () => {
 
   test("row heights grow with the text and stop at Excel's 409 pt", () => {
     const short = rowHeight([{ text: "Văn phòng Sở", width: 12, fontSize: 11, wrap: true }]);
-    const long = rowHeight([{ text: "Kiểm tra việc thực hiện. ".repeat(10), width: 12, fontSize: 11, wrap: true }]);
+    const long = rowHeight([
+      { text: "Kiểm tra việc thực hiện. ".repeat(10), width: 12, fontSize: 11, wrap: true },
+    ]);
     const huge = rowHeight([{ text: "chữ ".repeat(5000), width: 5, fontSize: 11, wrap: true }]);
     expect(short).toBeLessThanOrEqual(17);
     expect(long).toBeGreaterThan(short * 5);

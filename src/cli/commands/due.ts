@@ -18,11 +18,12 @@ export const DUE_USAGE = [
   "  --verbose    thêm kind, firstMilestone và understood (điều đã hiểu, tiếng Việt)",
   "Cách đọc từng kiểu thời hạn: docs/deadlines.md.",
   "",
-  "Mã thoát: 0 đọc được tất cả · 1 có thời hạn không đọc được (dòng đó có \"error\") · 2 sai tham số.",
+  'Mã thoát: 0 đọc được tất cả · 1 có thời hạn không đọc được (dòng đó có "error") · 2 sai tham số.',
 ].join("\n");
 
 function readYear(value: string): number {
-  if (!/^\d{4}$/.test(value.trim())) throw new UsageError(`Năm không hợp lệ: “${value}” (cần 4 chữ số, ví dụ 2024).`);
+  if (!/^\d{4}$/.test(value.trim()))
+    throw new UsageError(`Năm không hợp lệ: “${value}” (cần 4 chữ số, ví dụ 2024).`);
   const year = Number(value.trim());
   if (year < 1900) throw new UsageError(`Năm không hợp lệ: ${year} (từ 1900 trở đi).`);
   return year;
@@ -32,8 +33,13 @@ export async function runDue(argv: readonly string[], io: CliIO): Promise<number
   let args;
   let year: number | undefined;
   try {
-    args = parseArgs(argv, { flags: ["verbose", "help"], options: ["year"], short: { h: "help", v: "verbose" } });
-    if (!args.flags.has("help") && args.positionals.length === 0) throw new UsageError("Thiếu thời hạn cần đọc.");
+    args = parseArgs(argv, {
+      flags: ["verbose", "help"],
+      options: ["year"],
+      short: { h: "help", v: "verbose" },
+    });
+    if (!args.flags.has("help") && args.positionals.length === 0)
+      throw new UsageError("Thiếu thời hạn cần đọc.");
     const y = args.options.get("year");
     if (y !== undefined) year = readYear(y);
   } catch (err) {
@@ -52,7 +58,12 @@ export async function runDue(argv: readonly string[], io: CliIO): Promise<number
     const d = parseDeadline(text, { year });
     if (d.kind === "unknown") unreadable++;
     const out: Record<string, unknown> = { text: d.text, due: d.due, recurring: d.recurring };
-    if (verbose) Object.assign(out, { kind: d.kind, firstMilestone: d.firstMilestone, understood: d.understood });
+    if (verbose)
+      Object.assign(out, {
+        kind: d.kind,
+        firstMilestone: d.firstMilestone,
+        understood: d.understood,
+      });
     if (d.error !== undefined) out.error = d.error;
     return JSON.stringify(out);
   });

@@ -37,16 +37,22 @@ function counts(plan: Plan): string {
 
 function anomalyLines(plan: Plan): string[] {
   return plan.anomalies.map(
-    (a) => `  - [${KIND_LABELS[a.kind] ?? a.kind}] ${a.message}${a.refs.length ? ` (${a.refs.join(", ")})` : ""}`,
+    (a) =>
+      `  - [${KIND_LABELS[a.kind] ?? a.kind}] ${a.message}${a.refs.length ? ` (${a.refs.join(", ")})` : ""}`
   );
 }
 
 function summary(plan: Plan): string {
-  const lines = [`${plan.title || "Kế hoạch"} (năm ${plan.year})`, `${counts(plan)}, ${plan.anomalies.length} bất thường.`];
+  const lines = [
+    `${plan.title || "Kế hoạch"} (năm ${plan.year})`,
+    `${counts(plan)}, ${plan.anomalies.length} bất thường.`,
+  ];
   for (const s of plan.sections) {
     const tasks = plan.tasks.filter((t) => t.section === s.id);
     const recurring = tasks.filter((t) => t.deadline.recurring).length;
-    lines.push(`  Phần ${s.id.padEnd(3)} ${s.title}: ${tasks.length} nhiệm vụ (${recurring} thường xuyên)`);
+    lines.push(
+      `  Phần ${s.id.padEnd(3)} ${s.title}: ${tasks.length} nhiệm vụ (${recurring} thường xuyên)`
+    );
   }
   lines.push("Xem toàn bộ: cchc plan --json · kiểm tra và xem bất thường: cchc plan --check");
   return lines.join("\n");
@@ -55,9 +61,15 @@ function summary(plan: Plan): string {
 export async function runPlan(argv: readonly string[], io: CliIO): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, { flags: ["json", "check", "help"], options: ["plan"], short: { h: "help" } });
-    if (args.positionals.length > 0) throw new UsageError(`Tham số thừa: ${args.positionals.join(" ")}`);
-    if (args.flags.has("json") && args.flags.has("check")) throw new UsageError("Chỉ dùng một trong --json hoặc --check.");
+    args = parseArgs(argv, {
+      flags: ["json", "check", "help"],
+      options: ["plan"],
+      short: { h: "help" },
+    });
+    if (args.positionals.length > 0)
+      throw new UsageError(`Tham số thừa: ${args.positionals.join(" ")}`);
+    if (args.flags.has("json") && args.flags.has("check"))
+      throw new UsageError("Chỉ dùng một trong --json hoặc --check.");
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.stderr(`cchc plan: ${err.message}\n\n${PLAN_USAGE}\n`);
@@ -79,8 +91,11 @@ export async function runPlan(argv: readonly string[], io: CliIO): Promise<numbe
     io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
   } else if (args.flags.has("check")) {
     io.stdout(
-      [`Kế hoạch hợp lệ: ${counts(plan)}.`, `Bất thường của văn bản (${plan.anomalies.length}):`, ...anomalyLines(plan)].join("\n") +
-        "\n",
+      [
+        `Kế hoạch hợp lệ: ${counts(plan)}.`,
+        `Bất thường của văn bản (${plan.anomalies.length}):`,
+        ...anomalyLines(plan),
+      ].join("\n") + "\n"
     );
   } else {
     io.stdout(`${summary(plan)}\n`);

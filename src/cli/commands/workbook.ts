@@ -58,7 +58,8 @@ export function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
     options: ["out", "as-of", "from", "plan"],
     short: { h: "help", f: "force", o: "out" },
   });
-  if (a.positionals.length > 0) throw new UsageError(`Tham số không hợp lệ: “${a.positionals[0]}”.`);
+  if (a.positionals.length > 0)
+    throw new UsageError(`Tham số không hợp lệ: “${a.positionals[0]}”.`);
   const args: WorkbookArgs = {
     out: a.options.get("out"),
     asOf: a.options.get("as-of"),
@@ -67,8 +68,17 @@ export function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
     force: a.flags.has("force"),
     help: a.flags.has("help"),
   };
-  if (args.asOf !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(args.asOf) && isIsoDate(args.asOf) && isoToSerial(args.asOf) !== null)) {
-    throw new UsageError(`Ngày báo cáo không hợp lệ: “${args.asOf}” (cần dạng YYYY-MM-DD, ví dụ 2024-06-30).`);
+  if (
+    args.asOf !== undefined &&
+    !(
+      /^\d{4}-\d{2}-\d{2}$/.test(args.asOf) &&
+      isIsoDate(args.asOf) &&
+      isoToSerial(args.asOf) !== null
+    )
+  ) {
+    throw new UsageError(
+      `Ngày báo cáo không hợp lệ: “${args.asOf}” (cần dạng YYYY-MM-DD, ví dụ 2024-06-30).`
+    );
   }
   return args;
 }
@@ -100,7 +110,10 @@ async function exists(file: string): Promise<boolean> {
 
 /** Writes next to the target, then renames: the target is either the old file or the complete new one. */
 async function writeAtomically(target: string, data: Buffer): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`
+  );
   try {
     await fs.writeFile(tmp, data, { flag: "wx" });
     await fs.rename(tmp, target);
@@ -133,11 +146,13 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
     if (!args.force && (await exists(out))) {
       throw new InputError(
         `Tệp “${out}” đã có. Dùng --force để ghi đè, hoặc chọn tên khác bằng --out. ` +
-          `Để tạo bản mới mà giữ số liệu đã nhập: --from “${path.basename(out)}” --out <tệp mới>.`,
+          `Để tạo bản mới mà giữ số liệu đã nhập: --from “${path.basename(out)}” --out <tệp mới>.`
       );
     }
     if (!out.toLowerCase().endsWith(".xlsx")) {
-      progress(`Lưu ý: tệp kết quả “${path.basename(out)}” không có đuôi .xlsx; Excel có thể không mở trực tiếp.`);
+      progress(
+        `Lưu ý: tệp kết quả “${path.basename(out)}” không có đuôi .xlsx; Excel có thể không mở trực tiếp.`
+      );
     }
 
     let userInput: UserInput | undefined;
@@ -146,10 +161,16 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
       progress(`Đang đọc dữ liệu đã nhập trong ${args.from}…`);
       const data = await readInputFile(from, "tệp nguồn");
       // The tables of the layout being written decide which columns are input columns.
-      const bare = buildWorkbook(plan, { flavor: "file", asOf: args.asOf ?? null, today: io.today }).layout;
+      const bare = buildWorkbook(plan, {
+        flavor: "file",
+        asOf: args.asOf ?? null,
+        today: io.today,
+      }).layout;
       const read = await readUserInputFromFile(data, bare, path.basename(from));
       for (const f of read.found) {
-        progress(`  bảng ${f.table} (trang “${f.sheet}”${f.via === "header" ? ", tìm theo dòng tiêu đề" : ""}): ${f.bodyRows} dòng`);
+        progress(
+          `  bảng ${f.table} (trang “${f.sheet}”${f.via === "header" ? ", tìm theo dòng tiêu đề" : ""}): ${f.bodyRows} dòng`
+        );
       }
       for (const note of read.notes) progress(`  ${note}`);
       userInput = read.userInput;
@@ -167,7 +188,7 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
     if (build.orphans.length > 0) {
       progress(
         `  Giữ lại ${build.orphans.length} dòng dữ liệu không còn khớp kế hoạch (cuối bảng): ` +
-          build.orphans.map((o) => `${o.table}:${o.key}`).join(", "),
+          build.orphans.map((o) => `${o.table}:${o.key}`).join(", ")
       );
     }
 
@@ -180,11 +201,15 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
     io.stderr(
       `Đã ghi ${out}: ${plan.tasks.length} nhiệm vụ, ${plan.indicators.length} chỉ tiêu, ` +
         `${leadUnits(plan).length} đơn vị chủ trì, ${overdue} nhiệm vụ quá hạn tính đến ${formatDmy(asOf)}` +
-        `${args.asOf === undefined && typeof build.settings.asOfCell === "string" ? " (hôm nay)" : ""}.\n`,
+        `${args.asOf === undefined && typeof build.settings.asOfCell === "string" ? " (hôm nay)" : ""}.\n`
     );
     return EXIT_OK;
   } catch (err) {
-    if (err instanceof InputError || err instanceof WorkbookFileError || err instanceof PlanFileError) {
+    if (
+      err instanceof InputError ||
+      err instanceof WorkbookFileError ||
+      err instanceof PlanFileError
+    ) {
       io.stderr(`cchc workbook: ${err.message}\nKhông ghi tệp nào.\n`);
       return EXIT_FAILED;
     }

@@ -9,13 +9,24 @@
  */
 import { isoToSerial } from "../../domain/excelDate";
 import type { WorkbookLayout } from "../../layouts/model";
-import { NAME_AS_OF, TASK_HEADER_ALIASES, TASKS_TABLE, taskColumns, unitCriterion } from "../../layouts/tasksSheet";
+import {
+  NAME_AS_OF,
+  TASK_HEADER_ALIASES,
+  TASKS_TABLE,
+  taskColumns,
+  unitCriterion,
+} from "../../layouts/tasksSheet";
 import { emptyUserInput, type UserInput } from "../../layouts/userInput";
 import { userInputFrom, type ExtractedTableInput } from "../../layouts/userInputMerge";
 import { queueCounts, readCounts, type WorkbookCounts } from "./counts";
 import { ActionError, describeError } from "./errors";
 import { queueProbe, resolveProbe } from "./probe";
-import { coreMissingMessage, degradedMessages, detectCapabilities, type IsSetSupported } from "./requirements";
+import {
+  coreMissingMessage,
+  degradedMessages,
+  detectCapabilities,
+  type IsSetSupported,
+} from "./requirements";
 import { queueWrite, restoreProtection, type WrittenSheet } from "./write";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -37,7 +48,11 @@ export interface ActionResult {
 }
 
 /** Builds the layout holding the users' values (e.g. buildWorkbook(plan, { userInput, flavor: "addin" })). */
-export type LayoutBuilder = (userInput: UserInput) => { layout: WorkbookLayout; notes?: string[]; orphans?: unknown[] };
+export type LayoutBuilder = (userInput: UserInput) => {
+  layout: WorkbookLayout;
+  notes?: string[];
+  orphans?: unknown[];
+};
 
 export interface CreateResult extends ActionResult {
   sheets?: WrittenSheet[];
@@ -52,7 +67,8 @@ function fail(e: unknown, details: string[] = []): ActionResult {
 
 function countKept(tables: Record<string, ExtractedTableInput>): number {
   let n = 0;
-  for (const t of Object.values(tables)) for (const row of Object.values(t.rows)) n += Object.keys(row).length;
+  for (const t of Object.values(tables))
+    for (const row of Object.values(t.rows)) n += Object.keys(row).length;
   return n;
 }
 
@@ -60,7 +76,10 @@ function countKept(tables: Record<string, ExtractedTableInput>): number {
  * Creates the sheets, or updates them keeping every value users typed (matched by row key and header
  * text). A table damaged beyond recognition stops the action before anything is written.
  */
-export async function createOrUpdate(deps: OfficeDeps, build: LayoutBuilder): Promise<CreateResult> {
+export async function createOrUpdate(
+  deps: OfficeDeps,
+  build: LayoutBuilder
+): Promise<CreateResult> {
   const caps = detectCapabilities(deps.isSetSupported);
   const blocked = coreMissingMessage(caps);
   if (blocked) return { ok: false, message: blocked, details: [] };
@@ -73,7 +92,10 @@ export async function createOrUpdate(deps: OfficeDeps, build: LayoutBuilder): Pr
       await context.sync();
       const found = resolveProbe(probe, { aliases: { [TASKS_TABLE]: TASK_HEADER_ALIASES } });
       if (found.problems.length > 0) {
-        throw new ActionError("Bảng theo dõi trong sổ làm việc bị thay đổi quá nhiều: không thay đổi gì.", found.problems);
+        throw new ActionError(
+          "Bảng theo dõi trong sổ làm việc bị thay đổi quá nhiều: không thay đổi gì.",
+          found.problems
+        );
       }
       const extracted: Record<string, ExtractedTableInput> = {};
       const notes: string[] = [];
@@ -110,7 +132,14 @@ export async function createOrUpdate(deps: OfficeDeps, build: LayoutBuilder): Pr
         ` (${sheets.map((s) => `“${s.name}”`).join(", ")})` +
         (kept > 0 ? `; giữ nguyên ${kept} giá trị đã nhập` : "") +
         (counts.found ? `; ${overdueSummary(counts)}.` : ".");
-      return { ok: true, message, details: [...degraded, ...notes], counts, sheets, keptValues: kept };
+      return {
+        ok: true,
+        message,
+        details: [...degraded, ...notes],
+        counts,
+        sheets,
+        keptValues: kept,
+      };
     });
   } catch (e) {
     return fail(e, degraded);
@@ -139,12 +168,18 @@ export async function refresh(deps: OfficeDeps): Promise<ActionResult> {
       if (!counts.found) {
         return {
           ok: false,
-          message: "Chưa có bảng theo dõi (trang “Theo đơn vị”) trong sổ làm việc này. Hãy bấm “Tạo/cập nhật bảng theo dõi”.",
+          message:
+            "Chưa có bảng theo dõi (trang “Theo đơn vị”) trong sổ làm việc này. Hãy bấm “Tạo/cập nhật bảng theo dõi”.",
           details: [],
           counts,
         };
       }
-      return { ok: true, message: `Đã làm mới số liệu của ${counts.units.length} đơn vị; ${overdueSummary(counts)}.`, details: [], counts };
+      return {
+        ok: true,
+        message: `Đã làm mới số liệu của ${counts.units.length} đơn vị; ${overdueSummary(counts)}.`,
+        details: [],
+        counts,
+      };
     });
   } catch (e) {
     return fail(e);
@@ -164,7 +199,12 @@ export async function setAsOfDate(deps: OfficeDeps, iso: string | null): Promise
   let content: string | number = "=TODAY()";
   if (iso !== null) {
     const serial = isoToSerial(iso);
-    if (serial === null) return { ok: false, message: `Ngày không hợp lệ: “${iso}”. Hãy chọn một ngày (dd/mm/yyyy).`, details: [] };
+    if (serial === null)
+      return {
+        ok: false,
+        message: `Ngày không hợp lệ: “${iso}”. Hãy chọn một ngày (dd/mm/yyyy).`,
+        details: [],
+      };
     content = serial;
   }
   try {
@@ -174,11 +214,14 @@ export async function setAsOfDate(deps: OfficeDeps, iso: string | null): Promise
       const range = item.getRangeOrNullObject();
       range.load("address");
       range.format.protection.load("locked");
+      // eslint-disable-next-line office-addins/call-sync-before-read -- navigates from a getItemOrNullObject result before its sync: undocumented, removed by issue 12
       const protection = range.worksheet.protection;
       protection.load("protected, options");
       await context.sync();
       if (item.isNullObject || range.isNullObject) {
-        throw new ActionError("Chưa có ô “Ngày báo cáo” (tên NgayBaoCao) trong sổ làm việc. Hãy bấm “Tạo/cập nhật bảng theo dõi” trước.");
+        throw new ActionError(
+          "Chưa có ô “Ngày báo cáo” (tên NgayBaoCao) trong sổ làm việc. Hãy bấm “Tạo/cập nhật bảng theo dõi” trước."
+        );
       }
       const relock = protection.protected && range.format.protection.locked !== false;
       if (relock) protection.unprotect();
@@ -219,14 +262,19 @@ export async function filterByUnit(deps: OfficeDeps, unit: string | null): Promi
       table.load("name");
       const column = table.columns.getItemOrNullObject(leadKeysHeader());
       column.load("name");
+      // eslint-disable-next-line office-addins/call-sync-before-read -- navigates from a getItemOrNullObject result before its sync: undocumented, removed by issue 12
       const protection = table.worksheet.protection;
       protection.load("protected, options");
       await context.sync();
       if (table.isNullObject) {
-        throw new ActionError("Chưa có bảng nhiệm vụ (tblNhiemVu) trong sổ làm việc. Hãy bấm “Tạo/cập nhật bảng theo dõi” trước.");
+        throw new ActionError(
+          "Chưa có bảng nhiệm vụ (tblNhiemVu) trong sổ làm việc. Hãy bấm “Tạo/cập nhật bảng theo dõi” trước."
+        );
       }
       if (column.isNullObject) {
-        throw new ActionError(`Bảng nhiệm vụ không còn cột ẩn “${leadKeysHeader()}”. Hãy bấm “Tạo/cập nhật bảng theo dõi” để tạo lại.`);
+        throw new ActionError(
+          `Bảng nhiệm vụ không còn cột ẩn “${leadKeysHeader()}”. Hãy bấm “Tạo/cập nhật bảng theo dõi” để tạo lại.`
+        );
       }
       const relock = protection.protected;
       if (relock) protection.unprotect();
@@ -236,7 +284,10 @@ export async function filterByUnit(deps: OfficeDeps, unit: string | null): Promi
       await context.sync();
       return {
         ok: true,
-        message: unit === null ? "Đã bỏ lọc: hiện nhiệm vụ của tất cả đơn vị." : `Đã lọc bảng “Nhiệm vụ”: chỉ hiện nhiệm vụ do ${unit} chủ trì.`,
+        message:
+          unit === null
+            ? "Đã bỏ lọc: hiện nhiệm vụ của tất cả đơn vị."
+            : `Đã lọc bảng “Nhiệm vụ”: chỉ hiện nhiệm vụ do ${unit} chủ trì.`,
         details: [],
       };
     });

@@ -36,7 +36,10 @@ export function toFormulaInput(v: Scalar | undefined): string | number | boolean
   return needsTextGuard(v) ? `'${v}` : v;
 }
 
-export function toFormulaGrid(rows: readonly (readonly (Scalar | undefined)[])[], width: number): (string | number | boolean)[][] {
+export function toFormulaGrid(
+  rows: readonly (readonly (Scalar | undefined)[])[],
+  width: number
+): (string | number | boolean)[][] {
   return rows.map((row) => Array.from({ length: width }, (_, i) => toFormulaInput(row[i])));
 }
 
@@ -60,6 +63,9 @@ export function readCell(formula: unknown, value: unknown): Scalar {
 }
 
 /** Merges a `formulas` and a `values` grid of the same range, cell by cell, with readCell. */
-export function readGrid(formulas: readonly (readonly unknown[])[], values: readonly (readonly unknown[])[]): Scalar[][] {
+export function readGrid(
+  formulas: readonly (readonly unknown[])[],
+  values: readonly (readonly unknown[])[]
+): Scalar[][] {
   return formulas.map((row, r) => row.map((f, c) => readCell(f, values[r]?.[c])));
 }

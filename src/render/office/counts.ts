@@ -35,7 +35,10 @@ export interface CountsQuery {
 }
 
 /** Queues a recalculation and the loads (no sync). */
-export function queueCounts(context: Excel.RequestContext, opts: { recalculate: boolean }): CountsQuery {
+export function queueCounts(
+  context: Excel.RequestContext,
+  opts: { recalculate: boolean }
+): CountsQuery {
   const wb = context.workbook;
   if (opts.recalculate) wb.application.calculate("Recalculate" as Excel.CalculationType);
   const table = wb.tables.getItemOrNullObject(UNITS_TABLE);
@@ -49,7 +52,8 @@ export function queueCounts(context: Excel.RequestContext, opts: { recalculate: 
   return { table, range, asOfItem, asOf };
 }
 
-const num = (v: Scalar | undefined): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+const num = (v: Scalar | undefined): number =>
+  typeof v === "number" && Number.isFinite(v) ? v : 0;
 
 /** Interprets the loads (after the sync). Columns are found by header text. */
 export function readCounts(q: CountsQuery): WorkbookCounts {

@@ -4,18 +4,31 @@
  */
 import type { CellFormat, RuleFormat } from "../../layouts/model";
 
-const HORIZONTAL: Record<NonNullable<CellFormat["horizontal"]>, Excel.HorizontalAlignment | "Left" | "Center" | "Right"> = {
+const HORIZONTAL: Record<
+  NonNullable<CellFormat["horizontal"]>,
+  Excel.HorizontalAlignment | "Left" | "Center" | "Right"
+> = {
   left: "Left",
   center: "Center",
   right: "Right",
 };
-const VERTICAL: Record<NonNullable<CellFormat["vertical"]>, Excel.VerticalAlignment | "Top" | "Center" | "Bottom"> = {
+const VERTICAL: Record<
+  NonNullable<CellFormat["vertical"]>,
+  Excel.VerticalAlignment | "Top" | "Center" | "Bottom"
+> = {
   top: "Top",
   center: "Center",
   bottom: "Bottom",
 };
 
-const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+const EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+] as const;
 
 /** Excel character widths → points, as Excel converts them for Calibri/Times 11 (8.43 chars = 48 pt). */
 export function widthToPoints(chars: number): number {
@@ -27,7 +40,11 @@ export function widthToPoints(chars: number): number {
  * Applies everything of `f` except the number format (which Office.js takes as a 2-D array; see
  * numberFormatGrid) to `range`.
  */
-export function applyFormat(range: Excel.Range, f: CellFormat | undefined, opts: { protection: boolean }): void {
+export function applyFormat(
+  range: Excel.Range,
+  f: CellFormat | undefined,
+  opts: { protection: boolean }
+): void {
   if (!f) return;
   const font = f.font;
   if (font) {

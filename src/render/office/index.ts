@@ -7,11 +7,24 @@ import { queueProbe, resolveProbe } from "./probe";
 import { detectCapabilities, type IsSetSupported } from "./requirements";
 import { queueWrite, type WrittenSheet } from "./write";
 
-export { createOrUpdate, refresh, setAsOfDate, filterByUnit, leadKeysHeader, overdueSummary } from "./actions";
+export {
+  createOrUpdate,
+  refresh,
+  setAsOfDate,
+  filterByUnit,
+  leadKeysHeader,
+  overdueSummary,
+} from "./actions";
 export type { ActionResult, CreateResult, ExcelRun, LayoutBuilder, OfficeDeps } from "./actions";
 export type { UnitCount, WorkbookCounts } from "./counts";
 export { describeError, ActionError } from "./errors";
-export { detectCapabilities, coreMissingMessage, degradedMessages, hostIsSetSupported, FEATURE_VERSION } from "./requirements";
+export {
+  detectCapabilities,
+  coreMissingMessage,
+  degradedMessages,
+  hostIsSetSupported,
+  FEATURE_VERSION,
+} from "./requirements";
 export type { Capabilities, Feature, IsSetSupported } from "./requirements";
 
 /**
@@ -22,13 +35,14 @@ export type { Capabilities, Feature, IsSetSupported } from "./requirements";
 export async function renderWorkbook(
   context: Excel.RequestContext,
   layout: WorkbookLayout,
-  opts: { isSetSupported: IsSetSupported },
+  opts: { isSetSupported: IsSetSupported }
 ): Promise<WrittenSheet[]> {
   const caps = detectCapabilities(opts.isSetSupported);
   const probe = queueProbe(context, layout);
   await context.sync();
   const found = resolveProbe(probe);
-  if (found.problems.length > 0) throw new ActionError("Không thể ghi bảng theo dõi: không thay đổi gì.", found.problems);
+  if (found.problems.length > 0)
+    throw new ActionError("Không thể ghi bảng theo dõi: không thay đổi gì.", found.problems);
   const written = queueWrite(context, layout, found, { caps });
   await context.sync();
   return written;

@@ -15,7 +15,8 @@ import { extractTableInput, type ExtractedTableInput } from "../../layouts/userI
 import { readCell, readGrid } from "./cells";
 
 /** Workbook name that records the area the add-in wrote on a sheet (per sheet key). */
-export const footprintName = (sheetKey: string): string => `CCHC_Vung_${sheetKey.replace(/[^A-Za-z0-9_]/g, "_")}`;
+export const footprintName = (sheetKey: string): string =>
+  `CCHC_Vung_${sheetKey.replace(/[^A-Za-z0-9_]/g, "_")}`;
 /** Charts the add-in owns are named with this prefix; other charts are left alone. */
 export const CHART_PREFIX = "CCHC_";
 
@@ -48,7 +49,11 @@ export interface Probe {
 
 /** True for tables whose rows carry typed values (a key column and at least one input column). */
 export function tableHoldsInput(spec: TableSpec | undefined): spec is TableSpec {
-  return !!spec && spec.columns.some((c) => c.role === "key") && spec.columns.some((c) => c.role === "input");
+  return (
+    !!spec &&
+    spec.columns.some((c) => c.role === "key") &&
+    spec.columns.some((c) => c.role === "input")
+  );
 }
 
 /** Queues the loads of round trip 1. */
@@ -64,10 +69,12 @@ export function queueProbe(context: Excel.RequestContext, layout: WorkbookLayout
     if (sheet.table) {
       table = wb.tables.getItemOrNullObject(sheet.table.name);
       table.load("name");
+      // eslint-disable-next-line office-addins/call-sync-before-read -- navigates from a getItemOrNullObject result before its sync: undocumented, removed by issue 12
       tableSheet = table.worksheet;
       tableSheet.load("name");
       tableRange = table.getRange();
-      tableRange.load(readsInput ? "address, formulas, values" : "address");
+      if (readsInput) tableRange.load("address, formulas, values");
+      else tableRange.load("address");
       tableCharts = tableSheet.charts;
       tableCharts.load("items/name");
       tableProtection = tableSheet.protection;
@@ -77,8 +84,10 @@ export function queueProbe(context: Excel.RequestContext, layout: WorkbookLayout
     namedSheet.load("name");
     const namedUsed = namedSheet.getUsedRangeOrNullObject(true);
     namedUsed.load("address");
+    // eslint-disable-next-line office-addins/call-sync-before-read -- navigates from a getItemOrNullObject result before its sync: undocumented, removed by issue 12
     const namedCharts = namedSheet.charts;
     namedCharts.load("items/name");
+    // eslint-disable-next-line office-addins/call-sync-before-read -- navigates from a getItemOrNullObject result before its sync: undocumented, removed by issue 12
     const namedProtection = namedSheet.protection;
     namedProtection.load("protected, options");
     const footprintItem = wb.names.getItemOrNullObject(footprintName(sheet.key));
@@ -121,7 +130,10 @@ export function queueProbe(context: Excel.RequestContext, layout: WorkbookLayout
 export function splitAddress(address: string): { sheet: string; box: RangePos } {
   const bang = address.lastIndexOf("!");
   const rawSheet = bang >= 0 ? address.slice(0, bang) : "";
-  const sheet = rawSheet.startsWith("'") && rawSheet.endsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+  const sheet =
+    rawSheet.startsWith("'") && rawSheet.endsWith("'")
+      ? rawSheet.slice(1, -1).replace(/''/g, "'")
+      : rawSheet;
   return { sheet, box: parseRange(address.slice(bang + 1).replace(/\$/g, "")) };
 }
 
@@ -162,7 +174,10 @@ export interface ProbeResult {
 }
 
 /** Interprets round trip 1 (call after the sync). */
-export function resolveProbe(probe: Probe, opts: { aliases?: Record<string, Record<string, readonly string[]>> } = {}): ProbeResult {
+export function resolveProbe(
+  probe: Probe,
+  opts: { aliases?: Record<string, Record<string, readonly string[]>> } = {}
+): ProbeResult {
   const problems: string[] = [];
   const usedSheets = new Map<string, string>();
   const sheets = probe.sheets.map((p): ResolvedSheet => {
@@ -202,7 +217,7 @@ export function resolveProbe(probe: Probe, opts: { aliases?: Record<string, Reco
       if (layout.table && !p.namedUsed.isNullObject) {
         problems.push(
           `Trang "${sheetName}" đã có dữ liệu nhưng không còn bảng ${layout.table.name} (bảng có thể đã bị xoá hoặc chuyển thành vùng thường). ` +
-            `Để không ghi đè dữ liệu, phần bổ trợ không thay đổi gì. Hãy khôi phục bảng (Ctrl+Z), hoặc đổi tên trang "${sheetName}" rồi chạy lại để tạo trang mới.`,
+            `Để không ghi đè dữ liệu, phần bổ trợ không thay đổi gì. Hãy khôi phục bảng (Ctrl+Z), hoặc đổi tên trang "${sheetName}" rồi chạy lại để tạo trang mới.`
         );
       }
     }
@@ -210,7 +225,9 @@ export function resolveProbe(probe: Probe, opts: { aliases?: Record<string, Reco
     if (sheetName !== null) {
       const other = usedSheets.get(sheetName.toLowerCase());
       if (other !== undefined) {
-        problems.push(`Hai phần của sổ theo dõi ("${other}" và "${layout.name}") đang nằm trên cùng trang "${sheetName}". Hãy chuyển một bảng sang trang khác rồi chạy lại.`);
+        problems.push(
+          `Hai phần của sổ theo dõi ("${other}" và "${layout.name}") đang nằm trên cùng trang "${sheetName}". Hãy chuyển một bảng sang trang khác rồi chạy lại.`
+        );
       }
       usedSheets.set(sheetName.toLowerCase(), layout.name);
     }
@@ -230,7 +247,9 @@ export function resolveProbe(probe: Probe, opts: { aliases?: Record<string, Reco
       oldFootprint,
       footprintExists: !p.footprintItem.isNullObject,
       ownCharts,
-      protection: protection ? { protected: protection.protected, options: { ...protection.options } } : null,
+      protection: protection
+        ? { protected: protection.protected, options: { ...protection.options } }
+        : null,
     };
   });
 

@@ -92,7 +92,11 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
 /** Why an action cannot run here, or null when it can. */
 export function coreMissingMessage(caps: Capabilities): string | null {
   if (caps.missingCore.length === 0) return null;
-  const version = caps.missingCore.map((f) => FEATURE_VERSION[f]).sort(compareVersions).pop() ?? "1.4";
+  const version =
+    caps.missingCore
+      .map((f) => FEATURE_VERSION[f])
+      .sort(compareVersions)
+      .pop() ?? "1.4";
   return (
     `Phiên bản Excel này chưa hỗ trợ ExcelApi ${version} (cần cho: ${caps.missingCore.map((f) => FEATURE_LOSS[f]).join("; ")}), ` +
     "nên phần bổ trợ không thể ghi bảng theo dõi. Hãy dùng Microsoft 365 hoặc Excel trên web, " +
@@ -103,7 +107,7 @@ export function coreMissingMessage(caps: Capabilities): string | null {
 /** One line per optional feature the user's Excel lacks. */
 export function degradedMessages(caps: Capabilities): string[] {
   return caps.missingOptional.map(
-    (f) => `Excel này chưa hỗ trợ ExcelApi ${FEATURE_VERSION[f]}: bỏ qua ${FEATURE_LOSS[f]}.`,
+    (f) => `Excel này chưa hỗ trợ ExcelApi ${FEATURE_VERSION[f]}: bỏ qua ${FEATURE_LOSS[f]}.`
   );
 }
 
@@ -115,7 +119,9 @@ function compareVersions(a: string, b: string): number {
 
 /** The host's isSetSupported when running inside Office; a function that says "no" elsewhere. */
 export function hostIsSetSupported(): IsSetSupported {
-  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: IsSetSupported } } } }).Office;
+  const office = (
+    globalThis as { Office?: { context?: { requirements?: { isSetSupported?: IsSetSupported } } } }
+  ).Office;
   const fn = office?.context?.requirements?.isSetSupported;
   if (typeof fn !== "function") return () => false;
   return (name, version) => fn.call(office?.context?.requirements, name, version);

@@ -5,7 +5,17 @@
  * number formats as one grid, validation, conditional formats, freeze panes, print set-up, chart →
  * protect again. Optional features missing from the host are skipped (see requirements.ts).
  */
-import { blockRange, cellAddress, columnLetters, columnsAddress, offsetCell, parseCell, parseRange, rangeAddress, type RangePos } from "../../layouts/a1";
+import {
+  blockRange,
+  cellAddress,
+  columnLetters,
+  columnsAddress,
+  offsetCell,
+  parseCell,
+  parseRange,
+  rangeAddress,
+  type RangePos,
+} from "../../layouts/a1";
 import type {
   Block,
   CellFormat,
@@ -33,7 +43,12 @@ export interface WrittenSheet {
 const BELOW_TABLE_MARGIN = 3;
 
 function union(a: RangePos, b: RangePos): RangePos {
-  return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+  return {
+    top: Math.min(a.top, b.top),
+    left: Math.min(a.left, b.left),
+    bottom: Math.max(a.bottom, b.bottom),
+    right: Math.max(a.right, b.right),
+  };
 }
 
 const boxAddress = (b: RangePos): string => rangeAddress(b.top, b.left, b.bottom, b.right);
@@ -62,7 +77,12 @@ export function layoutFootprint(sheet: SheetLayout): RangePos {
 
 function chartBox(c: ChartSpec): RangePos {
   const at = parseCell(c.at);
-  return { top: at.row, left: at.col, bottom: at.row + Math.max(1, c.heightRows) - 1, right: at.col + Math.max(1, c.widthCols) - 1 };
+  return {
+    top: at.row,
+    left: at.col,
+    bottom: at.row + Math.max(1, c.heightRows) - 1,
+    right: at.col + Math.max(1, c.widthCols) - 1,
+  };
 }
 
 /** What to clear on an existing sheet before writing: what we wrote before ∪ what we write now. */
@@ -71,7 +91,12 @@ function clearArea(r: ResolvedSheet): RangePos {
   if (r.oldFootprint) box = union(box, r.oldFootprint);
   if (r.oldTable) {
     const t = r.oldTable.box;
-    box = union(box, { top: 1, left: 1, bottom: t.bottom + (r.oldFootprint ? 0 : BELOW_TABLE_MARGIN), right: t.right });
+    box = union(box, {
+      top: 1,
+      left: 1,
+      bottom: t.bottom + (r.oldFootprint ? 0 : BELOW_TABLE_MARGIN),
+      right: t.right,
+    });
   }
   return { ...box, top: 1, left: 1 };
 }
@@ -84,26 +109,44 @@ function isoToDateFormula(iso: string): string {
   return `=DATE(${Number(m[1])},${Number(m[2])},${Number(m[3])})`;
 }
 
-type Bounds = { formula1: string | number; formula2?: string | number; operator: "Between" | "GreaterThanOrEqualTo" | "LessThanOrEqualTo" };
+type Bounds = {
+  formula1: string | number;
+  formula2?: string | number;
+  operator: "Between" | "GreaterThanOrEqualTo" | "LessThanOrEqualTo";
+};
 
-function bounds(min: number | string | undefined, max: number | string | undefined, whole: boolean): Bounds {
-  if (min !== undefined && max !== undefined) return { formula1: min, formula2: max, operator: "Between" };
+function bounds(
+  min: number | string | undefined,
+  max: number | string | undefined,
+  whole: boolean
+): Bounds {
+  if (min !== undefined && max !== undefined)
+    return { formula1: min, formula2: max, operator: "Between" };
   if (min !== undefined) return { formula1: min, operator: "GreaterThanOrEqualTo" };
   if (max !== undefined) return { formula1: max, operator: "LessThanOrEqualTo" };
-  return whole ? { formula1: -2147483648, formula2: 2147483647, operator: "Between" } : { formula1: -1e300, operator: "GreaterThanOrEqualTo" };
+  return whole
+    ? { formula1: -2147483648, formula2: 2147483647, operator: "Between" }
+    : { formula1: -1e300, operator: "GreaterThanOrEqualTo" };
 }
 
 export function validationRule(v: Validation): Excel.DataValidationRule {
   switch (v.type) {
     case "list":
-      return { list: { inCellDropDown: true, source: v.values.map((s) => s.replace(/,/g, " ")).join(",") } };
+      return {
+        list: { inCellDropDown: true, source: v.values.map((s) => s.replace(/,/g, " ")).join(",") },
+      };
     case "wholeNumber":
       return { wholeNumber: bounds(v.min, v.max, true) };
     case "decimal":
       return { decimal: bounds(v.min, v.max, false) };
     case "date": {
-      const b = bounds(v.min === undefined ? undefined : isoToDateFormula(v.min), v.max === undefined ? undefined : isoToDateFormula(v.max), false);
-      if (v.min === undefined && v.max === undefined) return { date: { formula1: "=DATE(1900,1,1)", operator: "GreaterThanOrEqualTo" } };
+      const b = bounds(
+        v.min === undefined ? undefined : isoToDateFormula(v.min),
+        v.max === undefined ? undefined : isoToDateFormula(v.max),
+        false
+      );
+      if (v.min === undefined && v.max === undefined)
+        return { date: { formula1: "=DATE(1900,1,1)", operator: "GreaterThanOrEqualTo" } };
       return { date: b as Excel.DateTimeDataValidation };
     }
   }
@@ -138,7 +181,7 @@ export function queueWrite(
   context: Excel.RequestContext,
   layout: WorkbookLayout,
   probe: ProbeResult,
-  opts: WriteOptions,
+  opts: WriteOptions
 ): WrittenSheet[] {
   const { caps } = opts;
   const wb = context.workbook;
@@ -146,7 +189,8 @@ export function queueWrite(
 
   // 1. Unprotect the protected sheets first: if one refuses (password), the batch stops before any
   //    content change (restoreProtection puts back the protection of those unprotected before it).
-  for (const r of probe.sheets) if (r.sheet && r.protection?.protected !== false) r.sheet.protection.unprotect();
+  for (const r of probe.sheets)
+    if (r.sheet && r.protection?.protected !== false) r.sheet.protection.unprotect();
 
   if (caps.has("suspendCalculation")) wb.application.suspendApiCalculationUntilNextSync();
 
@@ -185,7 +229,7 @@ export function queueWrite(
     const fp = wb.names.add(
       footprintName(t.resolved.layout.key),
       t.ws.getRange(absolute(boxAddress(layoutFootprint(t.resolved.layout)))),
-      "Vùng do phần bổ trợ CCHC ghi (dùng khi cập nhật; đừng xoá)",
+      "Vùng do phần bổ trợ CCHC ghi (dùng khi cập nhật; đừng xoá)"
     );
     fp.visible = false;
   }
@@ -254,7 +298,12 @@ function writeSheet(t: SheetTarget, caps: Capabilities): WrittenSheet {
       allowFormatColumns: sheet.protect.allowFormatColumns,
     });
   }
-  return { key: sheet.key, name: t.resolved.sheetName ?? sheet.name, created: t.created, tableRows };
+  return {
+    key: sheet.key,
+    name: t.resolved.sheetName ?? sheet.name,
+    created: t.created,
+    tableRows,
+  };
 }
 
 function writeWidths(ws: Excel.Worksheet, widths: readonly number[]): void {
@@ -262,7 +311,9 @@ function writeWidths(ws: Excel.Worksheet, widths: readonly number[]): void {
   while (start < widths.length) {
     let end = start;
     while (end + 1 < widths.length && widths[end + 1] === widths[start]) end += 1;
-    ws.getRange(columnsAddress(start + 1, end + 1)).format.columnWidth = widthToPoints(widths[start]);
+    ws.getRange(columnsAddress(start + 1, end + 1)).format.columnWidth = widthToPoints(
+      widths[start]
+    );
     start = end + 1;
   }
 }
@@ -274,13 +325,17 @@ function writeBlock(ws: Excel.Worksheet, b: Block): void {
   range.formulas = toFormulaGrid(b.cells, width);
   if (b.merge && (box.bottom > box.top || box.right > box.left)) range.merge(false);
   applyFormat(range, b.format, { protection: true });
-  if (b.format?.numberFormat) range.numberFormat = numberFormatGrid(b.format.numberFormat, box.bottom - box.top + 1, width);
+  if (b.format?.numberFormat)
+    range.numberFormat = numberFormatGrid(b.format.numberFormat, box.bottom - box.top + 1, width);
 }
 
 function writeTable(ws: Excel.Worksheet, table: TableSpec, caps: Capabilities): number {
   const box = tableBox(table);
   const width = table.columns.length;
-  const rows = table.rows.length > 0 ? table.rows.map((r) => r.cells) : [Array.from({ length: width }, () => null)];
+  const rows =
+    table.rows.length > 0
+      ? table.rows.map((r) => r.cells)
+      : [Array.from({ length: width }, () => null)];
   const header = table.columns.map((c) => c.header);
   const whole = ws.getRange(boxAddress(box));
   whole.formulas = toFormulaGrid([header, ...rows], width);
@@ -302,16 +357,23 @@ function writeTable(ws: Excel.Worksheet, table: TableSpec, caps: Capabilities): 
   });
 
   // Number formats: one grid for the body when some rows override them, else one per column.
-  const rowOverrides = table.rows.some((r) => r.numberFormats?.some((f) => f !== null && f !== undefined) || r.format?.numberFormat);
+  const rowOverrides = table.rows.some(
+    (r) => r.numberFormats?.some((f) => f !== null && f !== undefined) || r.format?.numberFormat
+  );
   if (rowOverrides) {
     const grid = table.rows.map((r) =>
-      table.columns.map((col, i) => r.numberFormats?.[i] ?? r.format?.numberFormat ?? col.format?.numberFormat ?? "General"),
+      table.columns.map(
+        (col, i) =>
+          r.numberFormats?.[i] ?? r.format?.numberFormat ?? col.format?.numberFormat ?? "General"
+      )
     );
     ws.getRange(rangeAddress(first, box.left, last, box.right)).numberFormat = grid;
   } else {
     table.columns.forEach((col, i) => {
       const nf = col.format?.numberFormat;
-      if (nf) ws.getRange(rangeAddress(first, box.left + i, last, box.left + i)).numberFormat = numberFormatGrid(nf, last - first + 1, 1);
+      if (nf)
+        ws.getRange(rangeAddress(first, box.left + i, last, box.left + i)).numberFormat =
+          numberFormatGrid(nf, last - first + 1, 1);
     });
   }
 
@@ -319,7 +381,11 @@ function writeTable(ws: Excel.Worksheet, table: TableSpec, caps: Capabilities): 
   table.rows.forEach((r, i) => {
     if (!r.format) return;
     const row = first + i;
-    applyFormat(ws.getRange(rangeAddress(row, box.left, row, box.right)), stripNumberFormat(r.format), { protection: true });
+    applyFormat(
+      ws.getRange(rangeAddress(row, box.left, row, box.right)),
+      stripNumberFormat(r.format),
+      { protection: true }
+    );
   });
   return table.rows.length;
 }
@@ -339,7 +405,8 @@ function applyValidation(range: Excel.Range, v: ValidationSpec): void {
     title: clip(v.errorTitle, 32),
     message: clip(v.errorMessage, 255),
   };
-  if (v.prompt) range.dataValidation.prompt = { showPrompt: true, title: "", message: clip(v.prompt, 255) };
+  if (v.prompt)
+    range.dataValidation.prompt = { showPrompt: true, title: "", message: clip(v.prompt, 255) };
 }
 
 function addRule(ws: Excel.Worksheet, rule: ConditionalRule): void {
@@ -358,13 +425,11 @@ function addRule(ws: Excel.Worksheet, rule: ConditionalRule): void {
       if (rule.reverse) cf.iconSet.reverseIconOrder = true;
       cf.iconSet.criteria = [
         {} as Excel.ConditionalIconCriterion,
-        ...rule.thresholds.map(
-          (t): Excel.ConditionalIconCriterion => ({
-            type: t.type === "percent" ? "Percent" : "Number",
-            operator: "GreaterThanOrEqual",
-            formula: `=${t.value}`,
-          }),
-        ),
+        ...rule.thresholds.map((t): Excel.ConditionalIconCriterion => ({
+          type: t.type === "percent" ? "Percent" : "Number",
+          operator: "GreaterThanOrEqual",
+          formula: `=${t.value}`,
+        })),
       ];
       return;
     }
@@ -378,7 +443,10 @@ function addRule(ws: Excel.Worksheet, rule: ConditionalRule): void {
       const [lo, a, b] = rule.colors;
       cf.colorScale.criteria =
         b === undefined
-          ? { minimum: { type: "LowestValue", color: lo }, maximum: { type: "HighestValue", color: a } }
+          ? {
+              minimum: { type: "LowestValue", color: lo },
+              maximum: { type: "HighestValue", color: a },
+            }
           : {
               minimum: { type: "LowestValue", color: lo },
               midpoint: { formula: "50", type: "Percentile", color: a },
@@ -390,7 +458,8 @@ function addRule(ws: Excel.Worksheet, rule: ConditionalRule): void {
 }
 
 function freeze(ws: Excel.Worksheet, f: { rows: number; columns: number }): void {
-  if (f.rows > 0 && f.columns > 0) ws.freezePanes.freezeAt(ws.getRange(rangeAddress(1, 1, f.rows, f.columns)));
+  if (f.rows > 0 && f.columns > 0)
+    ws.freezePanes.freezeAt(ws.getRange(rangeAddress(1, 1, f.rows, f.columns)));
   else if (f.rows > 0) ws.freezePanes.freezeRows(f.rows);
   else if (f.columns > 0) ws.freezePanes.freezeColumns(f.columns);
 }
@@ -416,7 +485,13 @@ const CHART_TYPES: Record<ChartSpec["type"], Excel.ChartType> = {
   columnClustered: "ColumnClustered" as Excel.ChartType,
 };
 
-function addChart(ws: Excel.Worksheet, sheet: SheetLayout, c: ChartSpec, index: number, caps: Capabilities): void {
+function addChart(
+  ws: Excel.Worksheet,
+  sheet: SheetLayout,
+  c: ChartSpec,
+  index: number,
+  caps: Capabilities
+): void {
   const chart = ws.charts.add(CHART_TYPES[c.type], ws.getRange(c.values), "Columns");
   chart.name = `${CHART_PREFIX}${sheet.key}_${index + 1}`;
   chart.title.text = c.title;
@@ -433,7 +508,10 @@ function addChart(ws: Excel.Worksheet, sheet: SheetLayout, c: ChartSpec, index: 
  * before and are not any more (Office keeps the operations of a batch that ran before its error).
  * Two syncs, only on this error path.
  */
-export async function restoreProtection(context: Excel.RequestContext, probe: ProbeResult): Promise<void> {
+export async function restoreProtection(
+  context: Excel.RequestContext,
+  probe: ProbeResult
+): Promise<void> {
   const before = probe.sheets.filter((r) => r.sheet && r.protection?.protected);
   if (before.length === 0) return;
   const now = before.map((r) => {

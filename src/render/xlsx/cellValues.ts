@@ -12,7 +12,8 @@ type FormulaResult = number | string | boolean | Date | CellErrorValue;
 function toResult(result: Scalar | undefined): FormulaResult | undefined {
   if (result === null || result === undefined) return undefined;
   if (typeof result === "number") return Number.isFinite(result) ? result : { error: "#NUM!" };
-  if (typeof result === "string" && EXCEL_ERRORS.has(result)) return { error: result as CellErrorValue["error"] };
+  if (typeof result === "string" && EXCEL_ERRORS.has(result))
+    return { error: result as CellErrorValue["error"] };
   return result;
 }
 
@@ -25,7 +26,9 @@ export function toCellValue(value: Scalar | undefined, result?: Scalar): CellVal
   if (value === null || value === undefined) return null;
   if (isFormula(value)) {
     const r = toResult(result);
-    return r === undefined ? { formula: value.slice(1), date1904: false } : { formula: value.slice(1), result: r, date1904: false };
+    return r === undefined
+      ? { formula: value.slice(1), date1904: false }
+      : { formula: value.slice(1), result: r, date1904: false };
   }
   if (typeof value === "number" && !Number.isFinite(value)) return null;
   return value;

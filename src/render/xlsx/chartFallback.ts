@@ -35,7 +35,8 @@ export interface ChartFallback {
 function columnCells(range: string): string[] {
   const r = parseRange(range);
   const out: string[] = [];
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(cellAddress(row, col));
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) out.push(cellAddress(row, col));
   return out;
 }
 
@@ -60,7 +61,7 @@ export function barText(value: number, max: number): string {
 export function chartFallback(
   sheet: SheetLayout,
   chart: ChartSpec,
-  lookup: (address: string) => unknown,
+  lookup: (address: string) => unknown
 ): ChartFallback {
   const at = parseCell(chart.at);
   const cats = columnCells(chart.categories);
@@ -73,12 +74,31 @@ export function chartFallback(
   // Title on the chart's first row, then one row per category (beside the table's own rows when the
   // chart stands next to the table), then the note after a blank row.
   const cells: FallbackCell[] = [
-    { address: cellAddress(at.row, at.col), value: chart.title, result: null, bold: true, span: 2, wrap: true },
-    { address: cellAddress(at.row + n + 2, at.col), value: CHART_NOTE, result: null, italic: true, span: 2, wrap: true },
+    {
+      address: cellAddress(at.row, at.col),
+      value: chart.title,
+      result: null,
+      bold: true,
+      span: 2,
+      wrap: true,
+    },
+    {
+      address: cellAddress(at.row + n + 2, at.col),
+      value: CHART_NOTE,
+      result: null,
+      italic: true,
+      span: 2,
+      wrap: true,
+    },
   ];
   for (let i = 0; i < n; i++) {
     const row = at.row + 1 + i;
-    cells.push({ address: cellAddress(row, at.col), value: `=${cats[i]}&""`, result: textOf(lookup(cats[i])), wrap: true });
+    cells.push({
+      address: cellAddress(row, at.col),
+      value: `=${cats[i]}&""`,
+      result: textOf(lookup(cats[i])),
+      wrap: true,
+    });
     cells.push({
       address: cellAddress(row, at.col + 1),
       value: `=IF(MAX(${absValues})>0,REPT("█",ROUND(MAX(0,N(${vals[i]}))/MAX(${absValues})*${BAR_CELLS},0))&IF(N(${vals[i]})>0," ",""),"")&N(${vals[i]})`,
@@ -88,7 +108,9 @@ export function chartFallback(
 
   // Values already coloured by the layout keep their rule (LibreOffice shows one rule per cell).
   const covered = sheet.rules.some((r) => overlaps(r.range, chart.values));
-  const rules: ConditionalRule[] = covered ? [] : [{ type: "dataBar", range: chart.values, color: "#C0504D" }];
+  const rules: ConditionalRule[] = covered
+    ? []
+    : [{ type: "dataBar", range: chart.values, color: "#C0504D" }];
   const widths = [
     { col: at.col, width: 34 },
     { col: at.col + 1, width: BAR_CELLS + 6 },

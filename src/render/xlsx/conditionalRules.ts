@@ -1,4 +1,10 @@
-import type { ConditionalFormattingOptions, ConditionalFormattingRule, Cvfo, IconSetTypes, Style } from "exceljs";
+import type {
+  ConditionalFormattingOptions,
+  ConditionalFormattingRule,
+  Cvfo,
+  IconSetTypes,
+  Style,
+} from "exceljs";
 import type { ConditionalRule, RuleFormat } from "../../layouts/model";
 import { argb, solidFill } from "./styles";
 
@@ -31,11 +37,19 @@ function colorScaleStops(n: 2 | 3): Cvfo[] {
  * One layout rule as exceljs conditional formatting. `priority` follows the layout's order (the first
  * rule wins where two apply), which is what stopIfTrue would add for mutually exclusive rules.
  */
-export function toConditionalFormatting(rule: ConditionalRule, priority: number): ConditionalFormattingOptions {
+export function toConditionalFormatting(
+  rule: ConditionalRule,
+  priority: number
+): ConditionalFormattingOptions {
   let cf: ConditionalFormattingRule;
   switch (rule.type) {
     case "expression":
-      cf = { type: "expression", priority, formulae: [stripEquals(rule.formula)], style: ruleStyle(rule.format) };
+      cf = {
+        type: "expression",
+        priority,
+        formulae: [stripEquals(rule.formula)],
+        style: ruleStyle(rule.format),
+      };
       break;
     case "iconSet":
       cf = {
@@ -44,7 +58,10 @@ export function toConditionalFormatting(rule: ConditionalRule, priority: number)
         iconSet: rule.iconSet as IconSetTypes,
         reverse: rule.reverse ?? false,
         showValue: true,
-        cfvo: [{ type: "percent", value: 0 }, ...rule.thresholds.map((t) => ({ type: t.type, value: t.value }))],
+        cfvo: [
+          { type: "percent", value: 0 },
+          ...rule.thresholds.map((t) => ({ type: t.type, value: t.value })),
+        ],
       };
       break;
     case "dataBar":

@@ -36,11 +36,18 @@ export function cellScalar(cell: ExcelJS.Cell): Scalar {
       return formula ? `=${formula}` : null;
     }
     if (Array.isArray(o.richText)) {
-      return (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === "string" ? r.text : "")).join("");
+      return (o.richText as { text?: unknown }[])
+        .map((r) => (typeof r.text === "string" ? r.text : ""))
+        .join("");
     }
     if (typeof o.hyperlink === "string") {
       const link = o.hyperlink;
-      const text = typeof o.text === "string" ? o.text : Array.isArray((o.text as { richText?: unknown })?.richText) ? cellTextOf(o.text) : "";
+      const text =
+        typeof o.text === "string"
+          ? o.text
+          : Array.isArray((o.text as { richText?: unknown })?.richText)
+            ? cellTextOf(o.text)
+            : "";
       if (!text || text === link) return link;
       return `=HYPERLINK(${quote(link)},${quote(text)})`;
     }

@@ -2,7 +2,12 @@ import ExcelJS from "exceljs";
 import type { Scalar, TableSpec, WorkbookLayout } from "../../layouts/model";
 import type { UserInput } from "../../layouts/userInput";
 import { parseCell, parseRange } from "../../layouts/a1";
-import { extractTableInput, normalizeHeader, userInputFrom, type ExtractedTableInput } from "../../layouts/userInputMerge";
+import {
+  extractTableInput,
+  normalizeHeader,
+  userInputFrom,
+  type ExtractedTableInput,
+} from "../../layouts/userInputMerge";
 import { cellScalar, cellText } from "./readCells";
 
 /** A file that cannot be used as a source of typed values; the message is Vietnamese and complete. */
@@ -38,7 +43,13 @@ interface TableCells {
   body: Scalar[][];
 }
 
-function readGrid(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): Scalar[][] {
+function readGrid(
+  ws: ExcelJS.Worksheet,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number
+): Scalar[][] {
   const out: Scalar[][] = [];
   for (let r = top; r <= bottom; r++) {
     const row = ws.getRow(r);
@@ -59,7 +70,12 @@ function headerTexts(ws: ExcelJS.Worksheet, row: number, left: number, right: nu
 /** The table object exceljs loaded, if any: its range comes from the file's table part. */
 function viaTableObject(wb: ExcelJS.Workbook, name: string): TableCells | null {
   for (const ws of wb.worksheets) {
-    const tables = (ws as unknown as { tables?: Record<string, { table?: { tableRef?: string; ref?: string } }> }).tables ?? {};
+    const tables =
+      (
+        ws as unknown as {
+          tables?: Record<string, { table?: { tableRef?: string; ref?: string } }>;
+        }
+      ).tables ?? {};
     const found = Object.entries(tables).find(([n]) => n.toLowerCase() === name.toLowerCase());
     const ref = found?.[1]?.table?.tableRef ?? found?.[1]?.table?.ref;
     if (!ref) continue;
@@ -91,8 +107,16 @@ function viaHeaderRow(wb: ExcelJS.Workbook, spec: TableSpec): TableCells | null 
   if (!key) return null;
   const keyHeader = normalizeHeader(key.header);
   const allHeaders = new Set(spec.columns.map((c) => normalizeHeader(c.header)));
-  const inputHeaders = new Set(spec.columns.filter((c) => c.role === "input").map((c) => normalizeHeader(c.header)));
-  let best: { ws: ExcelJS.Worksheet; row: number; texts: string[]; normal: string[]; score: number } | null = null;
+  const inputHeaders = new Set(
+    spec.columns.filter((c) => c.role === "input").map((c) => normalizeHeader(c.header))
+  );
+  let best: {
+    ws: ExcelJS.Worksheet;
+    row: number;
+    texts: string[];
+    normal: string[];
+    score: number;
+  } | null = null;
   for (const ws of wb.worksheets) {
     const lastRow = Math.min(ws.rowCount, HEADER_SEARCH_ROWS);
     for (let r = 1; r <= lastRow; r++) {
@@ -122,7 +146,8 @@ function viaHeaderRow(wb: ExcelJS.Workbook, spec: TableSpec): TableCells | null 
 /** Values of the layout's defined names in the file (a fixed NgayBaoCao, a changed SoNgaySapDenHan, …). */
 function readNames(wb: ExcelJS.Workbook, layout: WorkbookLayout): Record<string, Scalar> {
   const wanted = new Set(layout.sheets.flatMap((s) => s.names.map((n) => n.name.toLowerCase())));
-  const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
+  const model =
+    (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
   const out: Record<string, Scalar> = {};
   for (const { name, ranges } of model) {
     if (!wanted.has(name.toLowerCase()) || ranges.length !== 1) continue;
@@ -138,7 +163,9 @@ function readNames(wb: ExcelJS.Workbook, layout: WorkbookLayout): Record<string,
       continue; // a range, not one cell: not a value we carry over
     }
     const value = cellScalar(ws.getCell(at.row, at.col));
-    const canonical = layout.sheets.flatMap((s) => s.names).find((n) => n.name.toLowerCase() === name.toLowerCase())!.name;
+    const canonical = layout.sheets
+      .flatMap((s) => s.names)
+      .find((n) => n.name.toLowerCase() === name.toLowerCase())!.name;
     // Formulas travel too (the layout keeps a user's own formula; =TODAY() is its default anyway).
     if (value !== null) out[canonical] = value;
   }
@@ -146,20 +173,30 @@ function readNames(wb: ExcelJS.Workbook, layout: WorkbookLayout): Record<string,
 }
 
 async function loadWorkbook(data: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
-  if (data.length >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) {
+  if (
+    data.length >= 4 &&
+    data[0] === 0xd0 &&
+    data[1] === 0xcf &&
+    data[2] === 0x11 &&
+    data[3] === 0xe0
+  ) {
     throw new WorkbookFileError(
-      `Tệp “${fileName}” là định dạng Excel 97-2003 (.xls). Hãy mở và lưu lại thành .xlsx rồi chạy lại.`,
+      `Tệp “${fileName}” là định dạng Excel 97-2003 (.xls). Hãy mở và lưu lại thành .xlsx rồi chạy lại.`
     );
   }
   if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) {
-    throw new WorkbookFileError(`Tệp “${fileName}” không phải tệp Excel .xlsx (không đúng định dạng).`);
+    throw new WorkbookFileError(
+      `Tệp “${fileName}” không phải tệp Excel .xlsx (không đúng định dạng).`
+    );
   }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new WorkbookFileError(`Không đọc được tệp “${fileName}”: tệp .xlsx bị hỏng hoặc không hợp lệ (${why}).`);
+    throw new WorkbookFileError(
+      `Không đọc được tệp “${fileName}”: tệp .xlsx bị hỏng hoặc không hợp lệ (${why}).`
+    );
   }
   return wb;
 }
@@ -173,13 +210,15 @@ async function loadWorkbook(data: Uint8Array, fileName: string): Promise<ExcelJS
 export async function readUserInputFromFile(
   data: Uint8Array,
   layout: WorkbookLayout,
-  fileName = "tệp nguồn",
+  fileName = "tệp nguồn"
 ): Promise<FileUserInput> {
   const wb = await loadWorkbook(data, fileName);
   // Only tables where staff type something carry values (tblTheoDonVi is all formulas).
   const specs = layout.sheets
     .flatMap((s) => (s.table ? [s.table] : []))
-    .filter((t) => t.columns.some((c) => c.role === "key") && t.columns.some((c) => c.role === "input"));
+    .filter(
+      (t) => t.columns.some((c) => c.role === "key") && t.columns.some((c) => c.role === "input")
+    );
   const found: FoundTable[] = [];
   const notes: string[] = [];
   const extracted: Record<string, ExtractedTableInput> = {};
@@ -188,26 +227,37 @@ export async function readUserInputFromFile(
   for (const spec of specs) {
     const cells = viaTableObject(wb, spec.name) ?? viaHeaderRow(wb, spec);
     if (!cells) {
-      notes.push(`Không thấy bảng ${spec.name} trong “${fileName}”: bảng này được tạo mới, không có dữ liệu cũ.`);
+      notes.push(
+        `Không thấy bảng ${spec.name} trong “${fileName}”: bảng này được tạo mới, không có dữ liệu cũ.`
+      );
       continue;
     }
-    const result = extractTableInput(spec.columns, cells.header, cells.body, { tableName: spec.name });
+    const result = extractTableInput(spec.columns, cells.header, cells.body, {
+      tableName: spec.name,
+    });
     if (!result.ok) {
       problems.push(...result.problems.map((p) => `Trang “${cells.sheet}”: ${p}`));
       continue;
     }
     extracted[spec.name] = result;
     notes.push(...result.notes);
-    found.push({ table: spec.name, sheet: cells.sheet, via: cells.via, bodyRows: cells.body.length });
+    found.push({
+      table: spec.name,
+      sheet: cells.sheet,
+      via: cells.via,
+      bodyRows: cells.body.length,
+    });
   }
 
   if (problems.length > 0) {
-    throw new WorkbookFileError(`Tệp “${fileName}” không dùng được làm nguồn dữ liệu:\n- ${problems.join("\n- ")}`);
+    throw new WorkbookFileError(
+      `Tệp “${fileName}” không dùng được làm nguồn dữ liệu:\n- ${problems.join("\n- ")}`
+    );
   }
   if (found.length === 0) {
     throw new WorkbookFileError(
       `Tệp “${fileName}” không phải sổ theo dõi CCHC: không có bảng ${specs.map((s) => s.name).join(", ")} ` +
-        `(và không thấy dòng tiêu đề của chúng).`,
+        `(và không thấy dòng tiêu đề của chúng).`
     );
   }
   return { userInput: userInputFrom(extracted, readNames(wb, layout)), found, notes };

@@ -1,6 +1,20 @@
 import ExcelJS from "exceljs";
-import type { Block, CellFormat, Scalar, SheetLayout, TableSpec, WorkbookLayout } from "../../layouts/model";
-import { cellAddress, columnLetters, parseCell, parseRange, rangeAddress, sheetRef } from "../../layouts/a1";
+import type {
+  Block,
+  CellFormat,
+  Scalar,
+  SheetLayout,
+  TableSpec,
+  WorkbookLayout,
+} from "../../layouts/model";
+import {
+  cellAddress,
+  columnLetters,
+  parseCell,
+  parseRange,
+  rangeAddress,
+  sheetRef,
+} from "../../layouts/a1";
 import { toCellValue } from "./cellValues";
 import { chartFallback } from "./chartFallback";
 import { toConditionalFormatting } from "./conditionalRules";
@@ -44,7 +58,12 @@ export function tablePlacement(table: TableSpec): TablePlacement {
   };
 }
 
-const HEADER_FORMAT: CellFormat = { font: { bold: true }, wrap: true, vertical: "center", horizontal: "center" };
+const HEADER_FORMAT: CellFormat = {
+  font: { bold: true },
+  wrap: true,
+  vertical: "center",
+  horizontal: "center",
+};
 
 /** Whether a body cell is locked: input columns are open to staff, except on section header rows. */
 function lockedFor(table: TableSpec, rowIndex: number, colIndex: number): boolean {
@@ -78,13 +97,15 @@ class SheetRenderer {
     private readonly wb: ExcelJS.Workbook,
     private readonly ws: ExcelJS.Worksheet,
     private readonly sheet: SheetLayout,
-    private readonly styles: StyleCache,
+    private readonly styles: StyleCache
   ) {
     this.base = { font: { name: sheet.font.name, size: sheet.font.size }, vertical: "top" };
     sheet.columnWidths.forEach((w, i) => this.widths.set(i + 1, w > 0 ? w : DEFAULT_COLUMN_WIDTH));
     if (sheet.table) {
       const first = parseCell(sheet.table.at).col;
-      sheet.table.columns.forEach((c, j) => this.widths.set(first + j, c.hidden ? 0 : c.width > 0 ? c.width : DEFAULT_COLUMN_WIDTH));
+      sheet.table.columns.forEach((c, j) =>
+        this.widths.set(first + j, c.hidden ? 0 : c.width > 0 ? c.width : DEFAULT_COLUMN_WIDTH)
+      );
     }
   }
 
@@ -93,7 +114,13 @@ class SheetRenderer {
   }
 
   /** Notes what a cell shows, so its row can be made tall enough. */
-  private measure(row: number, col: number, span: number, shown: Scalar | undefined, format: CellFormat): void {
+  private measure(
+    row: number,
+    col: number,
+    span: number,
+    shown: Scalar | undefined,
+    format: CellFormat
+  ): void {
     if (shown === null || shown === undefined || shown === "") return;
     let width = 0;
     for (let c = col; c < col + span; c++) width += this.widthOf(c);
@@ -148,8 +175,15 @@ class SheetRenderer {
         const cell = ws.getCell(c.address);
         cell.value = toCellValue(c.value, c.result);
         cell.style = this.styles.get(format);
-        if (c.span !== undefined && c.span > 1) ws.mergeCells(rangeAddress(at.row, at.col, at.row, at.col + c.span - 1));
-        this.measure(at.row, at.col, c.span ?? 1, isFormulaText(c.value) ? c.result : c.value, format);
+        if (c.span !== undefined && c.span > 1)
+          ws.mergeCells(rangeAddress(at.row, at.col, at.row, at.col + c.span - 1));
+        this.measure(
+          at.row,
+          at.col,
+          c.span ?? 1,
+          isFormulaText(c.value) ? c.result : c.value,
+          format
+        );
       }
       rules.push(...fb.rules);
     }
@@ -190,14 +224,19 @@ class SheetRenderer {
       }
     });
     if (block.merge && block.cells.length > 0 && width > 0) {
-      const range = rangeAddress(at.row, at.col, at.row + block.cells.length - 1, at.col + width - 1);
+      const range = rangeAddress(
+        at.row,
+        at.col,
+        at.row + block.cells.length - 1,
+        at.col + width - 1
+      );
       if (range.includes(":")) this.ws.mergeCells(range);
     }
   }
 
   /** Records what a cell shows (a formula's cached result) for the chart fallback; returns it. */
   private remember(row: number, col: number, value: Scalar, result: Scalar | undefined): Scalar {
-    const shown = isFormulaText(value) ? result ?? null : value;
+    const shown = isFormulaText(value) ? (result ?? null) : value;
     if (shown !== null) this.lookup.set(row * 100_000 + col, shown);
     return shown;
   }
@@ -211,7 +250,10 @@ class SheetRenderer {
     const { ws } = this;
     const p = tablePlacement(table);
     const width = table.columns.length;
-    const bodyRows = table.rows.length > 0 ? table.rows : [{ key: "", cells: new Array<Scalar>(width).fill(null) }];
+    const bodyRows =
+      table.rows.length > 0
+        ? table.rows
+        : [{ key: "", cells: new Array<Scalar>(width).fill(null) }];
     ws.addTable({
       name: table.name,
       displayName: table.name,
@@ -221,7 +263,9 @@ class SheetRenderer {
       style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
       columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
       rows: bodyRows.map((row) =>
-        table.columns.map((_, j) => toCellValue(row.cells[j] ?? null, "results" in row ? row.results?.[j] : undefined)),
+        table.columns.map((_, j) =>
+          toCellValue(row.cells[j] ?? null, "results" in row ? row.results?.[j] : undefined)
+        )
       ),
     });
 
@@ -245,20 +289,32 @@ class SheetRenderer {
         rowFormatIds.set(row.format, formatId);
       }
       for (let j = 0; j < width; j++) {
-        const numberFormat = ("numberFormats" in row ? row.numberFormats?.[j] : undefined) ?? undefined;
+        const numberFormat =
+          ("numberFormats" in row ? row.numberFormats?.[j] : undefined) ?? undefined;
         const locked = lockedFor(table, i, j);
         const key = `${j}|${formatId}|${locked ? 1 : 0}|${numberFormat ?? ""}`;
         let entry = merged.get(key);
         if (!entry) {
-          const format = mergeFormats(this.base, table.columns[j].format, row.format, numberFormat ? { numberFormat } : undefined, {
-            locked,
-          });
+          const format = mergeFormats(
+            this.base,
+            table.columns[j].format,
+            row.format,
+            numberFormat ? { numberFormat } : undefined,
+            {
+              locked,
+            }
+          );
           entry = { format, style: this.styles.get(format) };
           merged.set(key, entry);
         }
         sheetRow.getCell(p.firstCol + j).style = entry.style;
         const value = row.cells[j] ?? null;
-        const shown = this.remember(r, p.firstCol + j, value, "results" in row ? row.results?.[j] : undefined);
+        const shown = this.remember(
+          r,
+          p.firstCol + j,
+          value,
+          "results" in row ? row.results?.[j] : undefined
+        );
         this.measure(r, p.firstCol + j, 1, shown, entry.format);
       }
     });
@@ -268,7 +324,10 @@ class SheetRenderer {
       if (column.width > 0) ws.getColumn(col).width = column.width;
       if (column.hidden) ws.getColumn(col).hidden = true;
       if (column.validation && !column.validation.range) {
-        validationsOf(ws).add(rangeAddress(p.firstBodyRow, col, p.lastBodyRow, col), toDataValidation(column.validation));
+        validationsOf(ws).add(
+          rangeAddress(p.firstBodyRow, col, p.lastBodyRow, col),
+          toDataValidation(column.validation)
+        );
       }
     });
   }
@@ -306,7 +365,9 @@ class SheetRenderer {
       setup.printArea = `${corner(r.top, r.left)}:${corner(r.bottom, r.right)}`;
     }
     this.ws.pageSetup = { ...this.ws.pageSetup, ...setup };
-    const header = print.header ? `&C&"${this.sheet.font.name},Bold"${escapeHeader(print.header)}` : undefined;
+    const header = print.header
+      ? `&C&"${this.sheet.font.name},Bold"${escapeHeader(print.header)}`
+      : undefined;
     this.ws.headerFooter = {
       ...(header ? { oddHeader: header } : {}),
       oddFooter: `&L${escapeHeader(this.sheet.name)}&RTrang &P/&N`,
@@ -336,7 +397,9 @@ export async function buildExcelWorkbook(layout: WorkbookLayout): Promise<ExcelJ
   const styles = new StyleCache();
   for (const sheet of layout.sheets) {
     const ws = wb.addWorksheet(sheet.name, {
-      properties: sheet.tabColor ? { tabColor: { argb: `FF${sheet.tabColor.replace("#", "")}` } } : {},
+      properties: sheet.tabColor
+        ? { tabColor: { argb: `FF${sheet.tabColor.replace("#", "")}` } }
+        : {},
     });
     await new SheetRenderer(wb, ws, sheet, styles).render();
   }

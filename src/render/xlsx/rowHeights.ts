@@ -95,7 +95,10 @@ export function lineHeight(fontSize: number): number {
 export function cellHeight(cell: TextCell): number {
   const sizeFactor = 11 / cell.fontSize;
   const boldFactor = cell.bold ? 0.9 : 1;
-  const capacity = Math.max(1, (cell.width - PADDING_UNITS) * CHARS_PER_WIDTH_UNIT * sizeFactor * boldFactor);
+  const capacity = Math.max(
+    1,
+    (cell.width - PADDING_UNITS) * CHARS_PER_WIDTH_UNIT * sizeFactor * boldFactor
+  );
   const lines = cell.wrap && cell.text ? wrappedLines(cell.text, capacity) : 1;
   return lines * lineHeight(cell.fontSize) + 1.5;
 }

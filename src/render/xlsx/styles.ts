@@ -22,7 +22,8 @@ export function mergeFormats(...formats: (CellFormat | undefined)[]): CellFormat
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   const r: Partial<T> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (r as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(o))
+    if (v !== undefined) (r as Record<string, unknown>)[k] = v;
   return r;
 }
 
@@ -39,7 +40,9 @@ function toFont(font: FontFormat): Partial<Font> {
 
 export function solidFill(color: string): Fill | undefined {
   const c = argb(color);
-  return c ? { type: "pattern", pattern: "solid", fgColor: { argb: c }, bgColor: { argb: c } } : undefined;
+  return c
+    ? { type: "pattern", pattern: "solid", fgColor: { argb: c }, bgColor: { argb: c } }
+    : undefined;
 }
 
 const THIN: Partial<Borders> = {
@@ -78,7 +81,8 @@ export function toStyle(format: CellFormat): Partial<Style> {
   const alignment: Partial<Alignment> = {};
   if (format.wrap !== undefined) alignment.wrapText = format.wrap;
   if (format.horizontal) alignment.horizontal = format.horizontal;
-  if (format.vertical) alignment.vertical = format.vertical === "center" ? "middle" : format.vertical;
+  if (format.vertical)
+    alignment.vertical = format.vertical === "center" ? "middle" : format.vertical;
   if (Object.keys(alignment).length > 0) style.alignment = alignment;
   if (format.numberFormat) style.numFmt = format.numberFormat;
   style.protection = { locked: format.locked !== false };

@@ -4,7 +4,10 @@ import type { Validation, ValidationSpec } from "../../layouts/model";
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 
-function bounds(min: number | undefined, max: number | undefined): Pick<DataValidation, "operator" | "formulae"> {
+function bounds(
+  min: number | undefined,
+  max: number | undefined
+): Pick<DataValidation, "operator" | "formulae"> {
   if (min !== undefined && max !== undefined) return { operator: "between", formulae: [min, max] };
   if (min !== undefined) return { operator: "greaterThanOrEqual", formulae: [min] };
   if (max !== undefined) return { operator: "lessThanOrEqual", formulae: [max] };

@@ -15,11 +15,21 @@ import {
 import { parseDateText, todayIso } from "../../domain/excelDate";
 import { formatDmy } from "../../domain/isoDate";
 // Types only from the engine's modules: their code is in the lazily loaded engine chunk (loadEngine).
-import type { ActionResult, ExcelRun, LayoutBuilder, OfficeDeps } from "../../render/office/actions";
+import type {
+  ActionResult,
+  ExcelRun,
+  LayoutBuilder,
+  OfficeDeps,
+} from "../../render/office/actions";
 import type { WorkbookCounts } from "../../render/office/counts";
 import { describeError } from "../../render/office/errors";
 import { hostIsSetSupported, type IsSetSupported } from "../../render/office/requirements";
-import { ENGINE_LOAD_TITLE, EngineLoadError, loadEngine as loadEngineChunk, type Engine } from "../loadEngine";
+import {
+  ENGINE_LOAD_TITLE,
+  EngineLoadError,
+  loadEngine as loadEngineChunk,
+  type Engine,
+} from "../loadEngine";
 import { UnitList } from "./UnitList";
 
 // Plain style objects, not makeStyles: a runtime makeStyles pulls Griffel's CSS compiler (stylis,
@@ -62,14 +72,18 @@ interface Notice {
 function hostRun(): ExcelRun {
   const excel = (globalThis as { Excel?: { run?: ExcelRun } }).Excel;
   if (excel && typeof excel.run === "function") return excel.run.bind(excel) as ExcelRun;
-  return () => Promise.reject(new Error("Không tìm thấy Excel (Excel.run). Hãy mở ngăn tác vụ trong Excel."));
+  return () =>
+    Promise.reject(new Error("Không tìm thấy Excel (Excel.run). Hãy mở ngăn tác vụ trong Excel."));
 }
 
 /** The task pane's actions: create/update, refresh, as-of date, per-unit list and filter. */
 export function Actions(props: ActionsProps): React.JSX.Element {
   const deps = React.useMemo<OfficeDeps>(
-    () => ({ run: props.run ?? hostRun(), isSetSupported: props.isSetSupported ?? hostIsSetSupported() }),
-    [props.run, props.isSetSupported],
+    () => ({
+      run: props.run ?? hostRun(),
+      isSetSupported: props.isSetSupported ?? hostIsSetSupported(),
+    }),
+    [props.run, props.isSetSupported]
   );
   const customBuild = props.buildLayout;
   const today = props.today ?? (() => todayIso());
@@ -80,8 +94,9 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   }, [props.loadEngine]);
   /** An action that first waits for the engine (instant once the background preload is done). */
   const withEngine = React.useCallback(
-    (action: (engine: Engine) => Promise<ActionResult>) => async (): Promise<ActionResult> => action(await load.current()),
-    [],
+    (action: (engine: Engine) => Promise<ActionResult>) => async (): Promise<ActionResult> =>
+      action(await load.current()),
+    []
   );
 
   const [busy, setBusy] = React.useState<Busy>(null);
@@ -92,7 +107,11 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   const running = React.useRef(false);
 
   const perform = React.useCallback(
-    async (kind: Exclude<Busy, null>, action: () => Promise<ActionResult>, opts: { quiet?: boolean } = {}): Promise<ActionResult | null> => {
+    async (
+      kind: Exclude<Busy, null>,
+      action: () => Promise<ActionResult>,
+      opts: { quiet?: boolean } = {}
+    ): Promise<ActionResult | null> => {
       if (running.current) return null;
       running.current = true;
       setBusy(kind);
@@ -100,11 +119,17 @@ export function Actions(props: ActionsProps): React.JSX.Element {
         const result = await action();
         if (result.counts) {
           setCounts(result.counts);
-          if (result.counts.asOf && !result.counts.asOfIsToday) setDateText(formatDmy(result.counts.asOf));
+          if (result.counts.asOf && !result.counts.asOfIsToday)
+            setDateText(formatDmy(result.counts.asOf));
         }
         const notStarted = !result.ok && result.counts !== undefined && !result.counts.found;
         if (opts.quiet && notStarted) {
-          setNotice({ intent: "info", title: "Chưa có bảng theo dõi", text: result.message, details: [] });
+          setNotice({
+            intent: "info",
+            title: "Chưa có bảng theo dõi",
+            text: result.message,
+            details: [],
+          });
         } else {
           setNotice({
             intent: result.ok ? (result.details.length > 0 ? "warning" : "success") : "error",
@@ -115,50 +140,80 @@ export function Actions(props: ActionsProps): React.JSX.Element {
         }
         return result;
       } catch (e) {
-        if (e instanceof EngineLoadError) setNotice({ intent: "error", title: ENGINE_LOAD_TITLE, text: e.message, details: [] });
-        else setNotice({ intent: "error", title: "Không thực hiện được", text: describeError(e), details: [] });
+        if (e instanceof EngineLoadError)
+          setNotice({ intent: "error", title: ENGINE_LOAD_TITLE, text: e.message, details: [] });
+        else
+          setNotice({
+            intent: "error",
+            title: "Không thực hiện được",
+            text: describeError(e),
+            details: [],
+          });
         return null;
       } finally {
         running.current = false;
         setBusy(null);
       }
     },
-    [],
+    []
   );
 
   React.useEffect(() => {
-    void perform("refresh", withEngine((e) => e.refresh(deps)), { quiet: true });
+    void perform(
+      "refresh",
+      withEngine((e) => e.refresh(deps)),
+      { quiet: true }
+    );
   }, [deps, perform, withEngine]);
 
   const onCreate = (): void => {
-    void perform("create", withEngine((e) => e.createOrUpdate(deps, customBuild ?? e.defaultLayoutBuilder))).then((r) => {
+    void perform(
+      "create",
+      withEngine((e) => e.createOrUpdate(deps, customBuild ?? e.defaultLayoutBuilder))
+    ).then((r) => {
       if (r?.ok) setActiveUnit(null);
     });
   };
-  const onRefresh = (): void => void perform("refresh", withEngine((e) => e.refresh(deps)));
+  const onRefresh = (): void =>
+    void perform(
+      "refresh",
+      withEngine((e) => e.refresh(deps))
+    );
   const onSetDate = (): void => {
     const iso = parseDateText(dateText);
     if (iso === null) {
-      const text = dateText.trim() === ""
-        ? "Hãy chọn một ngày báo cáo (dd/mm/yyyy) trước khi áp dụng."
-        : `“${dateText.trim()}” không phải là một ngày. Nhập theo dạng dd/mm/yyyy, ví dụ 30/06/2024.`;
+      const text =
+        dateText.trim() === ""
+          ? "Hãy chọn một ngày báo cáo (dd/mm/yyyy) trước khi áp dụng."
+          : `“${dateText.trim()}” không phải là một ngày. Nhập theo dạng dd/mm/yyyy, ví dụ 30/06/2024.`;
       setNotice({ intent: "error", title: "Ngày không hợp lệ", text, details: [] });
       return;
     }
-    void perform("asOf", withEngine((e) => e.setAsOfDate(deps, iso)));
+    void perform(
+      "asOf",
+      withEngine((e) => e.setAsOfDate(deps, iso))
+    );
   };
   const onToday = (): void => {
     setDateText(formatDmy(today()));
-    void perform("asOf", withEngine((e) => e.setAsOfDate(deps, null)));
+    void perform(
+      "asOf",
+      withEngine((e) => e.setAsOfDate(deps, null))
+    );
   };
   const onSelectUnit = (unit: string | null): void => {
-    void perform("filter", withEngine((e) => e.filterByUnit(deps, unit))).then((r) => {
+    void perform(
+      "filter",
+      withEngine((e) => e.filterByUnit(deps, unit))
+    ).then((r) => {
       if (r?.ok) setActiveUnit(unit);
     });
   };
 
   const disabled = busy !== null;
-  const asOfShown = counts?.asOf ? `${formatDmy(counts.asOf)}${counts.asOfIsToday ? " (hôm nay)" : ""}` : "chưa có";
+  const asOfShown = counts?.asOf
+    ? `${formatDmy(counts.asOf)}${counts.asOfIsToday ? " (hôm nay)" : ""}`
+    : "chưa có";
 
   return (
     <div style={styles.root} aria-busy={disabled}>
@@ -222,7 +277,12 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       <Divider />
       <Subtitle2 as="h2">Đơn vị chủ trì</Subtitle2>
       <Caption1>Bấm một đơn vị để lọc bảng “Nhiệm vụ” theo đơn vị đó.</Caption1>
-      <UnitList units={counts?.units ?? []} active={activeUnit} disabled={disabled} onSelect={onSelectUnit} />
+      <UnitList
+        units={counts?.units ?? []}
+        active={activeUnit}
+        disabled={disabled}
+        onSelect={onSelectUnit}
+      />
     </div>
   );
 }

@@ -44,7 +44,7 @@ export const loadActionsPanel: () => Promise<ActionsComponent> = retryingLoader(
       loadedPanel = m.Actions;
       return m.Actions;
     }),
-  (cause) => new Error(PANEL_LOAD_MESSAGE, { cause }),
+  (cause) => new Error(PANEL_LOAD_MESSAGE, { cause })
 );
 
 /** Starts the download in the background; a failure is shown when the panel is needed. */
@@ -61,7 +61,7 @@ export interface ActionsPanelProps extends ActionsProps {
 export function ActionsPanel({ loadPanel, ...props }: ActionsPanelProps): React.JSX.Element {
   // Wrapped in an object: a function given to setState would be called as an updater.
   const [panel, setPanel] = React.useState<{ component: ActionsComponent } | null>(() =>
-    !loadPanel && loadedPanel ? { component: loadedPanel } : null,
+    !loadPanel && loadedPanel ? { component: loadedPanel } : null
   );
   const [failed, setFailed] = React.useState(false);
   const [attempt, setAttempt] = React.useState(0);
@@ -79,7 +79,7 @@ export function ActionsPanel({ loadPanel, ...props }: ActionsPanelProps): React.
       },
       () => {
         if (live) setFailed(true);
-      },
+      }
     );
     return () => {
       live = false;

@@ -6,8 +6,20 @@ import type { UnitCount } from "../../render/office/counts";
 // The CSS variable is Fluent's tokens.fontWeightRegular, written out: importing `tokens` from this
 // lazily loaded chunk would keep Fluent's whole token table (~6 KB gzip) in the first download.
 const styles = {
-  list: { display: "flex", flexDirection: "column", gap: "4px", margin: 0, padding: 0, listStyleType: "none" },
-  unit: { width: "100%", justifyContent: "space-between", textAlign: "left", fontWeight: "var(--fontWeightRegular)" },
+  list: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
+  unit: {
+    width: "100%",
+    justifyContent: "space-between",
+    textAlign: "left",
+    fontWeight: "var(--fontWeightRegular)",
+  },
   name: { flexGrow: 1, overflow: "hidden", textOverflow: "ellipsis" },
   badges: { display: "flex", gap: "4px", flexShrink: 0 },
 } satisfies Record<string, React.CSSProperties>;
@@ -48,10 +60,18 @@ export function UnitList({ units, active, disabled, onSelect }: UnitListProps): 
           >
             <span style={styles.name}>{u.unit}</span>
             <span style={styles.badges}>
-              <Badge color={u.overdue > 0 ? "danger" : "informative"} appearance={u.overdue > 0 ? "filled" : "outline"} aria-label={`${u.overdue} quá hạn`}>
+              <Badge
+                color={u.overdue > 0 ? "danger" : "informative"}
+                appearance={u.overdue > 0 ? "filled" : "outline"}
+                aria-label={`${u.overdue} quá hạn`}
+              >
                 {u.overdue} quá hạn
               </Badge>
-              <Badge color="warning" appearance={u.dueSoon > 0 ? "filled" : "outline"} aria-label={`${u.dueSoon} sắp đến hạn`}>
+              <Badge
+                color="warning"
+                appearance={u.dueSoon > 0 ? "filled" : "outline"}
+                aria-label={`${u.dueSoon} sắp đến hạn`}
+              >
                 {u.dueSoon} sắp hạn
               </Badge>
             </span>

@@ -71,7 +71,8 @@ export function parseLocal(local: string): Box {
   const bottom = a.row === null ? MAX_ROWS : Math.max(a.row, b.row as number);
   const left = a.col === null ? 1 : Math.min(a.col, b.col as number);
   const right = a.col === null ? MAX_COLUMNS : Math.max(a.col, b.col as number);
-  if (top < 1 || bottom > MAX_ROWS || left < 1 || right > MAX_COLUMNS) throw new SyntaxError(`bad address ${local}`);
+  if (top < 1 || bottom > MAX_ROWS || left < 1 || right > MAX_COLUMNS)
+    throw new SyntaxError(`bad address ${local}`);
   return { top, left, bottom, right };
 }
 
@@ -84,7 +85,8 @@ export function boxAddress(box: Box, absolute = false): string {
   const d = absolute ? "$" : "";
   const wholeCols = box.top === 1 && box.bottom === MAX_ROWS;
   const wholeRows = box.left === 1 && box.right === MAX_COLUMNS;
-  if (wholeCols && !wholeRows) return `${d}${columnLetters(box.left)}:${d}${columnLetters(box.right)}`;
+  if (wholeCols && !wholeRows)
+    return `${d}${columnLetters(box.left)}:${d}${columnLetters(box.right)}`;
   if (wholeRows && !wholeCols) return `${d}${box.top}:${d}${box.bottom}`;
   const a = `${d}${columnLetters(box.left)}${d}${box.top}`;
   const b = `${d}${columnLetters(box.right)}${d}${box.bottom}`;
@@ -93,7 +95,9 @@ export function boxAddress(box: Box, absolute = false): string {
 
 /** Sheet name as Excel prints it in addresses: quoted only when needed. */
 export function sheetPrefix(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 export function intersects(a: Box, b: Box): boolean {
@@ -101,7 +105,12 @@ export function intersects(a: Box, b: Box): boolean {
 }
 
 export function contains(outer: Box, inner: Box): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+  return (
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
+  );
 }
 
 export function sameBox(a: Box, b: Box): boolean {
@@ -117,7 +126,10 @@ export function cellCount(box: Box): number {
  * `shift(row, absolute)` returns the new row of a reference (or the same row).
  * String literals are left alone; sheet-qualified references are shifted only when `ownSheetOnly` is false.
  */
-export function shiftFormulaRows(formula: string, shift: (row: number, absolute: boolean) => number): string {
+export function shiftFormulaRows(
+  formula: string,
+  shift: (row: number, absolute: boolean) => number
+): string {
   let out = "";
   let i = 0;
   while (i < formula.length) {

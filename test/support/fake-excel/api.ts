@@ -8,7 +8,16 @@
  * - methods and properties newer than the host's ExcelApi version fail the batch with ApiNotFound;
  * - writing to locked cells or formatting a protected sheet fails with AccessDenied.
  */
-import { boxAddress, cellCount, intersects, MAX_COLUMNS, MAX_ROWS, sameBox, sheetPrefix, type Box } from "./address";
+import {
+  boxAddress,
+  cellCount,
+  intersects,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  sameBox,
+  sheetPrefix,
+  type Box,
+} from "./address";
 import {
   BookModel,
   checkDefinedName,
@@ -37,7 +46,7 @@ type Loader = () => unknown;
 function notLoaded(prop: string, type: string): FakeOfficeError {
   return new FakeOfficeError(
     "PropertyNotLoaded",
-    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object (${type}) and call "context.sync()" on the associated request context.`,
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object (${type}) and call "context.sync()" on the associated request context.`
   );
 }
 
@@ -71,14 +80,24 @@ export class FakeRequestContext {
     this.state.opCount += 1;
     if (this.batchError) return;
     if (minorOf(version) > this.state.apiMinor) {
-      this.batchError = new FakeOfficeError("ApiNotFound", `The API ${location} (ExcelApi ${version}) is not supported by this host.`, location);
+      this.batchError = new FakeOfficeError(
+        "ApiNotFound",
+        `The API ${location} (ExcelApi ${version}) is not supported by this host.`,
+        location
+      );
       return;
     }
     try {
       fn();
     } catch (e) {
       const err =
-        e instanceof FakeOfficeError ? e : new FakeOfficeError("GeneralException", e instanceof Error ? e.message : String(e), location);
+        e instanceof FakeOfficeError
+          ? e
+          : new FakeOfficeError(
+              "GeneralException",
+              e instanceof Error ? e.message : String(e),
+              location
+            );
       if (!err.debugInfo.errorLocation) err.debugInfo.errorLocation = location;
       this.batchError = err;
     }
@@ -95,7 +114,8 @@ export class FakeRequestContext {
     try {
       this.pending.push(apply());
     } catch (e) {
-      this.batchError = e instanceof FakeOfficeError ? e : new FakeOfficeError("GeneralException", String(e));
+      this.batchError =
+        e instanceof FakeOfficeError ? e : new FakeOfficeError("GeneralException", String(e));
     }
   }
 
@@ -134,7 +154,7 @@ abstract class ClientObject {
   private readonly bornAt: number;
   constructor(
     readonly context: FakeRequestContext,
-    protected readonly isNull: boolean,
+    protected readonly isNull: boolean
   ) {
     this.bornAt = context.syncs;
   }
@@ -155,7 +175,11 @@ abstract class ClientObject {
     const all = this.props();
     const wanted = names.length === 0 ? Object.keys(all) : names;
     for (const n of wanted) {
-      if (!(n in all)) throw new FakeOfficeError("InvalidArgument", `${this.typeName} has no loadable property '${n}'.`);
+      if (!(n in all))
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `${this.typeName} has no loadable property '${n}'.`
+        );
     }
     this.context.queueLoad(this.loadVersion, () => {
       if (this.isNull) return () => undefined;
@@ -181,7 +205,11 @@ abstract class ClientObject {
 
   protected fail(location: string): void {
     this.context.op(location, () => {
-      throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (${this.typeName} is a null object).`, location);
+      throw new FakeOfficeError(
+        "ItemNotFound",
+        `The requested resource doesn't exist (${this.typeName} is a null object).`,
+        location
+      );
     });
   }
 
@@ -214,7 +242,9 @@ abstract class ClientCollection<T extends ClientObject> extends ClientObject {
   }
   override load(spec?: string | string[] | { select?: string }): this {
     const names = parseLoadSpec(spec);
-    const itemProps = names.filter((n) => n === "items" || n.startsWith("items/")).map((n) => n.slice(6));
+    const itemProps = names
+      .filter((n) => n === "items" || n.startsWith("items/"))
+      .map((n) => n.slice(6));
     const own = names.filter((n) => n !== "items" && !n.startsWith("items/"));
     if (own.length > 0) super.load(own);
     if (names.length === 0 || itemProps.length > 0) {
@@ -242,7 +272,10 @@ abstract class ClientCollection<T extends ClientObject> extends ClientObject {
   protected itemOrFail<M>(what: string, key: unknown, found: M | null | undefined): M | null {
     if (found === null || found === undefined) {
       this.context.op(`${this.typeName}.getItem`, () => {
-        throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (${what} "${String(key)}").`);
+        throw new FakeOfficeError(
+          "ItemNotFound",
+          `The requested resource doesn't exist (${what} "${String(key)}").`
+        );
       });
       return null;
     }
@@ -252,9 +285,13 @@ abstract class ClientCollection<T extends ClientObject> extends ClientObject {
   /** getItemOrNullObject's lookup (ExcelApi 1.4): the model, or null for a null object. */
   protected itemOrNull<M>(find: () => M | null | undefined): M | null {
     let found = null as M | null;
-    this.context.op(`${this.typeName}.getItemOrNullObject`, () => {
-      found = find() ?? null;
-    }, "1.4");
+    this.context.op(
+      `${this.typeName}.getItemOrNullObject`,
+      () => {
+        found = find() ?? null;
+      },
+      "1.4"
+    );
     return found;
   }
 }
@@ -267,7 +304,7 @@ function bag(
   record: Record<string, unknown>,
   prefix: string,
   onSet: (path: string, value: unknown, apply: () => void) => void,
-  methods: Record<string, (...args: unknown[]) => unknown> = {},
+  methods: Record<string, (...args: unknown[]) => unknown> = {}
 ): Record<string, unknown> {
   return new Proxy(
     {},
@@ -288,7 +325,7 @@ function bag(
         });
         return true;
       },
-    },
+    }
   );
 }
 
@@ -333,7 +370,8 @@ export class FakeApplication extends ClientObject {
   }
   calculate(type: string): void {
     this.context.op("Application.calculate", () => {
-      if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new FakeOfficeError("InvalidArgument", `Bad calculation type ${type}`);
+      if (!["Recalculate", "Full", "FullRebuild"].includes(type))
+        throw new FakeOfficeError("InvalidArgument", `Bad calculation type ${type}`);
       this.context.book.version += 1;
     });
   }
@@ -353,10 +391,16 @@ export class FakeWorksheetCollection extends ClientCollection<FakeWorksheet> {
     return this.context.book.sheets.map((s) => new FakeWorksheet(this.context, s));
   }
   getItem(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, this.itemOrFail("sheet", key, this.context.book.sheet(key)));
+    return new FakeWorksheet(
+      this.context,
+      this.itemOrFail("sheet", key, this.context.book.sheet(key))
+    );
   }
   getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, this.itemOrNull(() => this.context.book.sheet(key)));
+    return new FakeWorksheet(
+      this.context,
+      this.itemOrNull(() => this.context.book.sheet(key))
+    );
   }
   add(name?: string): FakeWorksheet {
     let s: SheetModel | null = null;
@@ -373,7 +417,7 @@ export class FakeWorksheetCollection extends ClientCollection<FakeWorksheet> {
 export class FakeWorksheet extends ClientObject {
   constructor(
     context: FakeRequestContext,
-    readonly model: SheetModel | null,
+    readonly model: SheetModel | null
   ) {
     super(context, model === null);
   }
@@ -396,7 +440,10 @@ export class FakeWorksheet extends ClientObject {
     return this.read("name");
   }
   set name(v: string) {
-    if (this.isNull) { this.fail("Worksheet.name"); return; }
+    if (this.isNull) {
+      this.fail("Worksheet.name");
+      return;
+    }
     this.context.op("Worksheet.name", () => this.context.book.renameSheet(this.m, v));
   }
   get id(): string {
@@ -406,7 +453,10 @@ export class FakeWorksheet extends ClientObject {
     return this.read("position");
   }
   set position(p: number) {
-    if (this.isNull) { this.fail("Worksheet.position"); return; }
+    if (this.isNull) {
+      this.fail("Worksheet.position");
+      return;
+    }
     this.context.op("Worksheet.position", () => {
       const book = this.context.book;
       book.sheets = book.sheets.filter((s) => s !== this.m);
@@ -420,10 +470,17 @@ export class FakeWorksheet extends ClientObject {
     return this.read("tabColor");
   }
   set tabColor(c: string) {
-    if (this.isNull) { this.fail("Worksheet.tabColor"); return; }
-    this.context.op("Worksheet.tabColor", () => {
-      this.m.tabColor = c;
-    }, "1.7");
+    if (this.isNull) {
+      this.fail("Worksheet.tabColor");
+      return;
+    }
+    this.context.op(
+      "Worksheet.tabColor",
+      () => {
+        this.m.tabColor = c;
+      },
+      "1.7"
+    );
   }
   getRange(address?: string): FakeRange {
     if (this.isNull) return new FakeRange(this.context, null, null);
@@ -442,17 +499,31 @@ export class FakeWorksheet extends ClientObject {
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     this.context.op("Worksheet.getRangeByIndexes", () => undefined, "1.7");
-    return new FakeRange(this.context, this.model, { top: row + 1, left: col + 1, bottom: row + rows, right: col + cols });
+    return new FakeRange(this.context, this.model, {
+      top: row + 1,
+      left: col + 1,
+      bottom: row + rows,
+      right: col + cols,
+    });
   }
   getCell(row: number, col: number): FakeRange {
-    return new FakeRange(this.context, this.model, { top: row + 1, left: col + 1, bottom: row + 1, right: col + 1 });
+    return new FakeRange(this.context, this.model, {
+      top: row + 1,
+      left: col + 1,
+      bottom: row + 1,
+      right: col + 1,
+    });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     void valuesOnly;
     let box: Box | null = null;
-    this.context.op("Worksheet.getUsedRangeOrNullObject", () => {
-      box = this.model ? this.context.book.usedBox(this.m) : null;
-    }, "1.4");
+    this.context.op(
+      "Worksheet.getUsedRangeOrNullObject",
+      () => {
+        box = this.model ? this.context.book.usedBox(this.m) : null;
+      },
+      "1.4"
+    );
     return new FakeRange(this.context, box ? this.model : null, box);
   }
   get tables(): FakeTableCollection {
@@ -478,31 +549,56 @@ export class FakeWorksheet extends ClientObject {
       record,
       "",
       (path, _v, apply) => {
-        if (!sheet) { this.fail(`PageLayout.${path}`); return; }
-        ctx.op(`PageLayout.${path}`, () => {
-          ctx.book.assertCanFormat(sheet);
-          apply();
-        }, "1.9");
+        if (!sheet) {
+          this.fail(`PageLayout.${path}`);
+          return;
+        }
+        ctx.op(
+          `PageLayout.${path}`,
+          () => {
+            ctx.book.assertCanFormat(sheet);
+            apply();
+          },
+          "1.9"
+        );
       },
       {
         setPrintArea: (area: unknown) => {
-          if (!sheet) { this.fail("PageLayout.setPrintArea"); return; }
-          ctx.op("PageLayout.setPrintArea", () => {
-            const addr = area instanceof FakeRange ? area.localAddress() : String(area);
-            const { box } = ctx.book.resolve(addr, sheet);
-            sheet.page.printArea = boxAddress(box);
-          }, "1.9");
+          if (!sheet) {
+            this.fail("PageLayout.setPrintArea");
+            return;
+          }
+          ctx.op(
+            "PageLayout.setPrintArea",
+            () => {
+              const addr = area instanceof FakeRange ? area.localAddress() : String(area);
+              const { box } = ctx.book.resolve(addr, sheet);
+              sheet.page.printArea = boxAddress(box);
+            },
+            "1.9"
+          );
         },
         setPrintTitleRows: (rows: unknown) => {
-          if (!sheet) { this.fail("PageLayout.setPrintTitleRows"); return; }
-          ctx.op("PageLayout.setPrintTitleRows", () => {
-            const addr = rows instanceof FakeRange ? rows.localAddress() : String(rows);
-            const { box } = ctx.book.resolve(addr, sheet);
-            if (box.left !== 1 || box.right !== MAX_COLUMNS) throw new FakeOfficeError("InvalidArgument", `Print title rows must be whole rows, got ${addr}`);
-            sheet.printTitleRows = boxAddress(box, true);
-          }, "1.9");
+          if (!sheet) {
+            this.fail("PageLayout.setPrintTitleRows");
+            return;
+          }
+          ctx.op(
+            "PageLayout.setPrintTitleRows",
+            () => {
+              const addr = rows instanceof FakeRange ? rows.localAddress() : String(rows);
+              const { box } = ctx.book.resolve(addr, sheet);
+              if (box.left !== 1 || box.right !== MAX_COLUMNS)
+                throw new FakeOfficeError(
+                  "InvalidArgument",
+                  `Print title rows must be whole rows, got ${addr}`
+                );
+              sheet.printTitleRows = boxAddress(box, true);
+            },
+            "1.9"
+          );
         },
-      },
+      }
     );
   }
   activate(): void {
@@ -511,7 +607,10 @@ export class FakeWorksheet extends ClientObject {
     });
   }
   delete(): void {
-    if (this.isNull) { this.fail("Worksheet.delete"); return; }
+    if (this.isNull) {
+      this.fail("Worksheet.delete");
+      return;
+    }
     this.context.op("Worksheet.delete", () => this.context.book.deleteSheet(this.m));
   }
 }
@@ -519,7 +618,7 @@ export class FakeWorksheet extends ClientObject {
 export class FakeWorksheetProtection extends ClientObject {
   constructor(
     context: FakeRequestContext,
-    private readonly sheet: SheetModel | null,
+    private readonly sheet: SheetModel | null
   ) {
     super(context, sheet === null);
   }
@@ -530,7 +629,10 @@ export class FakeWorksheetProtection extends ClientObject {
     return "1.2";
   }
   protected props(): Record<string, Loader> {
-    return { protected: () => this.sheet?.protection.protected, options: () => ({ ...this.sheet?.protection.options }) };
+    return {
+      protected: () => this.sheet?.protection.protected,
+      options: () => ({ ...this.sheet?.protection.options }),
+    };
   }
   get protected(): boolean {
     return this.read("protected");
@@ -539,30 +641,45 @@ export class FakeWorksheetProtection extends ClientObject {
     return this.read("options");
   }
   protect(options?: Record<string, boolean>, password?: string): void {
-    if (!this.sheet) { this.fail("WorksheetProtection.protect"); return; }
+    if (!this.sheet) {
+      this.fail("WorksheetProtection.protect");
+      return;
+    }
     const sheet = this.sheet;
-    this.context.op("WorksheetProtection.protect", () => {
-      if (sheet.protection.protected) throw new FakeOfficeError("InvalidOperation", "The worksheet is already protected.");
-      sheet.protection = { protected: true, options: { ...(options ?? {}) }, password };
-    }, password === undefined ? "1.2" : "1.7");
+    this.context.op(
+      "WorksheetProtection.protect",
+      () => {
+        if (sheet.protection.protected)
+          throw new FakeOfficeError("InvalidOperation", "The worksheet is already protected.");
+        sheet.protection = { protected: true, options: { ...(options ?? {}) }, password };
+      },
+      password === undefined ? "1.2" : "1.7"
+    );
   }
   unprotect(password?: string): void {
-    if (!this.sheet) { this.fail("WorksheetProtection.unprotect"); return; }
+    if (!this.sheet) {
+      this.fail("WorksheetProtection.unprotect");
+      return;
+    }
     const sheet = this.sheet;
-    this.context.op("WorksheetProtection.unprotect", () => {
-      if (!sheet.protection.protected) return;
-      if (sheet.protection.password !== undefined && sheet.protection.password !== password) {
-        throw new FakeOfficeError("InvalidArgument", "The password you supplied is not correct.");
-      }
-      sheet.protection = { protected: false, options: {} };
-    }, password === undefined ? "1.2" : "1.7");
+    this.context.op(
+      "WorksheetProtection.unprotect",
+      () => {
+        if (!sheet.protection.protected) return;
+        if (sheet.protection.password !== undefined && sheet.protection.password !== password) {
+          throw new FakeOfficeError("InvalidArgument", "The password you supplied is not correct.");
+        }
+        sheet.protection = { protected: false, options: {} };
+      },
+      password === undefined ? "1.2" : "1.7"
+    );
   }
 }
 
 export class FakeFreezePanes extends ClientObject {
   constructor(
     context: FakeRequestContext,
-    private readonly sheet: SheetModel | null,
+    private readonly sheet: SheetModel | null
   ) {
     super(context, sheet === null);
   }
@@ -573,11 +690,18 @@ export class FakeFreezePanes extends ClientObject {
     return {};
   }
   private set(loc: string, freeze: { rows: number; columns: number } | null): void {
-    if (!this.sheet) { this.fail(loc); return; }
+    if (!this.sheet) {
+      this.fail(loc);
+      return;
+    }
     const sheet = this.sheet;
-    this.context.op(loc, () => {
-      sheet.freeze = freeze;
-    }, "1.7");
+    this.context.op(
+      loc,
+      () => {
+        sheet.freeze = freeze;
+      },
+      "1.7"
+    );
   }
   freezeRows(count = 1): void {
     this.set("WorksheetFreezePanes.freezeRows", { rows: count, columns: 0 });
@@ -586,11 +710,28 @@ export class FakeFreezePanes extends ClientObject {
     this.set("WorksheetFreezePanes.freezeColumns", { rows: 0, columns: count });
   }
   freezeAt(range: FakeRange | string): void {
-    if (!this.sheet) { this.fail("WorksheetFreezePanes.freezeAt"); return; }
-    const box = range instanceof FakeRange ? range.box : this.context.book.resolve(range, this.sheet).box;
-    if (!box) { this.fail("WorksheetFreezePanes.freezeAt"); return; }
-    const rows = box.left === 1 && box.right === MAX_COLUMNS ? box.bottom : box.top === 1 && box.bottom === MAX_ROWS ? 0 : box.bottom;
-    const columns = box.top === 1 && box.bottom === MAX_ROWS ? box.right : box.left === 1 && box.right === MAX_COLUMNS ? 0 : box.right;
+    if (!this.sheet) {
+      this.fail("WorksheetFreezePanes.freezeAt");
+      return;
+    }
+    const box =
+      range instanceof FakeRange ? range.box : this.context.book.resolve(range, this.sheet).box;
+    if (!box) {
+      this.fail("WorksheetFreezePanes.freezeAt");
+      return;
+    }
+    const rows =
+      box.left === 1 && box.right === MAX_COLUMNS
+        ? box.bottom
+        : box.top === 1 && box.bottom === MAX_ROWS
+          ? 0
+          : box.bottom;
+    const columns =
+      box.top === 1 && box.bottom === MAX_ROWS
+        ? box.right
+        : box.left === 1 && box.right === MAX_COLUMNS
+          ? 0
+          : box.right;
     this.set("WorksheetFreezePanes.freezeAt", { rows, columns });
   }
   unfreeze(): void {
@@ -604,7 +745,7 @@ export class FakeRange extends ClientObject {
   constructor(
     context: FakeRequestContext,
     readonly sheet: SheetModel | null,
-    readonly box: Box | null,
+    readonly box: Box | null
   ) {
     super(context, sheet === null || box === null);
   }
@@ -622,7 +763,11 @@ export class FakeRange extends ClientObject {
   }
   private grid<T>(f: (r: number, c: number) => T): T[][] {
     const b = this.b;
-    if (cellCount(b) > 2_000_000) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The range is too large to read.");
+    if (cellCount(b) > 2_000_000)
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        "The range is too large to read."
+      );
     const out: T[][] = [];
     for (let r = b.top; r <= b.bottom; r += 1) {
       const row: T[] = [];
@@ -645,8 +790,14 @@ export class FakeRange extends ClientObject {
       formulas: () => this.grid((r, c) => book.formulaAt(this.s, r, c)),
       numberFormat: () => this.grid((r, c) => book.numberFormatAt(this.s, r, c)),
       text: () => this.grid((r, c) => String(book.valueAt(this.s, r, c))),
-      rowHidden: () => tri(rangeOf(this.b.top, this.b.bottom).map((r) => book.isRowHidden(this.s, r))),
-      columnHidden: () => tri(rangeOf(this.b.left, Math.min(this.b.right, this.b.left + 20000)).map((c) => this.s.hiddenCols.has(c))),
+      rowHidden: () =>
+        tri(rangeOf(this.b.top, this.b.bottom).map((r) => book.isRowHidden(this.s, r))),
+      columnHidden: () =>
+        tri(
+          rangeOf(this.b.left, Math.min(this.b.right, this.b.left + 20000)).map((c) =>
+            this.s.hiddenCols.has(c)
+          )
+        ),
     };
   }
   get address(): string {
@@ -680,13 +831,17 @@ export class FakeRange extends ClientObject {
     return this.read("numberFormat");
   }
   set numberFormat(v: Scalar[][]) {
-    if (this.isNull) { this.fail("Range.numberFormat"); return; }
+    if (this.isNull) {
+      this.fail("Range.numberFormat");
+      return;
+    }
     this.context.op("Range.numberFormat", () => {
       const grid = this.expand(v);
       this.context.book.assertCanFormat(this.s, "allowFormatCells");
       const b = this.b;
       for (let r = b.top; r <= b.bottom; r += 1) {
-        for (let c = b.left; c <= b.right; c += 1) this.context.book.setNumberFormat(this.s, r, c, grid[r - b.top][c - b.left]);
+        for (let c = b.left; c <= b.right; c += 1)
+          this.context.book.setNumberFormat(this.s, r, c, grid[r - b.top][c - b.left]);
       }
     });
   }
@@ -697,33 +852,50 @@ export class FakeRange extends ClientObject {
     return this.read("rowHidden");
   }
   set rowHidden(h: boolean) {
-    if (this.isNull) { this.fail("Range.rowHidden"); return; }
-    this.context.op("Range.rowHidden", () => {
-      this.context.book.assertCanFormat(this.s, "allowFormatRows");
-      const b = this.b;
-      if (b.bottom - b.top > 100000 && h) throw new FakeOfficeError("InvalidArgument", "Too many rows to hide in the fake.");
-      for (let r = b.top; r <= Math.min(b.bottom, b.top + 100000); r += 1) {
-        if (h) this.s.hiddenRows.add(r);
-        else this.s.hiddenRows.delete(r);
-      }
-      if (!h) for (const r of [...this.s.filterHidden]) if (r >= b.top && r <= b.bottom) this.s.filterHidden.delete(r);
-      this.context.book.logFormat(this.s, b, "rowHidden", h);
-    }, "1.2");
+    if (this.isNull) {
+      this.fail("Range.rowHidden");
+      return;
+    }
+    this.context.op(
+      "Range.rowHidden",
+      () => {
+        this.context.book.assertCanFormat(this.s, "allowFormatRows");
+        const b = this.b;
+        if (b.bottom - b.top > 100000 && h)
+          throw new FakeOfficeError("InvalidArgument", "Too many rows to hide in the fake.");
+        for (let r = b.top; r <= Math.min(b.bottom, b.top + 100000); r += 1) {
+          if (h) this.s.hiddenRows.add(r);
+          else this.s.hiddenRows.delete(r);
+        }
+        if (!h)
+          for (const r of [...this.s.filterHidden])
+            if (r >= b.top && r <= b.bottom) this.s.filterHidden.delete(r);
+        this.context.book.logFormat(this.s, b, "rowHidden", h);
+      },
+      "1.2"
+    );
   }
   get columnHidden(): boolean | null {
     return this.read("columnHidden");
   }
   set columnHidden(h: boolean) {
-    if (this.isNull) { this.fail("Range.columnHidden"); return; }
-    this.context.op("Range.columnHidden", () => {
-      this.context.book.assertCanFormat(this.s, "allowFormatColumns");
-      const b = this.b;
-      for (let c = b.left; c <= b.right; c += 1) {
-        if (h) this.s.hiddenCols.add(c);
-        else this.s.hiddenCols.delete(c);
-      }
-      this.context.book.logFormat(this.s, b, "columnHidden", h);
-    }, "1.2");
+    if (this.isNull) {
+      this.fail("Range.columnHidden");
+      return;
+    }
+    this.context.op(
+      "Range.columnHidden",
+      () => {
+        this.context.book.assertCanFormat(this.s, "allowFormatColumns");
+        const b = this.b;
+        for (let c = b.left; c <= b.right; c += 1) {
+          if (h) this.s.hiddenCols.add(c);
+          else this.s.hiddenCols.delete(c);
+        }
+        this.context.book.logFormat(this.s, b, "columnHidden", h);
+      },
+      "1.2"
+    );
   }
 
   /** A single value (not an array) is applied to every cell, as Office.js does. */
@@ -732,34 +904,49 @@ export class FakeRange extends ClientObject {
     const rows = b.bottom - b.top + 1;
     const cols = b.right - b.left + 1;
     if (!Array.isArray(v)) {
-      if (rows * cols > 2_000_000) throw new FakeOfficeError("InvalidArgument", "Range too large for a single value in the fake.");
+      if (rows * cols > 2_000_000)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "Range too large for a single value in the fake."
+        );
       return Array.from({ length: rows }, () => Array.from({ length: cols }, () => v as Scalar));
     }
     if (v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
       throw new FakeOfficeError(
         "InvalidArgument",
-        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`,
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`
       );
     }
     return v as Scalar[][];
   }
 
   private write(location: string, v: unknown): void {
-    if (this.isNull) { this.fail(location); return; }
+    if (this.isNull) {
+      this.fail(location);
+      return;
+    }
     this.context.op(location, () => {
       const grid = this.expand(v);
       const book = this.context.book;
       book.assertCanWrite(this.s, this.b, grid);
       const b = this.b;
       for (let r = b.top; r <= b.bottom; r += 1) {
-        for (let c = b.left; c <= b.right; c += 1) book.writeInput(this.s, r, c, grid[r - b.top][c - b.left]);
+        for (let c = b.left; c <= b.right; c += 1)
+          book.writeInput(this.s, r, c, grid[r - b.top][c - b.left]);
       }
     });
   }
 
   private sub(box: Box): FakeRange {
     if (this.isNull) return new FakeRange(this.context, null, null);
-    if (box.top < 1 || box.left < 1 || box.bottom > MAX_ROWS || box.right > MAX_COLUMNS || box.bottom < box.top || box.right < box.left) {
+    if (
+      box.top < 1 ||
+      box.left < 1 ||
+      box.bottom > MAX_ROWS ||
+      box.right > MAX_COLUMNS ||
+      box.bottom < box.top ||
+      box.right < box.left
+    ) {
       this.context.op("Range", () => {
         throw new FakeOfficeError("InvalidArgument", "The range is outside the sheet.");
       });
@@ -769,7 +956,12 @@ export class FakeRange extends ClientObject {
   }
   getCell(row: number, col: number): FakeRange {
     const b = this.b;
-    return this.sub({ top: b.top + row, left: b.left + col, bottom: b.top + row, right: b.left + col });
+    return this.sub({
+      top: b.top + row,
+      left: b.left + col,
+      bottom: b.top + row,
+      right: b.left + col,
+    });
   }
   getRow(i: number): FakeRange {
     const b = this.b;
@@ -794,7 +986,12 @@ export class FakeRange extends ClientObject {
   }
   getOffsetRange(dr: number, dc: number): FakeRange {
     const b = this.b;
-    return this.sub({ top: b.top + dr, bottom: b.bottom + dr, left: b.left + dc, right: b.right + dc });
+    return this.sub({
+      top: b.top + dr,
+      bottom: b.bottom + dr,
+      left: b.left + dc,
+      right: b.right + dc,
+    });
   }
   get worksheet(): FakeWorksheet {
     return this.nav("worksheet", () => new FakeWorksheet(this.context, this.sheet));
@@ -803,38 +1000,68 @@ export class FakeRange extends ClientObject {
     return this.nav("format", () => new FakeRangeFormat(this.context, this));
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
-    return this.nav("conditionalFormats", () => new FakeConditionalFormatCollection(this.context, this));
+    return this.nav(
+      "conditionalFormats",
+      () => new FakeConditionalFormatCollection(this.context, this)
+    );
   }
   get dataValidation(): FakeDataValidation {
     return this.nav("dataValidation", () => new FakeDataValidation(this.context, this));
   }
   merge(across = false): void {
-    if (this.isNull) { this.fail("Range.merge"); return; }
-    this.context.op("Range.merge", () => {
-      const book = this.context.book;
-      book.assertCanFormat(this.s);
-      if (book.tablesOn(this.s).some((t) => intersects(t.box, this.b))) throw new FakeOfficeError("InvalidOperation", "Cells in a table can't be merged.");
-      if (this.s.merges.some((m) => intersects(m, this.b))) throw new FakeOfficeError("InvalidOperation", "The range overlaps merged cells: unmerge first.");
-      if (across) {
-        for (let r = this.b.top; r <= this.b.bottom; r += 1) this.s.merges.push({ ...this.b, top: r, bottom: r });
-      } else this.s.merges.push({ ...this.b });
-    }, "1.2");
+    if (this.isNull) {
+      this.fail("Range.merge");
+      return;
+    }
+    this.context.op(
+      "Range.merge",
+      () => {
+        const book = this.context.book;
+        book.assertCanFormat(this.s);
+        if (book.tablesOn(this.s).some((t) => intersects(t.box, this.b)))
+          throw new FakeOfficeError("InvalidOperation", "Cells in a table can't be merged.");
+        if (this.s.merges.some((m) => intersects(m, this.b)))
+          throw new FakeOfficeError(
+            "InvalidOperation",
+            "The range overlaps merged cells: unmerge first."
+          );
+        if (across) {
+          for (let r = this.b.top; r <= this.b.bottom; r += 1)
+            this.s.merges.push({ ...this.b, top: r, bottom: r });
+        } else this.s.merges.push({ ...this.b });
+      },
+      "1.2"
+    );
   }
   unmerge(): void {
-    if (this.isNull) { this.fail("Range.unmerge"); return; }
-    this.context.op("Range.unmerge", () => {
-      this.context.book.assertCanFormat(this.s);
-      this.s.merges = this.s.merges.filter((m) => !intersects(m, this.b));
-    }, "1.2");
+    if (this.isNull) {
+      this.fail("Range.unmerge");
+      return;
+    }
+    this.context.op(
+      "Range.unmerge",
+      () => {
+        this.context.book.assertCanFormat(this.s);
+        this.s.merges = this.s.merges.filter((m) => !intersects(m, this.b));
+      },
+      "1.2"
+    );
   }
   clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
-    if (this.isNull) { this.fail("Range.clear"); return; }
+    if (this.isNull) {
+      this.fail("Range.clear");
+      return;
+    }
     this.context.op("Range.clear", () => {
       const book = this.context.book;
       if (applyTo === "All" || applyTo === "Contents") book.assertCanWrite(this.s, this.b);
       if (applyTo === "All" || applyTo === "Formats") book.assertCanFormat(this.s);
       for (const t of book.tablesOn(this.s)) {
-        if (intersects(t.box, this.b) && (applyTo === "All" || applyTo === "Contents") && !containsBox(this.b, t.box)) {
+        if (
+          intersects(t.box, this.b) &&
+          (applyTo === "All" || applyTo === "Contents") &&
+          !containsBox(this.b, t.box)
+        ) {
           // Clearing part of a table keeps the table (its header cells become blank names in Excel).
         }
       }
@@ -848,7 +1075,12 @@ export class FakeRange extends ClientObject {
 }
 
 function containsBox(outer: Box, inner: Box): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+  return (
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
+  );
 }
 
 function rangeOf(a: number, b: number): number[] {
@@ -872,9 +1104,14 @@ export class FakeRangeFormat {
   }
   constructor(
     private readonly context: FakeRequestContext,
-    private readonly range: FakeRange,
+    private readonly range: FakeRange
   ) {}
-  private set(prop: string, value: unknown, version = "1.1", allow: "allowFormatCells" | "allowFormatColumns" | "allowFormatRows" = "allowFormatCells"): void {
+  private set(
+    prop: string,
+    value: unknown,
+    version = "1.1",
+    allow: "allowFormatCells" | "allowFormatColumns" | "allowFormatRows" = "allowFormatCells"
+  ): void {
     const { sheet, box } = this.range;
     if (!sheet || !box) {
       this.context.op(`RangeFormat.${prop}`, () => {
@@ -882,10 +1119,14 @@ export class FakeRangeFormat {
       });
       return;
     }
-    this.context.op(`RangeFormat.${prop}`, () => {
-      this.context.book.assertCanFormat(sheet, allow);
-      this.context.book.logFormat(sheet, box, prop, value);
-    }, version);
+    this.context.op(
+      `RangeFormat.${prop}`,
+      () => {
+        this.context.book.assertCanFormat(sheet, allow);
+        this.context.book.logFormat(sheet, box, prop, value);
+      },
+      version
+    );
   }
   set wrapText(v: boolean) {
     this.set("wrapText", v);
@@ -929,7 +1170,9 @@ export class FakeRangeFormat {
   }
   get protection(): FakeFormatProtection {
     return this.nav("protection", () => {
-      return new FakeFormatProtection(this.context, this.range, (value) => this.set("protection.locked", value, "1.2"));
+      return new FakeFormatProtection(this.context, this.range, (value) =>
+        this.set("protection.locked", value, "1.2")
+      );
     });
   }
   get borders(): Record<string, unknown> {
@@ -949,7 +1192,7 @@ export class FakeFormatProtection extends ClientObject {
   constructor(
     context: FakeRequestContext,
     private readonly range: FakeRange,
-    private readonly setLocked: (v: boolean) => void,
+    private readonly setLocked: (v: boolean) => void
   ) {
     super(context, range.sheet === null || range.box === null);
   }
@@ -966,7 +1209,8 @@ export class FakeFormatProtection extends ClientObject {
         if (!sheet || !box) return null;
         const flags: boolean[] = [];
         for (let r = box.top; r <= Math.min(box.bottom, box.top + 2000); r += 1) {
-          for (let c = box.left; c <= Math.min(box.right, box.left + 200); c += 1) flags.push(this.context.book.isLocked(sheet, r, c));
+          for (let c = box.left; c <= Math.min(box.right, box.left + 200); c += 1)
+            flags.push(this.context.book.isLocked(sheet, r, c));
         }
         return tri(flags);
       },
@@ -986,60 +1230,99 @@ export class FakeFormatProtection extends ClientObject {
 export class FakeConditionalFormatCollection {
   constructor(
     private readonly context: FakeRequestContext,
-    private readonly range: FakeRange,
+    private readonly range: FakeRange
   ) {}
   add(type: string): Record<string, unknown> {
     const { sheet, box } = this.range;
     const cf: CfModel = { box: box ?? { top: 1, left: 1, bottom: 1, right: 1 }, type, props: {} };
-    this.context.op("ConditionalFormatCollection.add", () => {
-      if (!sheet || !box) throw new FakeOfficeError("ItemNotFound", "null range");
-      if (!["Custom", "IconSet", "DataBar", "ColorScale", "CellValue", "TopBottom", "PresetCriteria", "ContainsText"].includes(type)) {
-        throw new FakeOfficeError("InvalidArgument", `Bad conditional format type ${type}`);
-      }
-      this.context.book.assertCanFormat(sheet);
-      // A new rule goes on top of the list (priority 0), as in Excel.
-      sheet.cfs.unshift(cf);
-    }, "1.6");
-    const typeKey: Record<string, string> = { Custom: "custom", IconSet: "iconSet", DataBar: "dataBar", ColorScale: "colorScale", CellValue: "cellValue" };
-    return bag(cf.props, "", (path, _v, apply) => {
-      this.context.op(`ConditionalFormat.${path}`, () => {
-        const root = path.split(".")[0];
-        if (root !== "stopIfTrue" && root !== "priority" && root !== typeKey[type]) {
-          throw new FakeOfficeError("InvalidOperation", `Cannot set ${path} on a ${type} conditional format.`);
+    this.context.op(
+      "ConditionalFormatCollection.add",
+      () => {
+        if (!sheet || !box) throw new FakeOfficeError("ItemNotFound", "null range");
+        if (
+          ![
+            "Custom",
+            "IconSet",
+            "DataBar",
+            "ColorScale",
+            "CellValue",
+            "TopBottom",
+            "PresetCriteria",
+            "ContainsText",
+          ].includes(type)
+        ) {
+          throw new FakeOfficeError("InvalidArgument", `Bad conditional format type ${type}`);
         }
-        if (sheet) this.context.book.assertCanFormat(sheet);
-        apply();
-      }, "1.6");
+        this.context.book.assertCanFormat(sheet);
+        // A new rule goes on top of the list (priority 0), as in Excel.
+        sheet.cfs.unshift(cf);
+      },
+      "1.6"
+    );
+    const typeKey: Record<string, string> = {
+      Custom: "custom",
+      IconSet: "iconSet",
+      DataBar: "dataBar",
+      ColorScale: "colorScale",
+      CellValue: "cellValue",
+    };
+    return bag(cf.props, "", (path, _v, apply) => {
+      this.context.op(
+        `ConditionalFormat.${path}`,
+        () => {
+          const root = path.split(".")[0];
+          if (root !== "stopIfTrue" && root !== "priority" && root !== typeKey[type]) {
+            throw new FakeOfficeError(
+              "InvalidOperation",
+              `Cannot set ${path} on a ${type} conditional format.`
+            );
+          }
+          if (sheet) this.context.book.assertCanFormat(sheet);
+          apply();
+        },
+        "1.6"
+      );
     });
   }
   clearAll(): void {
     const { sheet, box } = this.range;
-    this.context.op("ConditionalFormatCollection.clearAll", () => {
-      if (!sheet || !box) throw new FakeOfficeError("ItemNotFound", "null range");
-      this.context.book.assertCanFormat(sheet);
-      sheet.cfs = sheet.cfs.filter((cf) => !intersects(cf.box, box));
-    }, "1.6");
+    this.context.op(
+      "ConditionalFormatCollection.clearAll",
+      () => {
+        if (!sheet || !box) throw new FakeOfficeError("ItemNotFound", "null range");
+        this.context.book.assertCanFormat(sheet);
+        sheet.cfs = sheet.cfs.filter((cf) => !intersects(cf.box, box));
+      },
+      "1.6"
+    );
   }
 }
 
 export class FakeDataValidation {
   constructor(
     private readonly context: FakeRequestContext,
-    private readonly range: FakeRange,
+    private readonly range: FakeRange
   ) {}
   private target(loc: string, f: (sheet: SheetModel, box: Box) => void): void {
     const { sheet, box } = this.range;
-    this.context.op(loc, () => {
-      if (!sheet || !box) throw new FakeOfficeError("ItemNotFound", "null range");
-      this.context.book.assertCanFormat(sheet);
-      f(sheet, box);
-    }, "1.8");
+    this.context.op(
+      loc,
+      () => {
+        if (!sheet || !box) throw new FakeOfficeError("ItemNotFound", "null range");
+        this.context.book.assertCanFormat(sheet);
+        f(sheet, box);
+      },
+      "1.8"
+    );
   }
   private model(sheet: SheetModel, box: Box) {
     let dv = sheet.dvs.find((d) => sameBox(d.box, box));
     if (!dv) {
       if (sheet.dvs.some((d) => intersects(d.box, box))) {
-        throw new FakeOfficeError("InvalidOperation", "The range already has data validation: call dataValidation.clear() first.");
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "The range already has data validation: call dataValidation.clear() first."
+        );
       }
       dv = { box: { ...box }, rule: null };
       sheet.dvs.push(dv);
@@ -1050,15 +1333,30 @@ export class FakeDataValidation {
     this.target("DataValidation.rule", (sheet, box) => {
       const r = rule as Record<string, unknown>;
       const kinds = Object.keys(r ?? {});
-      if (kinds.length !== 1 || !["list", "wholeNumber", "decimal", "date", "time", "textLength", "custom"].includes(kinds[0])) {
-        throw new FakeOfficeError("InvalidArgument", "A data validation rule needs exactly one criterion.");
+      if (
+        kinds.length !== 1 ||
+        !["list", "wholeNumber", "decimal", "date", "time", "textLength", "custom"].includes(
+          kinds[0]
+        )
+      ) {
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "A data validation rule needs exactly one criterion."
+        );
       }
       const inner = r[kinds[0]] as Record<string, unknown>;
       if (kinds[0] === "list") {
         const src = inner.source;
-        if (typeof src !== "string" || src.length === 0 || src.length > 255) throw new FakeOfficeError("InvalidArgument", "Bad list source.");
-      } else if (kinds[0] !== "custom" && (inner.operator === undefined || inner.formula1 === undefined)) {
-        throw new FakeOfficeError("InvalidArgument", "A validation criterion needs an operator and formula1.");
+        if (typeof src !== "string" || src.length === 0 || src.length > 255)
+          throw new FakeOfficeError("InvalidArgument", "Bad list source.");
+      } else if (
+        kinds[0] !== "custom" &&
+        (inner.operator === undefined || inner.formula1 === undefined)
+      ) {
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "A validation criterion needs an operator and formula1."
+        );
       }
       this.model(sheet, box).rule = clone(rule);
     });
@@ -1091,7 +1389,7 @@ export class FakeTableCollection extends ClientCollection<FakeTable> {
   constructor(
     context: FakeRequestContext,
     private readonly sheet: SheetModel | null,
-    nullParent: boolean,
+    nullParent: boolean
   ) {
     super(context, nullParent);
   }
@@ -1112,7 +1410,10 @@ export class FakeTableCollection extends ClientCollection<FakeTable> {
     return new FakeTable(this.context, this.itemOrFail("table", key, this.find(key)));
   }
   getItemOrNullObject(key: string): FakeTable {
-    return new FakeTable(this.context, this.itemOrNull(() => (this.isNull ? null : this.find(key))));
+    return new FakeTable(
+      this.context,
+      this.itemOrNull(() => (this.isNull ? null : this.find(key)))
+    );
   }
   add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
     let t: TableModel | null = null;
@@ -1130,7 +1431,8 @@ export class FakeTableCollection extends ClientCollection<FakeTable> {
         sheet = r.sheet;
         box = r.box;
       }
-      if (this.sheet && sheet !== this.sheet) throw new FakeOfficeError("InvalidArgument", "The address is on another sheet.");
+      if (this.sheet && sheet !== this.sheet)
+        throw new FakeOfficeError("InvalidArgument", "The address is on another sheet.");
       book.assertCanFormat(sheet);
       t = book.addTable(sheet, box, hasHeaders);
     });
@@ -1141,7 +1443,7 @@ export class FakeTableCollection extends ClientCollection<FakeTable> {
 export class FakeTable extends ClientObject {
   constructor(
     context: FakeRequestContext,
-    readonly model: TableModel | null,
+    readonly model: TableModel | null
   ) {
     super(context, model === null);
   }
@@ -1166,30 +1468,51 @@ export class FakeTable extends ClientObject {
     return this.read("name");
   }
   set name(v: string) {
-    if (this.isNull) { this.fail("Table.name"); return; }
+    if (this.isNull) {
+      this.fail("Table.name");
+      return;
+    }
     this.context.op("Table.name", () => this.context.book.renameTable(this.m, v));
   }
   get style(): string {
     return this.read("style");
   }
   set style(v: string) {
-    if (this.isNull) { this.fail("Table.style"); return; }
+    if (this.isNull) {
+      this.fail("Table.style");
+      return;
+    }
     this.context.op("Table.style", () => {
-      if (!/^TableStyle(Light|Medium|Dark)\d+$/.test(v)) throw new FakeOfficeError("InvalidArgument", `Unknown table style ${v}`);
+      if (!/^TableStyle(Light|Medium|Dark)\d+$/.test(v))
+        throw new FakeOfficeError("InvalidArgument", `Unknown table style ${v}`);
       this.m.style = v;
     });
   }
   set showFilterButton(v: boolean) {
-    if (this.isNull) { this.fail("Table.showFilterButton"); return; }
-    this.context.op("Table.showFilterButton", () => {
-      this.m.showFilterButton = v;
-    }, "1.3");
+    if (this.isNull) {
+      this.fail("Table.showFilterButton");
+      return;
+    }
+    this.context.op(
+      "Table.showFilterButton",
+      () => {
+        this.m.showFilterButton = v;
+      },
+      "1.3"
+    );
   }
   set showBandedRows(v: boolean) {
-    if (this.isNull) { this.fail("Table.showBandedRows"); return; }
-    this.context.op("Table.showBandedRows", () => {
-      this.m.showBandedRows = v;
-    }, "1.3");
+    if (this.isNull) {
+      this.fail("Table.showBandedRows");
+      return;
+    }
+    this.context.op(
+      "Table.showBandedRows",
+      () => {
+        this.m.showBandedRows = v;
+      },
+      "1.3"
+    );
   }
   get worksheet(): FakeWorksheet {
     return this.nav("worksheet", () => {
@@ -1206,12 +1529,19 @@ export class FakeTable extends ClientObject {
   get sort(): { apply: (fields: { key: number; ascending?: boolean }[]) => void } {
     return {
       apply: (fields) => {
-        if (this.isNull) { this.fail("TableSort.apply"); return; }
-        this.context.op("TableSort.apply", () => {
-          this.context.book.assertCanFormat(this.m.sheet, "allowSort");
-          const f = fields[0];
-          this.context.book.sortTable(this.m, f.key, f.ascending !== false);
-        }, "1.2");
+        if (this.isNull) {
+          this.fail("TableSort.apply");
+          return;
+        }
+        this.context.op(
+          "TableSort.apply",
+          () => {
+            this.context.book.assertCanFormat(this.m.sheet, "allowSort");
+            const f = fields[0];
+            this.context.book.sortTable(this.m, f.key, f.ascending !== false);
+          },
+          "1.2"
+        );
       },
     };
   }
@@ -1229,14 +1559,24 @@ export class FakeTable extends ClientObject {
     return this.range((t) => t.bodyBox);
   }
   clearFilters(): void {
-    if (this.isNull) { this.fail("Table.clearFilters"); return; }
-    this.context.op("Table.clearFilters", () => {
-      this.m.filters.clear();
-      this.context.book.applyFilters(this.m);
-    }, "1.2");
+    if (this.isNull) {
+      this.fail("Table.clearFilters");
+      return;
+    }
+    this.context.op(
+      "Table.clearFilters",
+      () => {
+        this.m.filters.clear();
+        this.context.book.applyFilters(this.m);
+      },
+      "1.2"
+    );
   }
   reapplyFilters(): void {
-    if (this.isNull) { this.fail("Table.reapplyFilters"); return; }
+    if (this.isNull) {
+      this.fail("Table.reapplyFilters");
+      return;
+    }
     this.context.op("Table.reapplyFilters", () => this.context.book.applyFilters(this.m), "1.2");
   }
   convertToRange(): FakeRange {
@@ -1245,33 +1585,51 @@ export class FakeTable extends ClientObject {
       this.fail("Table.convertToRange");
       return r;
     }
-    this.context.op("Table.convertToRange", () => {
-      this.context.book.assertCanFormat(this.m.sheet);
-      this.context.book.convertTableToRange(this.m);
-    }, "1.2");
+    this.context.op(
+      "Table.convertToRange",
+      () => {
+        this.context.book.assertCanFormat(this.m.sheet);
+        this.context.book.convertTableToRange(this.m);
+      },
+      "1.2"
+    );
     return r;
   }
   delete(): void {
-    if (this.isNull) { this.fail("Table.delete"); return; }
+    if (this.isNull) {
+      this.fail("Table.delete");
+      return;
+    }
     this.context.op("Table.delete", () => {
       this.context.book.assertCanFormat(this.m.sheet);
       this.context.book.deleteTable(this.m);
     });
   }
   resize(address: FakeRange | string): void {
-    if (this.isNull) { this.fail("Table.resize"); return; }
-    this.context.op("Table.resize", () => {
-      const box = address instanceof FakeRange ? address.box : this.context.book.resolve(address, this.m.sheet).box;
-      if (!box || box.top !== this.m.box.top || !intersects(box, this.m.box)) throw new FakeOfficeError("InvalidArgument", "Bad resize range");
-      this.m.box = { ...box };
-    }, "1.13");
+    if (this.isNull) {
+      this.fail("Table.resize");
+      return;
+    }
+    this.context.op(
+      "Table.resize",
+      () => {
+        const box =
+          address instanceof FakeRange
+            ? address.box
+            : this.context.book.resolve(address, this.m.sheet).box;
+        if (!box || box.top !== this.m.box.top || !intersects(box, this.m.box))
+          throw new FakeOfficeError("InvalidArgument", "Bad resize range");
+        this.m.box = { ...box };
+      },
+      "1.13"
+    );
   }
 }
 
 export class FakeTableRowCollection extends ClientObject {
   constructor(
     context: FakeRequestContext,
-    private readonly table: TableModel | null,
+    private readonly table: TableModel | null
   ) {
     super(context, table === null);
   }
@@ -1289,7 +1647,7 @@ export class FakeTableRowCollection extends ClientObject {
 export class FakeTableColumnCollection extends ClientCollection<FakeTableColumn> {
   constructor(
     context: FakeRequestContext,
-    private readonly table: TableModel | null,
+    private readonly table: TableModel | null
   ) {
     super(context, table === null);
   }
@@ -1299,7 +1657,9 @@ export class FakeTableColumnCollection extends ClientCollection<FakeTableColumn>
   protected itemsNow(): FakeTableColumn[] {
     if (!this.table) return [];
     const t = this.table;
-    return this.context.book.tableHeaders(t).map((_h, i) => new FakeTableColumn(this.context, t, i));
+    return this.context.book
+      .tableHeaders(t)
+      .map((_h, i) => new FakeTableColumn(this.context, t, i));
   }
   private indexOf(key: string | number): number {
     if (!this.table) return -1;
@@ -1329,7 +1689,7 @@ export class FakeTableColumn extends ClientObject {
   constructor(
     context: FakeRequestContext,
     private readonly table: TableModel | null,
-    private readonly offset: number,
+    private readonly offset: number
   ) {
     super(context, table === null);
   }
@@ -1347,7 +1707,8 @@ export class FakeTableColumn extends ClientObject {
       id: () => this.offset + 1,
       values: () => {
         const out: Scalar[][] = [];
-        for (let r = this.t.box.top; r <= this.t.box.bottom; r += 1) out.push([book.valueAt(this.t.sheet, r, this.t.box.left + this.offset)]);
+        for (let r = this.t.box.top; r <= this.t.box.bottom; r += 1)
+          out.push([book.valueAt(this.t.sheet, r, this.t.box.left + this.offset)]);
         return out;
       },
     };
@@ -1369,13 +1730,19 @@ export class FakeTableColumn extends ClientObject {
     return { top, bottom, left: col, right: col };
   }
   getDataBodyRange(): FakeRange {
-    return this.table ? new FakeRange(this.context, this.t.sheet, this.colBox("body")) : new FakeRange(this.context, null, null);
+    return this.table
+      ? new FakeRange(this.context, this.t.sheet, this.colBox("body"))
+      : new FakeRange(this.context, null, null);
   }
   getHeaderRowRange(): FakeRange {
-    return this.table ? new FakeRange(this.context, this.t.sheet, this.colBox("header")) : new FakeRange(this.context, null, null);
+    return this.table
+      ? new FakeRange(this.context, this.t.sheet, this.colBox("header"))
+      : new FakeRange(this.context, null, null);
   }
   getRange(): FakeRange {
-    return this.table ? new FakeRange(this.context, this.t.sheet, this.colBox("all")) : new FakeRange(this.context, null, null);
+    return this.table
+      ? new FakeRange(this.context, this.t.sheet, this.colBox("all"))
+      : new FakeRange(this.context, null, null);
   }
   get filter(): FakeFilter {
     return this.nav("filter", () => new FakeFilter(this.context, this.table, this.offset));
@@ -1386,7 +1753,7 @@ export class FakeFilter extends ClientObject {
   constructor(
     context: FakeRequestContext,
     private readonly table: TableModel | null,
-    private readonly offset: number,
+    private readonly offset: number
   ) {
     super(context, table === null);
   }
@@ -1397,20 +1764,32 @@ export class FakeFilter extends ClientObject {
     return "1.2";
   }
   protected props(): Record<string, Loader> {
-    return { criteria: () => (this.table?.filters.get(this.offset) ? { ...this.table.filters.get(this.offset) } : { filterOn: "Custom" }) };
+    return {
+      criteria: () =>
+        this.table?.filters.get(this.offset)
+          ? { ...this.table.filters.get(this.offset) }
+          : { filterOn: "Custom" },
+    };
   }
   get criteria(): FilterCriteria {
     return this.read("criteria");
   }
   private set(loc: string, crit: FilterCriteria | null): void {
-    if (!this.table) { this.fail(loc); return; }
+    if (!this.table) {
+      this.fail(loc);
+      return;
+    }
     const t = this.table;
-    this.context.op(loc, () => {
-      this.context.book.assertCanFormat(t.sheet, "allowAutoFilter");
-      if (crit) t.filters.set(this.offset, crit);
-      else t.filters.delete(this.offset);
-      this.context.book.applyFilters(t);
-    }, "1.2");
+    this.context.op(
+      loc,
+      () => {
+        this.context.book.assertCanFormat(t.sheet, "allowAutoFilter");
+        if (crit) t.filters.set(this.offset, crit);
+        else t.filters.delete(this.offset);
+        this.context.book.applyFilters(t);
+      },
+      "1.2"
+    );
   }
   applyCustomFilter(criteria1: string, criteria2?: string, oper?: "And" | "Or"): void {
     if (typeof criteria1 !== "string" || criteria1.length > 255) {
@@ -1419,12 +1798,23 @@ export class FakeFilter extends ClientObject {
       });
       return;
     }
-    this.set("Filter.applyCustomFilter", { filterOn: "Custom", criterion1: criteria1, criterion2: criteria2, operator: oper });
+    this.set("Filter.applyCustomFilter", {
+      filterOn: "Custom",
+      criterion1: criteria1,
+      criterion2: criteria2,
+      operator: oper,
+    });
   }
   applyValuesFilter(values: string[]): void {
     this.set("Filter.applyValuesFilter", { filterOn: "Values", values: [...values] });
   }
-  apply(criteria: { filterOn: string; criterion1?: string; criterion2?: string; operator?: "And" | "Or"; values?: string[] }): void {
+  apply(criteria: {
+    filterOn: string;
+    criterion1?: string;
+    criterion2?: string;
+    operator?: "And" | "Or";
+    values?: string[];
+  }): void {
     this.set("Filter.apply", { ...(criteria as FilterCriteria) });
   }
   clear(): void {
@@ -1445,31 +1835,45 @@ export class FakeNamedItemCollection extends ClientCollection<FakeNamedItem> {
     return this.context.book.names.map((n) => new FakeNamedItem(this.context, n));
   }
   getItem(name: string): FakeNamedItem {
-    return new FakeNamedItem(this.context, this.itemOrFail("name", name, this.context.book.name(name)));
+    return new FakeNamedItem(
+      this.context,
+      this.itemOrFail("name", name, this.context.book.name(name))
+    );
   }
   getItemOrNullObject(name: string): FakeNamedItem {
-    return new FakeNamedItem(this.context, this.itemOrNull(() => this.context.book.name(name)));
+    return new FakeNamedItem(
+      this.context,
+      this.itemOrNull(() => this.context.book.name(name))
+    );
   }
   add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
     let model: NameModel | null = null;
-    this.context.op("NamedItemCollection.add", () => {
-      const book = this.context.book;
-      checkDefinedName(name);
-      if (book.name(name) || book.table(name)) throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
-      if (reference instanceof FakeRange) {
-        if (!reference.sheet || !reference.box) throw new FakeOfficeError("ItemNotFound", "null range");
-        model = new NameModel(name, reference.sheet, { ...reference.box }, null, comment ?? "");
-      } else {
-        let resolved: { sheet: SheetModel; box: Box } | null = null;
-        try {
-          resolved = book.resolve(reference);
-        } catch {
-          resolved = null;
+    this.context.op(
+      "NamedItemCollection.add",
+      () => {
+        const book = this.context.book;
+        checkDefinedName(name);
+        if (book.name(name) || book.table(name))
+          throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
+        if (reference instanceof FakeRange) {
+          if (!reference.sheet || !reference.box)
+            throw new FakeOfficeError("ItemNotFound", "null range");
+          model = new NameModel(name, reference.sheet, { ...reference.box }, null, comment ?? "");
+        } else {
+          let resolved: { sheet: SheetModel; box: Box } | null = null;
+          try {
+            resolved = book.resolve(reference);
+          } catch {
+            resolved = null;
+          }
+          model = resolved
+            ? new NameModel(name, resolved.sheet, resolved.box, null, comment ?? "")
+            : new NameModel(name, null, null, reference, comment ?? "");
         }
-        model = resolved ? new NameModel(name, resolved.sheet, resolved.box, null, comment ?? "") : new NameModel(name, null, null, reference, comment ?? "");
-      }
-      book.names.push(model);
-    }, "1.4");
+        book.names.push(model);
+      },
+      "1.4"
+    );
     return new FakeNamedItem(this.context, model);
   }
 }
@@ -1477,7 +1881,7 @@ export class FakeNamedItemCollection extends ClientCollection<FakeNamedItem> {
 export class FakeNamedItem extends ClientObject {
   constructor(
     context: FakeRequestContext,
-    private readonly model: NameModel | null,
+    private readonly model: NameModel | null
   ) {
     super(context, model === null);
   }
@@ -1491,7 +1895,12 @@ export class FakeNamedItem extends ClientObject {
     const book = this.context.book;
     return {
       name: () => this.m.name,
-      type: () => (this.m.box ? (this.m.sheet && book.sheets.includes(this.m.sheet) ? "Range" : "Error") : "String"),
+      type: () =>
+        this.m.box
+          ? this.m.sheet && book.sheets.includes(this.m.sheet)
+            ? "Range"
+            : "Error"
+          : "String",
       value: () => this.m.formula(book).replace(/^=/, ""),
       formula: () => this.m.formula(book),
       comment: () => this.m.comment,
@@ -1518,13 +1927,17 @@ export class FakeNamedItem extends ClientObject {
     return this.read("visible");
   }
   set visible(v: boolean) {
-    if (this.isNull) { this.fail("NamedItem.visible"); return; }
+    if (this.isNull) {
+      this.fail("NamedItem.visible");
+      return;
+    }
     this.context.op("NamedItem.visible", () => {
       this.m.visible = v;
     });
   }
   getRange(): FakeRange {
-    const ok = this.model && this.m.box && this.m.sheet && this.context.book.sheets.includes(this.m.sheet);
+    const ok =
+      this.model && this.m.box && this.m.sheet && this.context.book.sheets.includes(this.m.sheet);
     if (!ok) {
       this.context.op("NamedItem.getRange", () => {
         throw new FakeOfficeError("InvalidReference", "The name does not refer to a range.");
@@ -1536,19 +1949,35 @@ export class FakeNamedItem extends ClientObject {
   getRangeOrNullObject(): FakeRange {
     let sheet: SheetModel | null = null;
     let box: Box | null = null;
-    this.context.op("NamedItem.getRangeOrNullObject", () => {
-      if (this.model && this.m.box && this.m.sheet && this.context.book.sheets.includes(this.m.sheet)) {
-        sheet = this.m.sheet;
-        box = this.m.box;
-      }
-    }, "1.4");
+    this.context.op(
+      "NamedItem.getRangeOrNullObject",
+      () => {
+        if (
+          this.model &&
+          this.m.box &&
+          this.m.sheet &&
+          this.context.book.sheets.includes(this.m.sheet)
+        ) {
+          sheet = this.m.sheet;
+          box = this.m.box;
+        }
+      },
+      "1.4"
+    );
     return new FakeRange(this.context, sheet, box);
   }
   delete(): void {
-    if (this.isNull) { this.fail("NamedItem.delete"); return; }
-    this.context.op("NamedItem.delete", () => {
-      this.context.book.names = this.context.book.names.filter((n) => n !== this.model);
-    }, "1.4");
+    if (this.isNull) {
+      this.fail("NamedItem.delete");
+      return;
+    }
+    this.context.op(
+      "NamedItem.delete",
+      () => {
+        this.context.book.names = this.context.book.names.filter((n) => n !== this.model);
+      },
+      "1.4"
+    );
   }
 }
 
@@ -1557,7 +1986,7 @@ export class FakeNamedItem extends ClientObject {
 export class FakeChartCollection extends ClientCollection<FakeChart> {
   constructor(
     context: FakeRequestContext,
-    private readonly sheet: SheetModel | null,
+    private readonly sheet: SheetModel | null
   ) {
     super(context, sheet === null);
   }
@@ -1570,18 +1999,30 @@ export class FakeChartCollection extends ClientCollection<FakeChart> {
   add(type: string, sourceData: FakeRange, seriesBy = "Auto"): FakeChart {
     let model: ChartModel | null = null;
     this.context.op("ChartCollection.add", () => {
-      if (!this.sheet || !sourceData.box) throw new FakeOfficeError("ItemNotFound", "null sheet or range");
+      if (!this.sheet || !sourceData.box)
+        throw new FakeOfficeError("ItemNotFound", "null sheet or range");
       this.context.book.assertCanFormat(this.sheet);
       const sheet = this.sheet;
       let i = sheet.charts.length + 1;
       while (sheet.charts.some((c) => c.name === `Chart ${i}`)) i += 1;
-      model = { name: `Chart ${i}`, type, source: { ...sourceData.box }, seriesBy, props: {}, series: [{ props: {} }] };
+      model = {
+        name: `Chart ${i}`,
+        type,
+        source: { ...sourceData.box },
+        seriesBy,
+        props: {},
+        series: [{ props: {} }],
+      };
       sheet.charts.push(model);
     });
     return new FakeChart(this.context, this.sheet, model);
   }
   getItemOrNullObject(name: string): FakeChart {
-    return new FakeChart(this.context, this.sheet, this.itemOrNull(() => this.sheet?.charts.find((c) => c.name === name)));
+    return new FakeChart(
+      this.context,
+      this.sheet,
+      this.itemOrNull(() => this.sheet?.charts.find((c) => c.name === name))
+    );
   }
 }
 
@@ -1589,7 +2030,7 @@ export class FakeChart extends ClientObject {
   constructor(
     context: FakeRequestContext,
     private readonly sheet: SheetModel | null,
-    private readonly model: ChartModel | null,
+    private readonly model: ChartModel | null
   ) {
     super(context, model === null);
   }
@@ -1603,19 +2044,29 @@ export class FakeChart extends ClientObject {
     return this.read("name");
   }
   set name(v: string) {
-    if (!this.model) { this.fail("Chart.name"); return; }
+    if (!this.model) {
+      this.fail("Chart.name");
+      return;
+    }
     const m = this.model;
     this.context.op("Chart.name", () => {
       m.name = v;
     });
   }
   private record(path: string, apply: () => void, version = "1.1"): void {
-    if (!this.model) { this.fail(`Chart.${path}`); return; }
+    if (!this.model) {
+      this.fail(`Chart.${path}`);
+      return;
+    }
     const sheet = this.sheet;
-    this.context.op(`Chart.${path}`, () => {
-      if (sheet) this.context.book.assertCanFormat(sheet);
-      apply();
-    }, version);
+    this.context.op(
+      `Chart.${path}`,
+      () => {
+        if (sheet) this.context.book.assertCanFormat(sheet);
+        apply();
+      },
+      version
+    );
   }
   get title(): Record<string, unknown> {
     return bag(this.model?.props ?? {}, "title", (path, _v, apply) => this.record(path, apply));
@@ -1624,10 +2075,14 @@ export class FakeChart extends ClientObject {
     return bag(this.model?.props ?? {}, "legend", (path, _v, apply) => this.record(path, apply));
   }
   get axes(): Record<string, unknown> {
-    return bag(this.model?.props ?? {}, "axes", (path, _v, apply) => this.record(path, apply, "1.1"));
+    return bag(this.model?.props ?? {}, "axes", (path, _v, apply) =>
+      this.record(path, apply, "1.1")
+    );
   }
   get dataLabels(): Record<string, unknown> {
-    return bag(this.model?.props ?? {}, "dataLabels", (path, _v, apply) => this.record(path, apply));
+    return bag(this.model?.props ?? {}, "dataLabels", (path, _v, apply) =>
+      this.record(path, apply)
+    );
   }
   get series(): { getItemAt: (i: number) => Record<string, unknown> } {
     return {
@@ -1636,13 +2091,21 @@ export class FakeChart extends ClientObject {
         const props = s?.props ?? {};
         return bag(props, "", (path, _v, apply) => this.record(`series.${path}`, apply), {
           setXAxisValues: (r: unknown) =>
-            this.record("series.setXAxisValues", () => {
-              if (s) s.xValues = r instanceof FakeRange ? r.localAddress() : String(r);
-            }, "1.7"),
+            this.record(
+              "series.setXAxisValues",
+              () => {
+                if (s) s.xValues = r instanceof FakeRange ? r.localAddress() : String(r);
+              },
+              "1.7"
+            ),
           setValues: (r: unknown) =>
-            this.record("series.setValues", () => {
-              if (s) s.values = r instanceof FakeRange ? r.localAddress() : String(r);
-            }, "1.7"),
+            this.record(
+              "series.setValues",
+              () => {
+                if (s) s.values = r instanceof FakeRange ? r.localAddress() : String(r);
+              },
+              "1.7"
+            ),
         });
       },
     };
@@ -1650,7 +2113,8 @@ export class FakeChart extends ClientObject {
   setPosition(start: FakeRange | string, end?: FakeRange | string): void {
     const a = (x: FakeRange | string) => (x instanceof FakeRange ? x.localAddress() : x);
     this.record("setPosition", () => {
-      if (this.model) this.model.position = { start: a(start), end: end === undefined ? undefined : a(end) };
+      if (this.model)
+        this.model.position = { start: a(start), end: end === undefined ? undefined : a(end) };
     });
   }
   delete(): void {

@@ -144,7 +144,13 @@ export class NameModel {
   constant: string | null;
   comment: string;
   visible = true;
-  constructor(name: string, sheet: SheetModel | null, box: Box | null, constant: string | null, comment = "") {
+  constructor(
+    name: string,
+    sheet: SheetModel | null,
+    box: Box | null,
+    constant: string | null,
+    comment = ""
+  ) {
     this.name = name;
     this.sheet = sheet;
     this.box = box;
@@ -152,7 +158,8 @@ export class NameModel {
     this.comment = comment;
   }
   formula(book: BookModel): string {
-    if (this.box && this.sheet && book.sheets.includes(this.sheet)) return `=${sheetPrefix(this.sheet.name)}!${boxAddress(this.box, true)}`;
+    if (this.box && this.sheet && book.sheets.includes(this.sheet))
+      return `=${sheetPrefix(this.sheet.name)}!${boxAddress(this.box, true)}`;
     if (this.box) return "=#REF!";
     return this.constant ?? "";
   }
@@ -170,13 +177,25 @@ export const keyCol = (key: number): number => (key % MAX_COLUMNS) + 1;
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
 
 export function checkSheetName(name: string): void {
-  if (typeof name !== "string" || name.length === 0 || name.length > 31 || INVALID_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+  if (
+    typeof name !== "string" ||
+    name.length === 0 ||
+    name.length > 31 ||
+    INVALID_SHEET_CHARS.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  ) {
     throw new FakeOfficeError("InvalidArgument", `The sheet name "${name}" is invalid.`);
   }
 }
 
 export function checkDefinedName(name: string): void {
-  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name) || name.length > 255) {
+  if (
+    !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) ||
+    /^[A-Za-z]{1,3}\d+$/.test(name) ||
+    /^[Rr]\d*[Cc]\d*$/.test(name) ||
+    name.length > 255
+  ) {
     throw new FakeOfficeError("InvalidArgument", `The name "${name}" is not valid.`);
   }
 }
@@ -186,7 +205,8 @@ export function coerceInput(s: string): CellModel {
   if (s.startsWith("'")) return { v: s.slice(1), quote: true };
   if (s.startsWith("=")) return { v: s };
   const t = s.trim();
-  if (/^[+-]?(\d+(,\d{3})*(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t)) return { v: Number(t.replace(/,/g, "")) };
+  if (/^[+-]?(\d+(,\d{3})*(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t))
+    return { v: Number(t.replace(/,/g, "")) };
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)%$/.test(t)) return { v: Number(t.slice(0, -1)) / 100 };
   if (/^(true|false)$/i.test(t)) return { v: t.toLowerCase() === "true" };
   // Excel reads "-abc" / "+abc" typed into a cell as a formula.
@@ -213,10 +233,14 @@ export function checkFormula(f: string): void {
       depth -= 1;
       if (depth < 0) break;
     } else if (ch === ";") {
-      throw new FakeOfficeError("InvalidArgument", `Formula uses ";" (formulasLocal syntax?): ${f}`);
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `Formula uses ";" (formulasLocal syntax?): ${f}`
+      );
     }
   }
-  if (inStr || depth !== 0 || f.length < 2) throw new FakeOfficeError("InvalidArgument", `There is a problem with this formula: ${f}`);
+  if (inStr || depth !== 0 || f.length < 2)
+    throw new FakeOfficeError("InvalidArgument", `There is a problem with this formula: ${f}`);
 }
 
 /** Wildcard match as Excel filters and COUNTIF do: * any run, ? one char, ~ escapes; case-insensitive. */
@@ -242,7 +266,10 @@ export class BookModel {
   calculator: FakeCalculator | null = null;
   /** Bumped on every change of cell content, so calculated values are recomputed lazily. */
   version = 0;
-  private calcCache: { version: number; get: (sheet: SheetModel, row: number, col: number) => Scalar } | null = null;
+  private calcCache: {
+    version: number;
+    get: (sheet: SheetModel, row: number, col: number) => Scalar;
+  } | null = null;
   private seq = 0;
   private tableCounter = 0;
   calculationMode = "Automatic";
@@ -261,7 +288,11 @@ export class BookModel {
 
   mustSheet(name: string): SheetModel {
     const s = this.sheet(name);
-    if (!s) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (sheet "${name}").`);
+    if (!s)
+      throw new FakeOfficeError(
+        "ItemNotFound",
+        `The requested resource doesn't exist (sheet "${name}").`
+      );
     return s;
   }
 
@@ -272,7 +303,11 @@ export class BookModel {
 
   mustTable(name: string): TableModel {
     const t = this.table(name);
-    if (!t) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (table "${name}").`);
+    if (!t)
+      throw new FakeOfficeError(
+        "ItemNotFound",
+        `The requested resource doesn't exist (table "${name}").`
+      );
     return t;
   }
 
@@ -291,10 +326,17 @@ export class BookModel {
     try {
       parsed = parseAddress(address);
     } catch {
-      throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing (address "${address}").`);
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The argument is invalid or missing (address "${address}").`
+      );
     }
     const sheet = parsed.sheet === null ? defaultSheet : this.sheet(parsed.sheet);
-    if (!sheet) throw new FakeOfficeError("InvalidArgument", `The address "${address}" names no existing sheet.`);
+    if (!sheet)
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The address "${address}" names no existing sheet.`
+      );
     return { sheet, box: parsed.box };
   }
 
@@ -308,7 +350,8 @@ export class BookModel {
       n = `Sheet${i}`;
     }
     checkSheetName(n);
-    if (this.sheet(n)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${n}" already exists.`);
+    if (this.sheet(n))
+      throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${n}" already exists.`);
     const s = new SheetModel(n);
     this.sheets.push(s);
     if (!this.activeSheet) this.activeSheet = s;
@@ -318,13 +361,18 @@ export class BookModel {
   renameSheet(sheet: SheetModel, name: string): void {
     checkSheetName(name);
     const other = this.sheet(name);
-    if (other && other !== sheet) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+    if (other && other !== sheet)
+      throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
     sheet.name = name;
     this.version += 1;
   }
 
   deleteSheet(sheet: SheetModel): void {
-    if (this.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    if (this.sheets.length === 1)
+      throw new FakeOfficeError(
+        "InvalidOperation",
+        "A workbook must contain at least one visible worksheet."
+      );
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
     this.sheets = this.sheets.filter((s) => s !== sheet);
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[0];
@@ -371,16 +419,19 @@ export class BookModel {
     let cell: CellModel;
     if (input === "") cell = { v: null };
     else if (typeof input === "number") {
-      if (!Number.isFinite(input)) throw new FakeOfficeError("InvalidArgument", `Invalid number ${input}`);
+      if (!Number.isFinite(input))
+        throw new FakeOfficeError("InvalidArgument", `Invalid number ${input}`);
       cell = { v: input };
     } else if (typeof input === "boolean") cell = { v: input };
     else if (typeof input === "string") {
       if (nf === "@") cell = { v: input, quote: !input.startsWith("'") ? undefined : true };
       else {
         cell = coerceInput(input);
-        if (typeof cell.v === "string" && cell.v.startsWith("=") && !cell.quote) checkFormula(cell.v);
+        if (typeof cell.v === "string" && cell.v.startsWith("=") && !cell.quote)
+          checkFormula(cell.v);
       }
-      if (input.length > 32767) throw new FakeOfficeError("InvalidArgument", "Text longer than 32,767 characters.");
+      if (input.length > 32767)
+        throw new FakeOfficeError("InvalidArgument", "Text longer than 32,767 characters.");
     } else throw new FakeOfficeError("InvalidArgument", `Unsupported cell input ${String(input)}`);
     if (nf !== undefined) cell.nf = nf;
     if (cell.v === null && cell.nf === undefined) sheet.cells.delete(key);
@@ -416,7 +467,13 @@ export class BookModel {
     for (const [key, cell] of [...sheet.cells.entries()]) {
       const r = keyRow(key);
       const c = keyCol(key);
-      if (r >= box.top && r <= box.bottom && c >= box.left && c <= box.right && cell.nf !== undefined) {
+      if (
+        r >= box.top &&
+        r <= box.bottom &&
+        c >= box.left &&
+        c <= box.right &&
+        cell.nf !== undefined
+      ) {
         delete cell.nf;
         if (cell.v === null) sheet.cells.delete(key);
       }
@@ -432,7 +489,8 @@ export class BookModel {
   formatAt(sheet: SheetModel, row: number, col: number, prop: string): unknown {
     for (let i = sheet.fmt.length - 1; i >= 0; i -= 1) {
       const op = sheet.fmt[i];
-      if (row < op.box.top || row > op.box.bottom || col < op.box.left || col > op.box.right) continue;
+      if (row < op.box.top || row > op.box.bottom || col < op.box.left || col > op.box.right)
+        continue;
       if (op.prop === "reset") return undefined;
       if (op.prop === prop) return op.value;
     }
@@ -470,12 +528,17 @@ export class BookModel {
 
   addTable(sheet: SheetModel, box: Box, hasHeaders: boolean): TableModel {
     if (cellCount(box) > 5_000_000 || box.bottom - box.top < 1) {
-      throw new FakeOfficeError("InvalidArgument", "A table needs a header row and at least one body row.");
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        "A table needs a header row and at least one body row."
+      );
     }
     for (const t of this.tablesOn(sheet)) {
-      if (intersects(t.box, box)) throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
+      if (intersects(t.box, box))
+        throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
     }
-    if (sheet.merges.some((m) => intersects(m, box))) throw new FakeOfficeError("InvalidOperation", "A table can't contain merged cells.");
+    if (sheet.merges.some((m) => intersects(m, box)))
+      throw new FakeOfficeError("InvalidOperation", "A table can't contain merged cells.");
     const top = box.top;
     const finalBox = { ...box };
     if (!hasHeaders) {
@@ -514,14 +577,18 @@ export class BookModel {
     checkDefinedName(name);
     const other = this.table(name);
     if ((other && other !== t) || this.name(name)) {
-      throw new FakeOfficeError("InvalidArgument", `A table or name called "${name}" already exists.`);
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `A table or name called "${name}" already exists.`
+      );
     }
     t.name = name;
   }
 
   tableHeaders(t: TableModel): string[] {
     const out: string[] = [];
-    for (let c = t.box.left; c <= t.box.right; c += 1) out.push(String(this.formulaAt(t.sheet, t.box.top, c)));
+    for (let c = t.box.left; c <= t.box.right; c += 1)
+      out.push(String(this.formulaAt(t.sheet, t.box.top, c)));
     return out;
   }
 
@@ -619,14 +686,16 @@ export class BookModel {
     }
     const grow = (b: Box): Box => {
       if (b.bottom === MAX_ROWS && b.top === 1) return b;
-      if (b.top >= at) return { ...b, top: b.top + count, bottom: Math.min(MAX_ROWS, b.bottom + count) };
+      if (b.top >= at)
+        return { ...b, top: b.top + count, bottom: Math.min(MAX_ROWS, b.bottom + count) };
       if (b.bottom >= at) return { ...b, bottom: Math.min(MAX_ROWS, b.bottom + count) };
       return b;
     };
     for (const t of this.tablesOn(sheet)) {
       // A row inserted right below the header or inside the body extends the table.
       if (at > t.box.top && at <= t.box.bottom) t.box = { ...t.box, bottom: t.box.bottom + count };
-      else if (at <= t.box.top) t.box = { ...t.box, top: t.box.top + count, bottom: t.box.bottom + count };
+      else if (at <= t.box.top)
+        t.box = { ...t.box, top: t.box.top + count, bottom: t.box.bottom + count };
     }
     sheet.fmt = sheet.fmt.map((op) => ({ ...op, box: grow(op.box) }));
     sheet.cfs = sheet.cfs.map((cf) => ({ ...cf, box: grow(cf.box) }));
@@ -649,17 +718,28 @@ export class BookModel {
         if (this.isLocked(sheet, r, c)) {
           throw new FakeOfficeError(
             "AccessDenied",
-            `The cell ${sheetPrefix(sheet.name)}!${columnLetters(c)}${r} is protected: the sheet must be unprotected first.`,
+            `The cell ${sheetPrefix(sheet.name)}!${columnLetters(c)}${r} is protected: the sheet must be unprotected first.`
           );
         }
       }
     }
   }
 
-  assertCanFormat(sheet: SheetModel, allow?: "allowFormatCells" | "allowFormatColumns" | "allowFormatRows" | "allowAutoFilter" | "allowSort"): void {
+  assertCanFormat(
+    sheet: SheetModel,
+    allow?:
+      | "allowFormatCells"
+      | "allowFormatColumns"
+      | "allowFormatRows"
+      | "allowAutoFilter"
+      | "allowSort"
+  ): void {
     if (!sheet.protection.protected) return;
     if (allow && sheet.protection.options[allow]) return;
-    throw new FakeOfficeError("AccessDenied", `The sheet "${sheet.name}" is protected: unprotect it before changing it.`);
+    throw new FakeOfficeError(
+      "AccessDenied",
+      `The sheet "${sheet.name}" is protected: unprotect it before changing it.`
+    );
   }
 
   contains = contains;
@@ -692,10 +772,29 @@ export class BookModel {
       page: { ...sh.page },
       printTitleRows: sh.printTitleRows,
       protection: { ...sh.protection, options: { ...sh.protection.options } },
-      charts: sh.charts.map((c) => ({ ...c, props: { ...c.props }, series: c.series.map((x) => ({ ...x, props: { ...x.props } })) })),
+      charts: sh.charts.map((c) => ({
+        ...c,
+        props: { ...c.props },
+        series: c.series.map((x) => ({ ...x, props: { ...x.props } })),
+      })),
     }));
-    const tableStates = tables.map((t) => ({ t, name: t.name, sheet: t.sheet, box: { ...t.box }, style: t.style, filters: new Map(t.filters) }));
-    const nameStates = names.map((n) => ({ n, name: n.name, sheet: n.sheet, box: n.box, constant: n.constant, comment: n.comment, visible: n.visible }));
+    const tableStates = tables.map((t) => ({
+      t,
+      name: t.name,
+      sheet: t.sheet,
+      box: { ...t.box },
+      style: t.style,
+      filters: new Map(t.filters),
+    }));
+    const nameStates = names.map((n) => ({
+      n,
+      name: n.name,
+      sheet: n.sheet,
+      box: n.box,
+      constant: n.constant,
+      comment: n.comment,
+      visible: n.visible,
+    }));
     return () => {
       this.sheets = sheets;
       this.tables = tables;
@@ -703,8 +802,23 @@ export class BookModel {
       this.activeSheet = active;
       for (const st of sheetStates) Object.assign(st.sh, { ...st, sh: undefined });
       for (const st of sheetStates) delete (st.sh as unknown as { sh?: unknown }).sh;
-      for (const st of tableStates) Object.assign(st.t, { name: st.name, sheet: st.sheet, box: st.box, style: st.style, filters: st.filters });
-      for (const st of nameStates) Object.assign(st.n, { name: st.name, sheet: st.sheet, box: st.box, constant: st.constant, comment: st.comment, visible: st.visible });
+      for (const st of tableStates)
+        Object.assign(st.t, {
+          name: st.name,
+          sheet: st.sheet,
+          box: st.box,
+          style: st.style,
+          filters: st.filters,
+        });
+      for (const st of nameStates)
+        Object.assign(st.n, {
+          name: st.name,
+          sheet: st.sheet,
+          box: st.box,
+          constant: st.constant,
+          comment: st.comment,
+          visible: st.visible,
+        });
       this.version = version + 1;
     };
   }
@@ -712,7 +826,8 @@ export class BookModel {
 
 export function filterAccepts(crit: FilterCriteria, value: Scalar): boolean {
   const text = value === null ? "" : String(value);
-  if (crit.filterOn === "Values") return (crit.values ?? []).some((v) => v.toLowerCase() === text.toLowerCase());
+  if (crit.filterOn === "Values")
+    return (crit.values ?? []).some((v) => v.toLowerCase() === text.toLowerCase());
   const one = (c: string | undefined): boolean => {
     if (c === undefined || c === "") return true;
     if (c.startsWith("<>")) return !wildcardMatch(c.slice(2), text);
