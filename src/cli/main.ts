@@ -12,18 +12,12 @@ import { dueCommand } from "./commands/due";
 import { planCommand } from "./commands/plan";
 import { workbookCommand } from "./commands/workbook";
 
-export type { CliIO, Command } from "./io";
-
 const COMMANDS: readonly Command[] = [
   planCommand,
   dueCommand,
   workbookCommand,
   // { name: "…", summary: "…", run: … },  ← one line per subcommand
 ];
-
-export function commands(): readonly Command[] {
-  return COMMANDS;
-}
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -3,9 +3,9 @@
  * the actions the manifest's buttons may call. The "Theo dõi CCHC" button uses ShowTaskpane directly;
  * "showTaskpane" is registered for ExecuteFunction buttons and keyboard shortcuts.
  */
-export function registerCommands(
-  office: typeof Office | undefined = (globalThis as { Office?: typeof Office }).Office
-): boolean {
+import { officeGlobal } from "../render/office/officeGlobals";
+
+export function registerCommands(office: typeof Office | undefined = officeGlobal()): boolean {
   if (!office || !office.actions || typeof office.actions.associate !== "function") return false;
   office.actions.associate("showTaskpane", async () => {
     await office.addin.showAsTaskpane();
@@ -13,7 +13,7 @@ export function registerCommands(
   return true;
 }
 
-const office = (globalThis as { Office?: typeof Office }).Office;
+const office = officeGlobal();
 if (office && typeof office.onReady === "function") {
   void office.onReady(() => {
     try {

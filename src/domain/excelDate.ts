@@ -15,10 +15,13 @@ export const MAX_EXCEL_SERIAL = 2958465;
 /** Serial of the fictitious 29/02/1900, and the ISO text it maps to. */
 export const FICTITIOUS_LEAP_SERIAL = 60;
 export const FICTITIOUS_LEAP_ISO = "1900-02-29";
+/** 01/03/1900: the first date whose serial counts days from 30/12/1899 (serial 61). */
+export const FIRST_TRUE_SERIAL = FICTITIOUS_LEAP_SERIAL + 1;
+export const FIRST_TRUE_SERIAL_ISO = "1900-03-01";
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 /** Date.UTC(1899, 11, 30): day 0 of the serials from 61 on. */
-const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
+export const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
 
 const DMY_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
@@ -34,7 +37,7 @@ export function isoToSerial(iso: string): number | null {
   if (!ymd) return null;
   const days = Math.round((Date.UTC(ymd.y, ymd.m - 1, ymd.d) - EPOCH_1899_12_30) / MS_PER_DAY);
   // Before 01/03/1900 Excel is one day behind the real calendar (no fictitious day counted yet).
-  return days < 61 ? days - 1 : days;
+  return days < FIRST_TRUE_SERIAL ? days - 1 : days;
 }
 
 /**

@@ -3,12 +3,21 @@
  * target of CCHC.ATTAIN / CCHC.MET). The indicator list is passed in, so this module stays pure and
  * does not load the plan itself.
  */
-import type { Comparison, Indicator } from "../plan/types";
-
-/** The numbers of an indicator, all these functions need (the texts stay out of the functions bundle). */
-export type IndicatorNumbers = Pick<Indicator, "id" | "target" | "comparison" | "unit">;
 import { inputError, isBlank, parseNumberText, quote, readScalar } from "./cellValue";
+import type { Comparison } from "./rates";
 import { fail, ok, type Result } from "./result";
+
+/**
+ * The numbers of an indicator, all these functions need (the texts stay out of the functions bundle);
+ * the plan's Indicator has this shape.
+ */
+export interface IndicatorNumbers {
+  id: string;
+  /** Number as printed: 95 for 95%, 2 for "02 sáng kiến". */
+  target: number;
+  comparison: Comparison;
+  unit: "%" | "count";
+}
 
 export const INDICATOR_ID_LABEL = "Mã chỉ tiêu (id)";
 

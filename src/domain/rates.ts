@@ -4,7 +4,6 @@
  * return a Result: never a JavaScript exception, never NaN or Infinity.
  * The error rules are documented in docs/functions.md.
  */
-import type { Comparison } from "../plan/types";
 import {
   inputError,
   isBlank,
@@ -15,6 +14,9 @@ import {
   unwrapCellValue,
 } from "./cellValue";
 import { fail, ok, type Failure, type Result } from "./result";
+
+/** How an actual value is compared with its target ("≥ 95%", "< 5"). */
+export type Comparison = ">=" | ">" | "<=" | "<" | "=";
 
 export const PART_LABEL = "Số đạt (part)";
 export const TOTAL_LABEL = "Tổng số (total)";

@@ -30,6 +30,9 @@ export const ERROR_LITERALS: Readonly<Record<ErrorKind, string>> = {
   null: "#NULL!",
 };
 
+/** The classic error texts (the ones the .xlsx format stores as cell errors). */
+export const EXCEL_ERROR_TEXTS: ReadonlySet<string> = new Set(Object.values(ERROR_LITERALS));
+
 const KIND_BY_LITERAL: ReadonlyMap<string, ErrorKind> = new Map(
   (Object.keys(ERROR_LITERALS) as ErrorKind[]).map((k) => [ERROR_LITERALS[k], k])
 );

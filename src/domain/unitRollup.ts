@@ -5,7 +5,6 @@
  * CLI summary, the task pane and the file renderer's cached results use them, so all agree.
  * Written out in docs/sheets.md.
  */
-import type { Plan, Task } from "../plan/types";
 import { isoToSerial, serialToIso, MAX_EXCEL_SERIAL } from "./excelDate";
 import {
   DEFAULT_SOON_DAYS,
@@ -20,6 +19,22 @@ import {
   taskState,
   type TaskStateName,
 } from "./taskState";
+
+/** What the roll-up reads of a task; the plan's Task has this shape. */
+export interface RollupTask {
+  /** The task key that typed values are stored under. */
+  key: string;
+  /** Canonical lead units. */
+  lead: readonly string[];
+  deadline: { due: string | null };
+}
+
+/** What the roll-up reads of the plan; the plan's Plan has this shape. */
+export interface RollupPlan {
+  tasks: readonly RollupTask[];
+  /** The plan's unit list, in the document's order. */
+  units: readonly { name: string }[];
+}
 
 /** The statuses staff pick in "Trạng thái" (the sheet's validation list, in this order). */
 export const TASK_STATUS = {
@@ -109,7 +124,7 @@ export function taskOutcome(
 }
 
 /** Due date of a task as the sheet's "Hạn" column holds it (null = empty cell, recurring work). */
-export function taskDue(task: Task): string | null {
+export function taskDue(task: RollupTask): string | null {
   const due = task.deadline.due;
   return due !== null && isoToSerial(due) !== null ? due : null;
 }
@@ -119,7 +134,7 @@ export function taskDue(task: Task): string | null {
  * order (the document's own ranking: Văn phòng Sở first), then names not in that list in order of
  * first appearance.
  */
-export function leadUnits(plan: Plan): string[] {
+export function leadUnits(plan: RollupPlan): string[] {
   const leading = new Set<string>();
   const firstSeen: string[] = [];
   for (const task of plan.tasks) {
@@ -195,7 +210,7 @@ function finish(r: UnitRollup): UnitRollup {
  * `inputs` are keyed by task key (UserInput.tables.tblNhiemVu can be passed as it is).
  */
 export function unitRollup(
-  plan: Plan,
+  plan: RollupPlan,
   inputs: TaskInputs,
   asOf: string,
   soonDays: number = DEFAULT_SOON_DAYS
@@ -214,7 +229,7 @@ export function unitRollup(
 
 /** The whole department: every task with a lead unit counted once ("Toàn Sở" row). */
 export function planRollup(
-  plan: Plan,
+  plan: RollupPlan,
   inputs: TaskInputs,
   asOf: string,
   soonDays: number = DEFAULT_SOON_DAYS,

@@ -34,7 +34,7 @@ import {
 import { fail, ok, type ErrorKind, type Result } from "../domain/result";
 import { daysLate, taskState, DEFAULT_SOON_DAYS } from "../domain/taskState";
 import { getIndicatorTargets } from "../plan/indicators";
-import type { Comparison } from "../plan/types";
+import type { Comparison } from "../domain/rates";
 
 // Numbers only: the indicator texts would add ~3.5 KB gzip to a bundle that must load first and small.
 const INDICATOR_TARGETS = getIndicatorTargets();

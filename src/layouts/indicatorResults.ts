@@ -5,7 +5,7 @@
  * from the domain (src/domain/rates.ts, the code under CCHC.ATTAIN / CCHC.MET); an Excel error is
  * `null` (the model has no error scalar; the file is recalculated on open anyway).
  */
-import type { Comparison } from "../plan/types";
+import type { Comparison } from "../domain/rates";
 import { attainment, isMet } from "../domain/rates";
 import type { Scalar } from "./model";
 import { MONTHS, VERDICT_MET, VERDICT_MISSED, VERDICT_NEAR } from "./indicatorFormulas";

@@ -4,7 +4,8 @@
  * plain Excel in the file). Pure data: drawn by src/render/office and src/render/xlsx.
  * Column meanings, formulas and colour rules: docs/indicators.md.
  */
-import type { Anomaly, Comparison, Indicator, Plan } from "../plan/types";
+import type { Comparison } from "../domain/rates";
+import type { Anomaly, Indicator, Plan } from "../plan/types";
 import type {
   Block,
   CellFormat,
@@ -16,6 +17,7 @@ import type {
   TableSpec,
   ValidationSpec,
 } from "./model";
+import { PALETTE, SHEET_FONT, SHEET_PROTECTION } from "./style";
 import type { UserInput } from "./userInput";
 import {
   DEFAULT_MARGIN_POINTS,
@@ -50,18 +52,18 @@ export interface IndicatorsSheetOptions {
   flavor: IndicatorFlavor;
 }
 
-const FONT = { name: "Times New Roman", size: 11 };
 const COUNT_FORMAT = "#,##0";
 const RATE_FORMAT = "0.0%";
 const INPUT_FILL = "#FFF9E5";
 
+const ruleColors = (c: { fill: string; font: string }) => ({ fill: c.fill, fontColor: c.font });
 const COLORS = {
-  met: { fill: "#C6EFCE", fontColor: "#006100" },
-  near: { fill: "#FFEB9C", fontColor: "#9C5700" },
-  missed: { fill: "#FFC7CE", fontColor: "#9C0006" },
-  unused: { fill: "#D9D9D9" },
-  unusedTyped: { fill: "#F8CBAD", fontColor: "#843C0C" },
-  bad: { fill: "#FF0000", fontColor: "#FFFFFF" },
+  met: ruleColors(PALETTE.good),
+  near: ruleColors(PALETTE.warning),
+  missed: ruleColors(PALETTE.bad),
+  unused: { fill: PALETTE.muted.fill },
+  unusedTyped: ruleColors(PALETTE.late),
+  bad: ruleColors(PALETTE.alarm),
 };
 
 const SYMBOL: Record<Comparison, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=" };
@@ -392,7 +394,7 @@ function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[]
     {
       at: "B1",
       cells: [[`THEO DÕI CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM ${planData.year}`]],
-      format: { font: { name: FONT.name, size: 14, bold: true }, locked: true },
+      format: { font: { name: SHEET_FONT.name, size: 14, bold: true }, locked: true },
     },
     {
       at: "B2",
@@ -551,7 +553,7 @@ export function composeIndicatorsSheet(
     key: INDICATORS_SHEET_KEY,
     name: INDICATORS_SHEET_NAME,
     tabColor: "#2E75B6",
-    font: FONT,
+    font: { ...SHEET_FONT },
     columnWidths: table.columns.map((c) => c.width),
     blocks: headerBlocks(planData, opts.userInput),
     table,
@@ -582,12 +584,8 @@ export function composeIndicatorsSheet(
       printArea: `B1:${lastSummaryCol}${Math.max(lastRow, INDICATORS_HEADER_ROW)}`,
       header: `Chỉ tiêu CCHC năm ${planData.year}`,
     },
-    protect: { allowAutoFilter: true, allowSort: true, allowFormatColumns: true },
+    protect: { ...SHEET_PROTECTION },
     charts: [],
   };
   return { sheet, orphans: applied.orphans };
-}
-
-export function buildIndicatorsSheet(planData: Plan, opts: IndicatorsSheetOptions): SheetLayout {
-  return composeIndicatorsSheet(planData, opts).sheet;
 }

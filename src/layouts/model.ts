@@ -14,6 +14,9 @@
 
 export type Scalar = string | number | boolean | null;
 
+/** Key prefix of table rows that are not data (section headers, notes): always locked. */
+export const HEADER_KEY_PREFIX = "§";
+
 export interface FontFormat {
   name?: string;
   size?: number;
@@ -83,7 +86,7 @@ export interface TableColumn {
 }
 
 export interface TableRow {
-  /** Value of the "key" column; section header rows use a key starting with "§". */
+  /** Value of the "key" column; section header rows use a key starting with HEADER_KEY_PREFIX. */
   key: string;
   /** One entry per column, in column order (formulas as "=..."). */
   cells: Scalar[];
@@ -92,9 +95,9 @@ export interface TableRow {
   /** Extra format of the whole row (e.g. section header rows). */
   format?: CellFormat;
   /**
-   * Optional (added for the "Chỉ tiêu" sheet): per-cell number formats that override the column's,
-   * same length as `cells`, null = keep the column's. Needed where one column holds rates in some rows
-   * and counts in others (0.95 shown "95%", 2 shown "2").
+   * Per-cell number formats that override the column's, same length as `cells`, null = keep the
+   * column's. Needed where one column holds rates in some rows and counts in others (0.95 shown
+   * "95%", 2 shown "2").
    */
   numberFormats?: (string | null)[];
 }
@@ -109,8 +112,8 @@ export interface TableSpec {
   /** Built-in table style, e.g. "TableStyleLight9". */
   style: string;
   /**
-   * Optional (added for the "Nhiệm vụ" sheet): format of the header row on top of the table style,
-   * e.g. wrapped, centred headers so narrow columns ("Thời gian hoàn thành") print readably.
+   * Format of the header row on top of the table style, e.g. wrapped, centred headers so narrow
+   * columns ("Thời gian hoàn thành") print readably.
    */
   headerFormat?: CellFormat;
 }
@@ -149,8 +152,8 @@ export interface PrintSetup {
   titleRows?: string;
   fitToWidth?: boolean;
   /**
-   * Optional (added for the "Chỉ tiêu" sheet): A1 range printed instead of the whole used range, so
-   * leadership prints the summary columns and not the 24 monthly input columns.
+   * A1 range printed instead of the whole used range, so leadership prints the summary columns
+   * and not the 24 monthly input columns.
    */
   printArea?: string;
   /** Centre-header text printed on each page. */

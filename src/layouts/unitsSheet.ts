@@ -17,19 +17,11 @@ import {
 import { planRollup, unitRollup, type TaskInputs, type UnitRollup } from "../domain/unitRollup";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
 import type { Block, ConditionalRule, Scalar, SheetLayout, TableColumn, TableRow } from "./model";
-import {
-  ANY_UNIT_CRITERION,
-  DATE_FORMAT,
-  FONT,
-  NAME_AS_OF,
-  NAME_LEAD_COLUMN,
-  NAME_SOON_DAYS,
-  NAME_STATE_COLUMN,
-  UNIT_SEPARATOR,
-  unitCriterion,
-  xlString,
-  type ReportSettings,
-} from "./tasksSheet";
+import { xlString } from "./excelFacts";
+import type { ReportSettings } from "./reportSettings";
+import { DATE_FORMAT, SHEET_FONT, SHEET_PROTECTION } from "./style";
+import { ANY_UNIT_CRITERION, UNIT_SEPARATOR, unitCriterion } from "./tasksFormulas";
+import { NAME_AS_OF, NAME_LEAD_COLUMN, NAME_SOON_DAYS, NAME_STATE_COLUMN } from "./tasksSheet";
 
 export const UNITS_SHEET_KEY = "units";
 export const UNITS_SHEET_NAME = "Theo đơn vị";
@@ -283,7 +275,7 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
     key: UNITS_SHEET_KEY,
     name: UNITS_SHEET_NAME,
     tabColor: "#C00000",
-    font: { ...FONT },
+    font: { ...SHEET_FONT },
     columnWidths: [...columns.map((c) => c.width), 2],
     blocks,
     table: {
@@ -305,7 +297,7 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
       fitToWidth: true,
       header: `Nhiệm vụ CCHC năm ${plan.year} theo đơn vị chủ trì`,
     },
-    protect: { allowAutoFilter: true, allowSort: true, allowFormatColumns: true },
+    protect: { ...SHEET_PROTECTION },
     charts: [
       {
         type: "barClustered",
@@ -320,8 +312,4 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
     ],
   };
   return { sheet, rollup, whole };
-}
-
-export function buildUnitsSheet(plan: Plan, opts: UnitsSheetOptions): SheetLayout {
-  return composeUnitsSheet(plan, opts).sheet;
 }

@@ -4,7 +4,9 @@
  */
 import type { Plan } from "../plan/types";
 import type { SheetLayout, WorkbookLayout } from "./model";
-import { composeTasksSheet, taskInputsOf, type ReportSettings } from "./tasksSheet";
+import type { ReportSettings } from "./reportSettings";
+import { composeTasksSheet } from "./tasksAssembly";
+import { taskInputsOf } from "./tasksSheet";
 import { composeUnitsSheet } from "./unitsSheet";
 import { composeIndicatorsSheet } from "./indicatorsSheet";
 import type { UserInput } from "./userInput";
@@ -62,9 +64,4 @@ export function buildWorkbook(plan: Plan, opts: WorkbookOptions): WorkbookBuild 
     orphans: [...tasks.orphans, ...indicators.orphans],
     notes: [...tasks.settings.notes],
   };
-}
-
-/** The workbook layout alone. */
-export function buildWorkbookLayout(plan: Plan, opts: WorkbookOptions): WorkbookLayout {
-  return buildWorkbook(plan, opts).layout;
 }

@@ -2,6 +2,7 @@
  * The plan's data contract. Pure types: no Office.js, React or exceljs may be imported below src/render.
  * The zod schema in ./schema.ts validates plan files against these shapes at load time.
  */
+import type { Comparison } from "../domain/rates";
 
 /** Roman numeral of an appendix section, as printed. */
 export type SectionId = "I" | "II" | "III" | "IV" | "V" | "VI" | "VII";
@@ -51,8 +52,6 @@ export interface Task {
   /** Typos fixed in this row: the original text is kept. */
   corrections?: { field: string; original: string; corrected: string }[];
 }
-
-export type Comparison = ">=" | ">" | "<=" | "<" | "=";
 
 export interface Indicator {
   /** Stable id, e.g. "3.5b" (section II numbering) or "PL.III.1.2a" (appendix only). */

@@ -4,6 +4,7 @@ import { App } from "./App";
 import { detectHost } from "./host";
 import { preloadActionsPanel } from "./components/ActionsPanel";
 import { preloadEngine } from "./loadEngine";
+import { officeGlobal } from "../render/office/officeGlobals";
 
 const container = document.getElementById("root");
 if (container) {
@@ -13,6 +14,5 @@ if (container) {
   // nor the first click waits for them.
   preloadActionsPanel();
   preloadEngine();
-  const office = (globalThis as { Office?: Parameters<typeof detectHost>[0] }).Office;
-  void detectHost(office).then((status) => root.render(<App status={status} />));
+  void detectHost(officeGlobal()).then((status) => root.render(<App status={status} />));
 }

@@ -3,9 +3,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Actions } from "../../src/taskpane/components/Actions";
 import { getPlan } from "../../src/plan";
-import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
+import { TASKS_TABLE, taskColumnHeader } from "../../src/layouts/tasksSheet";
 import type { ExcelRun } from "../../src/render/office/actions";
-import { leadKeysHeader } from "../../src/render/office/actions";
 import { ENGINE_LOAD_TITLE, EngineLoadError, type Engine } from "../../src/taskpane/loadEngine";
 import { retryingLoader } from "../../src/taskpane/lazyChunk";
 import { emptyUserInput } from "../../src/layouts/userInput";
@@ -105,7 +104,7 @@ test("clicking a unit filters the task table to it; 'Tất cả' clears the filt
     )
   );
   const t = fake.table(TASKS_TABLE);
-  const col = t.headers.indexOf(leadKeysHeader());
+  const col = t.headers.indexOf(taskColumnHeader("leadKeys"));
   expect(fake.book.mustTable(TASKS_TABLE).filters.get(col)?.criterion1).toContain(unit);
   const visible = t.body.filter((_r, i) => !t.hiddenRows.includes(7 + i));
   expect(visible.length).toBe(plan.tasks.filter((x) => x.lead.includes(unit)).length);

@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main, type CliIO } from "../../src/cli/main";
+import type { CliIO } from "../../src/cli/io";
+import { main } from "../../src/cli/main";
 
 const ROOT = path.resolve(__dirname, "../..");
 

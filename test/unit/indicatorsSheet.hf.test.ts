@@ -11,7 +11,7 @@ import { createEngine, errorCodeOf, valueAt } from "../support/hyperformula";
 import {
   INDICATORS_HEADER_ROW,
   INDICATORS_SHEET_NAME,
-  buildIndicatorsSheet,
+  composeIndicatorsSheet,
   MARGIN_CELL,
 } from "../../src/layouts/indicatorsSheet";
 import {
@@ -23,7 +23,8 @@ import {
 } from "../../src/layouts/indicatorFormulas";
 import type { Scalar, SheetLayout } from "../../src/layouts/model";
 import type { UserInput } from "../../src/layouts/userInput";
-import type { Comparison, Indicator, Plan } from "../../src/plan/types";
+import type { Comparison } from "../../src/domain/rates";
+import type { Indicator, Plan } from "../../src/plan/types";
 import { getPlan } from "../../src/plan";
 import {
   FIXTURE_INDICATORS,
@@ -203,8 +204,8 @@ function checkPlan(
   const verdicts: string[] = [];
   const input: UserInput = userInputOf(rows, marginPoints);
   const layouts: Record<IndicatorFlavor, SheetLayout> = {
-    addin: buildIndicatorsSheet(plan, { flavor: "addin", userInput: input }),
-    file: buildIndicatorsSheet(plan, { flavor: "file", userInput: input }),
+    addin: composeIndicatorsSheet(plan, { flavor: "addin", userInput: input }).sheet,
+    file: composeIndicatorsSheet(plan, { flavor: "file", userInput: input }).sheet,
   };
   const engines = { addin: engineFor(layouts.addin), file: engineFor(layouts.file) };
   const firstRow = bodyRow(0);
@@ -291,7 +292,10 @@ describe("Chỉ tiêu formulas in HyperFormula with the CCHC functions", () => {
     const nums = months.map((m) => Math.round(200 * (0.88 + (0.09 * (m - 1)) / 11)));
     const rows = { "3.2b": { nums, dens } };
     checkPlan(plan, rows, 5);
-    const sheet = buildIndicatorsSheet(plan, { flavor: "addin", userInput: userInputOf(rows) });
+    const sheet = composeIndicatorsSheet(plan, {
+      flavor: "addin",
+      userInput: userInputOf(rows),
+    }).sheet;
     const hf = engineFor(sheet);
     try {
       const ytd = at(hf, "ytd", bodyRow(0)) as number;
@@ -321,7 +325,10 @@ describe("Chỉ tiêu formulas in HyperFormula with the CCHC functions", () => {
       "1.2a": { nums: [0, 0, 0, ...Array(9).fill(null)], dens: Array(12).fill(null) }, // 0 of 2: missed
     };
     checkPlan(plan, rows, 5);
-    const sheet = buildIndicatorsSheet(plan, { flavor: "file", userInput: userInputOf(rows) });
+    const sheet = composeIndicatorsSheet(plan, {
+      flavor: "file",
+      userInput: userInputOf(rows),
+    }).sheet;
     const hf = engineFor(sheet);
     try {
       const verdicts = plan.indicators.map((ind, i) => [ind.id, at(hf, "met", bodyRow(i))]);
@@ -350,10 +357,10 @@ describe("Chỉ tiêu formulas in HyperFormula with the CCHC functions", () => {
       [0, "Chưa đạt"],
     ] as const) {
       checkPlan(fixturePlan(), rows, margin);
-      const sheet = buildIndicatorsSheet(fixturePlan(), {
+      const sheet = composeIndicatorsSheet(fixturePlan(), {
         flavor: "addin",
         userInput: userInputOf(rows, margin),
-      });
+      }).sheet;
       const hf = engineFor(sheet);
       try {
         const i = FIXTURE_INDICATORS.findIndex((ind) => ind.id === "3.3");
@@ -366,7 +373,7 @@ describe("Chỉ tiêu formulas in HyperFormula with the CCHC functions", () => {
 
   test("months with no data are empty, never 0% and never an error", () => {
     for (const flavor of ["addin", "file"] as const) {
-      const hf = engineFor(buildIndicatorsSheet(fixturePlan(), { flavor }));
+      const hf = engineFor(composeIndicatorsSheet(fixturePlan(), { flavor }).sheet);
       try {
         FIXTURE_INDICATORS.forEach((_, i) => {
           for (const key of ["ytd", "latestMonth", "latestValue", "attainment", "met"] as const) {
@@ -391,7 +398,10 @@ describe("Chỉ tiêu formulas in HyperFormula with the CCHC functions", () => {
       "3.3": { nums: ["mười", ...Array(11).fill(null)], dens: [10, ...Array(11).fill(null)] }, // text
     };
     for (const flavor of ["addin", "file"] as const) {
-      const sheet = buildIndicatorsSheet(fixturePlan(), { flavor, userInput: userInputOf(rows) });
+      const sheet = composeIndicatorsSheet(fixturePlan(), {
+        flavor,
+        userInput: userInputOf(rows),
+      }).sheet;
       const hf = engineFor(sheet);
       try {
         for (const id of Object.keys(rows)) {

@@ -2,7 +2,6 @@ import {
   INDICATORS_HEADER_ROW,
   INDICATORS_TABLE,
   INDICATOR_COLUMNS,
-  buildIndicatorsSheet,
   composeIndicatorsSheet,
   printedTarget,
 } from "../../src/layouts/indicatorsSheet";
@@ -39,8 +38,8 @@ const formulasOf = (sheet: SheetLayout): string[] =>
 const blank = Array.from({ length: 12 }, () => null as Scalar);
 
 describe("Chỉ tiêu sheet layout", () => {
-  const addin = buildIndicatorsSheet(fixturePlan(), { flavor: "addin" });
-  const file = buildIndicatorsSheet(fixturePlan(), { flavor: "file" });
+  const addin = composeIndicatorsSheet(fixturePlan(), { flavor: "addin" }).sheet;
+  const file = composeIndicatorsSheet(fixturePlan(), { flavor: "file" }).sheet;
 
   test("one table row per indicator, keyed by its id, in plan order", () => {
     expect(addin.key).toBe("indicators");
@@ -206,10 +205,10 @@ describe("Chỉ tiêu sheet layout", () => {
   test("the margin is a named cell (default 5 points) and a typed margin is kept", () => {
     expect(addin.names).toContainEqual(expect.objectContaining({ name: "BienDoGan", ref: "D3" }));
     expect(addin.blocks.find((b) => b.at === "D3")?.cells).toEqual([[5]]);
-    const typed = buildIndicatorsSheet(fixturePlan(), {
+    const typed = composeIndicatorsSheet(fixturePlan(), {
       flavor: "addin",
       userInput: { tables: {}, names: { BienDoGan: 3 } },
-    });
+    }).sheet;
     expect(typed.blocks.find((b) => b.at === "D3")?.cells).toEqual([[3]]);
     expect(addin.validations).toContainEqual(
       expect.objectContaining({ range: "D3", rule: { type: "decimal", min: 0, max: 100 } })
@@ -247,7 +246,10 @@ describe("Chỉ tiêu sheet layout", () => {
       },
       "1.2a": { nums: [null, null, 1, ...blank.slice(3)], dens: blank },
     });
-    const sheet = buildIndicatorsSheet(fixturePlan(), { flavor: "addin", userInput: input });
+    const sheet = composeIndicatorsSheet(fixturePlan(), {
+      flavor: "addin",
+      userInput: input,
+    }).sheet;
     const sat = rowOf(sheet, "3.6");
     expect([
       cell(sat, "num1"),
@@ -265,7 +267,7 @@ describe("Chỉ tiêu sheet layout", () => {
     const input = userInputOf({
       "OLD.1": { nums: [5, ...blank.slice(1)], dens: [7, ...blank.slice(1)] },
     });
-    const sheet = buildIndicatorsSheet(fixturePlan(), { flavor: "file", userInput: input });
+    const sheet = composeIndicatorsSheet(fixturePlan(), { flavor: "file", userInput: input }).sheet;
     const orphan = rowOf(sheet, "OLD.1");
     expect([cell(orphan, "num1"), cell(orphan, "den1")]).toEqual([5, 7]);
     expect(String(cell(orphan, "note"))).toMatch(/không còn trong kế hoạch/);
@@ -305,7 +307,7 @@ describe("Chỉ tiêu sheet layout", () => {
       "3.2b": { nums: [90, 97, ...blank.slice(2)], dens: [100, 100, ...blank.slice(2)] },
       "1.2a": { nums: [1, 0, 1, ...blank.slice(3)], dens: blank },
     });
-    const sheet = buildIndicatorsSheet(fixturePlan(), { flavor: "file", userInput: input });
+    const sheet = composeIndicatorsSheet(fixturePlan(), { flavor: "file", userInput: input }).sheet;
     const rate = rowOf(sheet, "3.2b").results ?? [];
     expect(rate[idx("ytd")]).toBeCloseTo(0.935, 12);
     expect(rate[idx("latestMonth")]).toBe(2);
@@ -353,10 +355,10 @@ describe("Chỉ tiêu sheet layout", () => {
   });
 
   test("a plan without indicators still gives a valid sheet and no rules over empty ranges", () => {
-    const sheet = buildIndicatorsSheet(fixturePlan([]), {
+    const sheet = composeIndicatorsSheet(fixturePlan([]), {
       flavor: "addin",
       userInput: emptyUserInput(),
-    });
+    }).sheet;
     expect(sheet.table?.rows).toEqual([]);
     expect(sheet.rules).toEqual([]);
     expect(sheet.print?.printArea).toBe(`B1:${col("note")}${INDICATORS_HEADER_ROW}`);
@@ -372,7 +374,7 @@ describe("Chỉ tiêu sheet layout", () => {
       },
       "nhiều"
     );
-    const sheet = buildIndicatorsSheet(fixturePlan(), { flavor: "file", userInput: input });
+    const sheet = composeIndicatorsSheet(fixturePlan(), { flavor: "file", userInput: input }).sheet;
     const row = rowOf(sheet, "3.2b");
     expect([cell(row, "num1"), cell(row, "num2"), cell(row, "num3"), cell(row, "num4")]).toEqual([
       "abc",
@@ -386,7 +388,7 @@ describe("Chỉ tiêu sheet layout", () => {
 
   describe("with the real plan", () => {
     const plan = getPlan();
-    const sheet = buildIndicatorsSheet(plan, { flavor: "addin" });
+    const sheet = composeIndicatorsSheet(plan, { flavor: "addin" }).sheet;
 
     test("every numeric target of the plan has exactly one row", () => {
       expect(sheet.table?.rows.map((r) => r.key)).toEqual(plan.indicators.map((i) => i.id));

@@ -7,19 +7,24 @@ import { getPlan } from "../../src/plan";
 import type { Plan } from "../../src/plan/types";
 import type { SheetLayout, WorkbookLayout } from "../../src/layouts/model";
 import { buildWorkbook } from "../../src/layouts/workbook";
-import { NAME_AS_OF, TASKS_TABLE, taskColumns, unitCriterion } from "../../src/layouts/tasksSheet";
+import { unitCriterion } from "../../src/layouts/tasksFormulas";
+import {
+  NAME_AS_OF,
+  TASKS_TABLE,
+  taskColumnHeader,
+  taskColumns,
+} from "../../src/layouts/tasksSheet";
 import { UNITS_TABLE } from "../../src/layouts/unitsSheet";
 import {
   createOrUpdate,
   filterByUnit,
-  leadKeysHeader,
   overdueSummary,
   refresh,
   setAsOfDate,
 } from "../../src/render/office/actions";
 import { needsTextGuard, readCell, toFormulaInput } from "../../src/render/office/cells";
 import { describeError } from "../../src/render/office/errors";
-import { renderWorkbook } from "../../src/render/office";
+import { renderWorkbook } from "../support/renderWorkbook";
 import {
   coreMissingMessage,
   degradedMessages,
@@ -377,7 +382,7 @@ describe("as-of date, refresh and the unit filter", () => {
     expect(r.ok).toBe(true);
     expect(r.message).toContain(unit);
     const t = fake.table(TASKS_TABLE);
-    const leadCol = t.headers.indexOf(leadKeysHeader());
+    const leadCol = t.headers.indexOf(taskColumnHeader("leadKeys"));
     const keyCol = 0;
     const firstRow = 7;
     const visible = t.body.filter((_row, i) => !t.hiddenRows.includes(firstRow + i));

@@ -2,6 +2,16 @@ import { isoToSerial } from "../../src/domain/excelDate";
 import { taskOutcome } from "../../src/domain/unitRollup";
 import { parseCell, parseRange } from "../../src/layouts/a1";
 import type { Scalar, SheetLayout, TableSpec } from "../../src/layouts/model";
+import { resolveReportSettings } from "../../src/layouts/reportSettings";
+import { composeTasksSheet } from "../../src/layouts/tasksAssembly";
+import {
+  daysLateFormula,
+  escapeWildcards,
+  leadKeysCell,
+  stateFormula,
+  unitCriterion,
+} from "../../src/layouts/tasksFormulas";
+import { listText, plainText } from "../../src/layouts/tasksRows";
 import {
   NAME_AS_OF,
   NAME_LEAD_COLUMN,
@@ -10,17 +20,7 @@ import {
   TASKS_TABLE,
   TASK_COLUMN_KEYS,
   TASK_HEADER_ALIASES,
-  buildTasksSheet,
-  composeTasksSheet,
-  daysLateFormula,
-  escapeWildcards,
-  leadKeysCell,
-  listText,
-  plainText,
-  resolveReportSettings,
-  stateFormula,
   taskColumn,
-  unitCriterion,
 } from "../../src/layouts/tasksSheet";
 import { emptyUserInput, type UserInput } from "../../src/layouts/userInput";
 import { extractTableInput } from "../../src/layouts/userInputMerge";
@@ -50,7 +50,7 @@ function withInput(
 
 describe("the 'Nhiệm vụ' sheet layout", () => {
   const plan = samplePlan();
-  const sheet = buildTasksSheet(plan, { today: TODAY });
+  const sheet = composeTasksSheet(plan, { today: TODAY }).sheet;
   const table = tableOf(sheet);
 
   it("is the tasks sheet with the tblNhiemVu table under the title block", () => {
@@ -183,13 +183,13 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
   });
 
   it("caches results computed by the domain for the as-of date", () => {
-    const built = buildTasksSheet(plan, {
+    const built = composeTasksSheet(plan, {
       asOf: "2024-02-01",
       userInput: withInput({
         "2.1#1": { doneDate: serial("2024-01-10") },
         "2.2#1": { status: "Không áp dụng" },
       }),
-    });
+    }).sheet;
     const rows = tableOf(built).rows;
     const res = (key: string) => rows.find((r) => r.key === key)?.results ?? [];
     expect(res("2.1#1")[col("state")]).toBe("Hoàn thành trễ hạn");
@@ -416,10 +416,10 @@ describe("typed values are put back by task key", () => {
   });
 
   it("carries a user column added at the right", () => {
-    const built = buildTasksSheet(plan, {
+    const built = composeTasksSheet(plan, {
       today: TODAY,
       userInput: withInput({ "2.1#1": { "+Người theo dõi": "Lan" } }),
-    });
+    }).sheet;
     const t = tableOf(built);
     expect(t.columns[t.columns.length - 1]).toMatchObject({
       header: "Người theo dõi",
@@ -435,7 +435,7 @@ describe("typed values are put back by task key", () => {
       "2.3#1": { progress: 50, evidence: "https://example.org/a" },
       "2.38#1": { status: "Không áp dụng", updateNote: '="ghi chú"' },
     });
-    const first = tableOf(buildTasksSheet(plan, { today: TODAY, userInput: typed }));
+    const first = tableOf(composeTasksSheet(plan, { today: TODAY, userInput: typed }).sheet);
     const body = [...first.rows].reverse().map((r) => r.cells);
     const read = extractTableInput(
       first.columns,
@@ -448,17 +448,19 @@ describe("typed values are put back by task key", () => {
     expect(read.ok).toBe(true);
     expect(read.rows).toEqual(typed.tables[TASKS_TABLE]);
     const second = tableOf(
-      buildTasksSheet(plan, {
+      composeTasksSheet(plan, {
         today: TODAY,
         userInput: { tables: { [TASKS_TABLE]: read.rows }, names: {} },
-      })
+      }).sheet
     );
     expect(second).toEqual(first);
   });
 
   it("scales: 100× the plan gives one row per task, and results agree with the domain", () => {
     const big = scaledPlan(plan, 100);
-    const t = tableOf(buildTasksSheet(big, { asOf: "2024-04-01", userInput: emptyUserInput() }));
+    const t = tableOf(
+      composeTasksSheet(big, { asOf: "2024-04-01", userInput: emptyUserInput() }).sheet
+    );
     const taskRows = t.rows.filter((r) => !r.key.startsWith("§"));
     expect(taskRows).toHaveLength(big.tasks.length);
     expect(new Set(t.rows.map((r) => r.key)).size).toBe(t.rows.length);

@@ -1,21 +1,16 @@
 import { isoToSerial } from "../../src/domain/excelDate";
 import { planRollup, unitRollup } from "../../src/domain/unitRollup";
 import { parseRange } from "../../src/layouts/a1";
-import {
-  NAME_LEAD_COLUMN,
-  NAME_STATE_COLUMN,
-  TASKS_TABLE,
-  unitCriterion,
-} from "../../src/layouts/tasksSheet";
+import { unitCriterion } from "../../src/layouts/tasksFormulas";
+import { NAME_LEAD_COLUMN, NAME_STATE_COLUMN, TASKS_TABLE } from "../../src/layouts/tasksSheet";
 import {
   UNITS_FIRST_BODY_ROW,
   WHOLE_PLAN_LABEL,
-  buildUnitsSheet,
   composeUnitsSheet,
   unitColumn,
   unitRowFormulas,
 } from "../../src/layouts/unitsSheet";
-import { buildWorkbook, buildWorkbookLayout } from "../../src/layouts/workbook";
+import { buildWorkbook } from "../../src/layouts/workbook";
 import { getPlan } from "../../src/plan";
 import type { Plan } from "../../src/plan/types";
 import { MC, STAR, TT, VP, samplePlan } from "../support/layoutFixtures";
@@ -138,7 +133,7 @@ describe("the 'Theo đơn vị' sheet layout", () => {
 
   it("a plan without lead units still gives a valid one-row table", () => {
     const empty: Plan = { ...plan, tasks: [] };
-    const s = buildUnitsSheet(empty, { settings, inputs: {} });
+    const s = composeUnitsSheet(empty, { settings, inputs: {} }).sheet;
     expect(s.table?.rows).toHaveLength(1);
     expect(s.table?.rows[0].results).toEqual([null, 0, 0, 0, 0, ""]);
   });
@@ -146,7 +141,7 @@ describe("the 'Theo đơn vị' sheet layout", () => {
 
 describe("the workbook", () => {
   it("orders the sheets Nhiệm vụ, Chỉ tiêu, Theo đơn vị, with unique table and defined names", () => {
-    const layout = buildWorkbookLayout(getPlan(), { flavor: "addin", today: "2024-05-01" });
+    const layout = buildWorkbook(getPlan(), { flavor: "addin", today: "2024-05-01" }).layout;
     expect(layout.sheets.map((s) => s.name)).toEqual(["Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị"]);
     const tables = layout.sheets.flatMap((s) => (s.table ? [s.table.name] : []));
     expect(new Set(tables).size).toBe(tables.length);

@@ -16,7 +16,7 @@ import { CHART_NOTE, barText } from "../../src/render/xlsx/chartFallback";
 import { rowHeight, textUnits, wrappedLines } from "../../src/render/xlsx/rowHeights";
 import { cellScalar, dateToSerial } from "../../src/render/xlsx/readCells";
 import { getPlan } from "../../src/plan";
-import { buildWorkbookLayout } from "../../src/layouts/workbook";
+import { buildWorkbook } from "../../src/layouts/workbook";
 
 const STATUS = ["Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "Không áp dụng"];
 
@@ -538,7 +538,7 @@ describe("the real workbook layout, flavor file", () => {
   let wb: ExcelJS.Workbook;
   let layout: WorkbookLayout;
   beforeAll(async () => {
-    layout = buildWorkbookLayout(plan, { asOf: "2024-06-30", soonDays: 7, flavor: "file" });
+    layout = buildWorkbook(plan, { asOf: "2024-06-30", soonDays: 7, flavor: "file" }).layout;
     wb = await roundTrip(layout);
   });
 

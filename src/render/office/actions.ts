@@ -8,13 +8,15 @@
  * `run` is Excel.run (or a fake); `isSetSupported` is Office.context.requirements.isSetSupported.
  */
 import { isoToSerial } from "../../domain/excelDate";
+import { formatDmy } from "../../domain/isoDate";
 import type { WorkbookLayout } from "../../layouts/model";
+import { SHEET_PROTECTION } from "../../layouts/style";
+import { unitCriterion } from "../../layouts/tasksFormulas";
 import {
   NAME_AS_OF,
   TASK_HEADER_ALIASES,
   TASKS_TABLE,
-  taskColumns,
-  unitCriterion,
+  taskColumnHeader,
 } from "../../layouts/tasksSheet";
 import { emptyUserInput, type UserInput } from "../../layouts/userInput";
 import { userInputFrom, type ExtractedTableInput } from "../../layouts/userInputMerge";
@@ -186,8 +188,6 @@ export async function refresh(deps: OfficeDeps): Promise<ActionResult> {
   }
 }
 
-const DEFAULT_PROTECTION = { allowAutoFilter: true, allowSort: true, allowFormatColumns: true };
-
 /**
  * Sets NgayBaoCao to a fixed date (ISO "YYYY-MM-DD") or back to =TODAY() (null), then reads the
  * counts for that date (2 syncs). A protected sheet is unprotected for the write and protected again
@@ -226,11 +226,11 @@ export async function setAsOfDate(deps: OfficeDeps, iso: string | null): Promise
       const relock = protection.protected && range.format.protection.locked !== false;
       if (relock) protection.unprotect();
       range.formulas = [[content]];
-      if (relock) protection.protect({ ...DEFAULT_PROTECTION, ...(protection.options ?? {}) });
+      if (relock) protection.protect({ ...SHEET_PROTECTION, ...(protection.options ?? {}) });
       const q = queueCounts(context, { recalculate: true });
       await context.sync();
       const counts = readCounts(q);
-      const shown = iso === null ? "hôm nay (=TODAY())" : isoToDmyText(iso);
+      const shown = iso === null ? "hôm nay (=TODAY())" : formatDmy(iso);
       return { ok: true, message: `Đã đặt ngày báo cáo: ${shown}.`, details: [], counts };
     });
   } catch (e) {
@@ -238,16 +238,8 @@ export async function setAsOfDate(deps: OfficeDeps, iso: string | null): Promise
   }
 }
 
-function isoToDmyText(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
-}
-
 /** Header of the hidden canonical-lead column the unit filter works on. */
-export function leadKeysHeader(): string {
-  const col = taskColumns(2024).find((c) => c.key === "leadKeys");
-  return col ? col.header : "Chủ trì (chuẩn hoá)";
-}
+const LEAD_KEYS_HEADER = taskColumnHeader("leadKeys");
 
 /**
  * Filters tblNhiemVu to the tasks a unit leads ("contains |unit|" on the hidden canonical-lead
@@ -260,7 +252,7 @@ export async function filterByUnit(deps: OfficeDeps, unit: string | null): Promi
     return await deps.run(async (context) => {
       const table = context.workbook.tables.getItemOrNullObject(TASKS_TABLE);
       table.load("name");
-      const column = table.columns.getItemOrNullObject(leadKeysHeader());
+      const column = table.columns.getItemOrNullObject(LEAD_KEYS_HEADER);
       column.load("name");
       // eslint-disable-next-line office-addins/call-sync-before-read -- navigates from a getItemOrNullObject result before its sync: undocumented, removed by issue 12
       const protection = table.worksheet.protection;
@@ -273,14 +265,14 @@ export async function filterByUnit(deps: OfficeDeps, unit: string | null): Promi
       }
       if (column.isNullObject) {
         throw new ActionError(
-          `Bảng nhiệm vụ không còn cột ẩn “${leadKeysHeader()}”. Hãy bấm “Tạo/cập nhật bảng theo dõi” để tạo lại.`
+          `Bảng nhiệm vụ không còn cột ẩn “${LEAD_KEYS_HEADER}”. Hãy bấm “Tạo/cập nhật bảng theo dõi” để tạo lại.`
         );
       }
       const relock = protection.protected;
       if (relock) protection.unprotect();
       if (unit === null) column.filter.clear();
       else column.filter.applyCustomFilter(`=${unitCriterion(unit)}`);
-      if (relock) protection.protect({ ...DEFAULT_PROTECTION, ...(protection.options ?? {}) });
+      if (relock) protection.protect({ ...SHEET_PROTECTION, ...(protection.options ?? {}) });
       await context.sync();
       return {
         ok: true,

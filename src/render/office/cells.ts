@@ -12,6 +12,8 @@
  * equals its "formula" is text. Such text is kept as a formula that yields the same text (="=abc"),
  * which both renderers and every Excel understand.
  */
+import { EXCEL_ERROR_TEXTS } from "../../domain/result";
+import { xlString } from "../../layouts/excelFacts";
 import type { Scalar } from "../../layouts/model";
 
 const NUMBER_LIKE = /^[\s\d.,:/\-+%$€()eE]*\d[\s\d.,:/\-+%$€()eE]*$/;
@@ -23,7 +25,7 @@ export function needsTextGuard(s: string): boolean {
   if (/^[\s]*[-+=@']/.test(s)) return true;
   if (NUMBER_LIKE.test(s)) return true;
   if (/^\s*(true|false)\s*$/i.test(s)) return true;
-  if (/^\s*#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)\s*$/i.test(s)) return true;
+  if (EXCEL_ERROR_TEXTS.has(s.trim().toUpperCase())) return true;
   return DATE_WITH_MONTH_NAME.test(s);
 }
 
@@ -42,9 +44,6 @@ export function toFormulaGrid(
 ): (string | number | boolean)[][] {
   return rows.map((row) => Array.from({ length: width }, (_, i) => toFormulaInput(row[i])));
 }
-
-/** Excel string literal. */
-const xlString = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * One cell as read (its `formulas` and `values` entries) → the value to keep: null for an empty cell,

@@ -116,13 +116,3 @@ function compareVersions(a: string, b: string): number {
   const [bm, bn] = b.split(".").map(Number);
   return am - bm || an - bn;
 }
-
-/** The host's isSetSupported when running inside Office; a function that says "no" elsewhere. */
-export function hostIsSetSupported(): IsSetSupported {
-  const office = (
-    globalThis as { Office?: { context?: { requirements?: { isSetSupported?: IsSetSupported } } } }
-  ).Office;
-  const fn = office?.context?.requirements?.isSetSupported;
-  if (typeof fn !== "function") return () => false;
-  return (name, version) => fn.call(office?.context?.requirements, name, version);
-}

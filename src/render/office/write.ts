@@ -7,8 +7,6 @@
  */
 import {
   blockRange,
-  cellAddress,
-  columnLetters,
   columnsAddress,
   offsetCell,
   parseCell,
@@ -16,6 +14,15 @@ import {
   rangeAddress,
   type RangePos,
 } from "../../layouts/a1";
+import {
+  clipText,
+  dateFormula,
+  EXCEL_FIRST_DATE_ISO,
+  INT32_MAX,
+  INT32_MIN,
+  VALIDATION_MESSAGE_MAX,
+  VALIDATION_TITLE_MAX,
+} from "../../layouts/excelFacts";
 import type {
   Block,
   CellFormat,
@@ -31,6 +38,7 @@ import { toFormulaGrid } from "./cells";
 import { applyFormat, applyRuleFormat, numberFormatGrid, widthToPoints } from "./formats";
 import { CHART_PREFIX, footprintName, type ProbeResult, type ResolvedSheet } from "./probe";
 import type { Capabilities } from "./requirements";
+import { tableBox } from "../../layouts/tableGeometry";
 
 export interface WrittenSheet {
   key: string;
@@ -52,13 +60,6 @@ function union(a: RangePos, b: RangePos): RangePos {
 }
 
 const boxAddress = (b: RangePos): string => rangeAddress(b.top, b.left, b.bottom, b.right);
-
-/** The table's whole range (header + body) as a box. */
-export function tableBox(t: TableSpec): RangePos {
-  const at = parseCell(t.at);
-  const rows = Math.max(1, t.rows.length);
-  return { top: at.row, left: at.col, bottom: at.row + rows, right: at.col + t.columns.length - 1 };
-}
 
 function blockBox(b: Block): RangePos {
   const rows = Math.max(1, b.cells.length);
@@ -104,9 +105,9 @@ function clearArea(r: ResolvedSheet): RangePos {
 // ---- conversions -------------------------------------------------------------------------------
 
 function isoToDateFormula(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new RangeError(`Ngày không hợp lệ trong quy tắc kiểm tra: ${iso}`);
-  return `=DATE(${Number(m[1])},${Number(m[2])},${Number(m[3])})`;
+  const formula = dateFormula(iso);
+  if (formula === null) throw new RangeError(`Ngày không hợp lệ trong quy tắc kiểm tra: ${iso}`);
+  return formula;
 }
 
 type Bounds = {
@@ -125,7 +126,7 @@ function bounds(
   if (min !== undefined) return { formula1: min, operator: "GreaterThanOrEqualTo" };
   if (max !== undefined) return { formula1: max, operator: "LessThanOrEqualTo" };
   return whole
-    ? { formula1: -2147483648, formula2: 2147483647, operator: "Between" }
+    ? { formula1: INT32_MIN, formula2: INT32_MAX, operator: "Between" }
     : { formula1: -1e300, operator: "GreaterThanOrEqualTo" };
 }
 
@@ -146,13 +147,16 @@ export function validationRule(v: Validation): Excel.DataValidationRule {
         false
       );
       if (v.min === undefined && v.max === undefined)
-        return { date: { formula1: "=DATE(1900,1,1)", operator: "GreaterThanOrEqualTo" } };
+        return {
+          date: {
+            formula1: isoToDateFormula(EXCEL_FIRST_DATE_ISO),
+            operator: "GreaterThanOrEqualTo",
+          },
+        };
       return { date: b as Excel.DateTimeDataValidation };
     }
   }
 }
-
-const clip = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
 /** "3TrafficLights1" (file-format name) → "ThreeTrafficLights1" (Office.js enum). */
 export function iconSetStyle(name: string): string {
@@ -291,13 +295,7 @@ function writeSheet(t: SheetTarget, caps: Capabilities): WrittenSheet {
   if (caps.has("freezePanes") && sheet.freeze) freeze(ws, sheet.freeze);
   if (caps.has("pageLayout") && sheet.print) printSetup(ws, sheet);
   sheet.charts.forEach((c, i) => addChart(ws, sheet, c, i, caps));
-  if (sheet.protect) {
-    ws.protection.protect({
-      allowAutoFilter: sheet.protect.allowAutoFilter,
-      allowSort: sheet.protect.allowSort,
-      allowFormatColumns: sheet.protect.allowFormatColumns,
-    });
-  }
+  if (sheet.protect) ws.protection.protect({ ...sheet.protect });
   return {
     key: sheet.key,
     name: t.resolved.sheetName ?? sheet.name,
@@ -402,11 +400,15 @@ function applyValidation(range: Excel.Range, v: ValidationSpec): void {
   range.dataValidation.errorAlert = {
     showAlert: true,
     style: "Stop",
-    title: clip(v.errorTitle, 32),
-    message: clip(v.errorMessage, 255),
+    title: clipText(v.errorTitle, VALIDATION_TITLE_MAX),
+    message: clipText(v.errorMessage, VALIDATION_MESSAGE_MAX),
   };
   if (v.prompt)
-    range.dataValidation.prompt = { showPrompt: true, title: "", message: clip(v.prompt, 255) };
+    range.dataValidation.prompt = {
+      showPrompt: true,
+      title: "",
+      message: clipText(v.prompt, VALIDATION_MESSAGE_MAX),
+    };
 }
 
 function addRule(ws: Excel.Worksheet, rule: ConditionalRule): void {
@@ -523,6 +525,3 @@ export async function restoreProtection(
   for (const { r, p } of now) if (!p.protected) p.protect(r.protection?.options);
   await context.sync();
 }
-
-/** Re-exported for tests and docs. */
-export { columnLetters, cellAddress };

@@ -1,7 +1,6 @@
 import type { CellValue, CellErrorValue } from "exceljs";
+import { EXCEL_ERROR_TEXTS } from "../../domain/result";
 import type { Scalar } from "../../layouts/model";
-
-const EXCEL_ERRORS = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
 
 export function isFormula(value: Scalar | undefined): value is string {
   return typeof value === "string" && value.startsWith("=") && value.length > 1;
@@ -12,7 +11,7 @@ type FormulaResult = number | string | boolean | Date | CellErrorValue;
 function toResult(result: Scalar | undefined): FormulaResult | undefined {
   if (result === null || result === undefined) return undefined;
   if (typeof result === "number") return Number.isFinite(result) ? result : { error: "#NUM!" };
-  if (typeof result === "string" && EXCEL_ERRORS.has(result))
+  if (typeof result === "string" && EXCEL_ERROR_TEXTS.has(result))
     return { error: result as CellErrorValue["error"] };
   return result;
 }

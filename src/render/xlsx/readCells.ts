@@ -1,21 +1,16 @@
 import type ExcelJS from "exceljs";
+import { EPOCH_1899_12_30, MS_PER_DAY } from "../../domain/excelDate";
+import { xlString } from "../../layouts/excelFacts";
 import type { Scalar } from "../../layouts/model";
-
-const MS_PER_DAY = 86_400_000;
-/** 1899-12-30: Excel serial 0 for every date after 28/02/1900 (exceljs reads dates as UTC). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** A Date read by exceljs → the Excel serial number the cell really holds (time of day kept). */
 export function dateToSerial(date: Date): number | null {
   const t = date.getTime();
   if (Number.isNaN(t)) return null;
-  const serial = (t - EXCEL_EPOCH_MS) / MS_PER_DAY;
+  // exceljs reads dates as UTC; serials of dates after 28/02/1900 count days from 30/12/1899.
+  const serial = (t - EPOCH_1899_12_30) / MS_PER_DAY;
   // Round away float noise from the ms conversion (1 ms ≈ 1.2e-8 days).
   return Math.round(serial * 1e8) / 1e8;
-}
-
-function quote(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /**
@@ -49,7 +44,7 @@ export function cellScalar(cell: ExcelJS.Cell): Scalar {
             ? cellTextOf(o.text)
             : "";
       if (!text || text === link) return link;
-      return `=HYPERLINK(${quote(link)},${quote(text)})`;
+      return `=HYPERLINK(${xlString(link)},${xlString(text)})`;
     }
     if (typeof o.error === "string") return o.error;
     if (typeof o.text === "string") return o.text;

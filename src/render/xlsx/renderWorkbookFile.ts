@@ -1,11 +1,12 @@
 import ExcelJS from "exceljs";
-import type {
-  Block,
-  CellFormat,
-  Scalar,
-  SheetLayout,
-  TableSpec,
-  WorkbookLayout,
+import {
+  HEADER_KEY_PREFIX,
+  type Block,
+  type CellFormat,
+  type Scalar,
+  type SheetLayout,
+  type TableSpec,
+  type WorkbookLayout,
 } from "../../layouts/model";
 import {
   cellAddress,
@@ -15,6 +16,8 @@ import {
   rangeAddress,
   sheetRef,
 } from "../../layouts/a1";
+import { tablePlacement } from "../../layouts/tableGeometry";
+import { NOTE_COLOR } from "../../layouts/style";
 import { toCellValue } from "./cellValues";
 import { chartFallback } from "./chartFallback";
 import { toConditionalFormatting } from "./conditionalRules";
@@ -37,27 +40,6 @@ function qualified(sheetName: string, range: string): string {
   return sheetRef(sheetName, rangeAddress(r.top, r.left, r.bottom, r.right, true));
 }
 
-/** Layout of the table's cells on the sheet, shared by the renderer and the tests. */
-export interface TablePlacement {
-  headerRow: number;
-  firstCol: number;
-  firstBodyRow: number;
-  lastBodyRow: number;
-  lastCol: number;
-}
-
-export function tablePlacement(table: TableSpec): TablePlacement {
-  const at = parseCell(table.at);
-  return {
-    headerRow: at.row,
-    firstCol: at.col,
-    firstBodyRow: at.row + 1,
-    // An empty table still needs one body row in a file (Excel refuses header-only tables).
-    lastBodyRow: at.row + Math.max(1, table.rows.length),
-    lastCol: at.col + table.columns.length - 1,
-  };
-}
-
 const HEADER_FORMAT: CellFormat = {
   font: { bold: true },
   wrap: true,
@@ -70,7 +52,7 @@ function lockedFor(table: TableSpec, rowIndex: number, colIndex: number): boolea
   const row = table.rows[rowIndex];
   const column = table.columns[colIndex];
   if (row?.format?.locked !== undefined) return row.format.locked;
-  if (row?.key.startsWith("§")) return true;
+  if (row?.key.startsWith(HEADER_KEY_PREFIX)) return true;
   if (column.format?.locked !== undefined) return column.format.locked;
   return column.role !== "input";
 }
@@ -168,7 +150,7 @@ class SheetRenderer {
       for (const c of fb.cells) {
         const at = parseCell(c.address);
         const format = mergeFormats(this.base, {
-          font: { bold: c.bold, italic: c.italic, color: c.italic ? "#595959" : undefined },
+          font: { bold: c.bold, italic: c.italic, color: c.italic ? NOTE_COLOR : undefined },
           wrap: c.wrap,
           vertical: "center",
         });

@@ -1,8 +1,14 @@
 import type { DataValidation } from "exceljs";
+import {
+  clipText,
+  EXCEL_FIRST_DATE_ISO,
+  EXCEL_LAST_DATE_ISO,
+  INT32_MAX,
+  INT32_MIN,
+  VALIDATION_MESSAGE_MAX,
+  VALIDATION_TITLE_MAX,
+} from "../../layouts/excelFacts";
 import type { Validation, ValidationSpec } from "../../layouts/model";
-
-const INT_MIN = -2147483648;
-const INT_MAX = 2147483647;
 
 function bounds(
   min: number | undefined,
@@ -11,7 +17,7 @@ function bounds(
   if (min !== undefined && max !== undefined) return { operator: "between", formulae: [min, max] };
   if (min !== undefined) return { operator: "greaterThanOrEqual", formulae: [min] };
   if (max !== undefined) return { operator: "lessThanOrEqual", formulae: [max] };
-  return { operator: "between", formulae: [INT_MIN, INT_MAX] };
+  return { operator: "between", formulae: [INT32_MIN, INT32_MAX] };
 }
 
 /** A list validation's inline source: quoted, comma-separated (Excel caps it at 255 characters). */
@@ -32,14 +38,9 @@ function rulePart(rule: Validation): Pick<DataValidation, "type" | "operator" | 
       return {
         type: "date",
         operator: "between",
-        formulae: [rule.min ?? "1900-01-01", rule.max ?? "9999-12-31"],
+        formulae: [rule.min ?? EXCEL_FIRST_DATE_ISO, rule.max ?? EXCEL_LAST_DATE_ISO],
       };
   }
-}
-
-/** Excel refuses to open files whose alert texts exceed its limits (32 for titles, 255 for messages). */
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** exceljs data validation with a blocking ("stop") Vietnamese error alert and an optional prompt. */
@@ -49,12 +50,12 @@ export function toDataValidation(spec: ValidationSpec): DataValidation {
     allowBlank: true,
     showErrorMessage: true,
     errorStyle: "stop",
-    errorTitle: clip(spec.errorTitle, 32),
-    error: clip(spec.errorMessage, 255),
+    errorTitle: clipText(spec.errorTitle, VALIDATION_TITLE_MAX),
+    error: clipText(spec.errorMessage, VALIDATION_MESSAGE_MAX),
   };
   if (spec.prompt) {
     dv.showInputMessage = true;
-    dv.prompt = clip(spec.prompt, 255);
+    dv.prompt = clipText(spec.prompt, VALIDATION_MESSAGE_MAX);
   }
   return dv;
 }

@@ -23,7 +23,8 @@ import type {
 } from "../../render/office/actions";
 import type { WorkbookCounts } from "../../render/office/counts";
 import { describeError } from "../../render/office/errors";
-import { hostIsSetSupported, type IsSetSupported } from "../../render/office/requirements";
+import { hostIsSetSupported, hostRun } from "../../render/office/officeGlobals";
+import type { IsSetSupported } from "../../render/office/requirements";
 import {
   ENGINE_LOAD_TITLE,
   EngineLoadError,
@@ -67,13 +68,6 @@ interface Notice {
   title: string;
   text: string;
   details: string[];
-}
-
-function hostRun(): ExcelRun {
-  const excel = (globalThis as { Excel?: { run?: ExcelRun } }).Excel;
-  if (excel && typeof excel.run === "function") return excel.run.bind(excel) as ExcelRun;
-  return () =>
-    Promise.reject(new Error("Không tìm thấy Excel (Excel.run). Hãy mở ngăn tác vụ trong Excel."));
 }
 
 /** The task pane's actions: create/update, refresh, as-of date, per-unit list and filter. */

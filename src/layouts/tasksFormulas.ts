@@ -1,0 +1,98 @@
+/**
+ * Formulas of the "Nhiệm vụ" table and the unit criteria over its hidden canonical-lead column.
+ * Every formula is plain Excel (Excel 2016, LibreOffice): same-row A1 references and the two names,
+ * never CCHC.*; the state rules equal src/domain/taskState.ts through src/domain/unitRollup.ts.
+ */
+import {
+  STATE_DONE,
+  STATE_DONE_LATE,
+  STATE_DUE_SOON,
+  STATE_NOT_APPLICABLE,
+  STATE_ON_TRACK,
+  STATE_OVERDUE,
+  STATE_RECURRING,
+} from "../domain/taskState";
+import { TASK_STATUS } from "../domain/unitRollup";
+import { columnLetters } from "./a1";
+import { dateFormula, xlString } from "./excelFacts";
+import { NAME_AS_OF, NAME_SOON_DAYS, taskColumn, type TaskColumnKey } from "./tasksSheet";
+
+const letter = (key: TaskColumnKey): string => columnLetters(taskColumn(key));
+
+// Canonical lead column and the unit filter
+/**
+ * Separator of the units in the hidden column. Not "|": HyperFormula (and LibreOffice with regular
+ * expressions on) read criteria as patterns where "|" means "or", so "*|A|*" would match everything.
+ * ";" is neither a wildcard nor a pattern character, and no unit name in the plan contains it.
+ */
+export const UNIT_SEPARATOR = ";";
+
+/** A unit name as stored between separators: a separator inside a name becomes ",". */
+const unitToken = (unit: string): string => unit.split(UNIT_SEPARATOR).join(",");
+
+/** The hidden "Chủ trì (chuẩn hoá)" value: ";Văn phòng Sở;Bộ phận một cửa;"; "" when no lead unit. */
+export function leadKeysCell(lead: readonly string[]): string {
+  const units = [...new Set(lead.map(unitToken))];
+  return units.length === 0
+    ? ""
+    : `${UNIT_SEPARATOR}${units.join(UNIT_SEPARATOR)}${UNIT_SEPARATOR}`;
+}
+
+/** Escapes COUNTIFS / AutoFilter wildcards (* ? ~) so a unit name matches literally. */
+export function escapeWildcards(s: string): string {
+  return s.replace(/[~*?]/g, (c) => `~${c}`);
+}
+
+/**
+ * Criterion that matches the hidden lead column of tasks led by `unit` (COUNTIFS, and the table's
+ * AutoFilter "equals" criterion): "*;Văn phòng Sở;*". The separators keep "Văn phòng Sở" from
+ * matching inside a longer unit name.
+ */
+export function unitCriterion(unit: string): string {
+  return `*${UNIT_SEPARATOR}${escapeWildcards(unitToken(unit))}${UNIT_SEPARATOR}*`;
+}
+
+/** Criterion matching every task that has a lead unit (the hidden value starts with the separator). */
+export const ANY_UNIT_CRITERION = `${UNIT_SEPARATOR}*`;
+
+// Formulas (same-row A1 references; `r` is the sheet row)
+
+/** "Hạn": the due date as a DATE formula, or an empty text for recurring work. */
+export function dueFormula(due: string | null): string {
+  return (due === null ? null : dateFormula(due)) ?? '=""';
+}
+
+/** "Tình trạng": taskState() of the typed values, as in docs/sheets.md. */
+export function stateFormula(r: number): string {
+  const S = `${letter("status")}${r}`;
+  const D = `${letter("doneDate")}${r}`;
+  const H = `${letter("due")}${r}`;
+  const asOf = `INT(${NAME_AS_OF})`;
+  const q = xlString;
+  return (
+    `=IF(${S}=${q(TASK_STATUS.notApplicable)},${q(STATE_NOT_APPLICABLE)},` +
+    `IF(OR(ISNUMBER(${D}),${S}=${q(TASK_STATUS.done)}),` +
+    `IF(OR(NOT(ISNUMBER(${D})),NOT(ISNUMBER(${H})),INT(${D})<=${H}),${q(STATE_DONE)},${q(STATE_DONE_LATE)}),` +
+    `IF(NOT(ISNUMBER(${H})),${q(STATE_RECURRING)},` +
+    `IF(${asOf}>${H},${q(STATE_OVERDUE)},` +
+    `IF(${H}-${asOf}<=${NAME_SOON_DAYS},${q(STATE_DUE_SOON)},${q(STATE_ON_TRACK)})))))`
+  );
+}
+
+/** "Số ngày trễ": daysLate() of the typed values. */
+export function daysLateFormula(r: number): string {
+  const S = `${letter("status")}${r}`;
+  const D = `${letter("doneDate")}${r}`;
+  const H = `${letter("due")}${r}`;
+  const q = xlString;
+  return (
+    `=IF(OR(${S}=${q(TASK_STATUS.notApplicable)},NOT(ISNUMBER(${H}))),0,` +
+    `IF(ISNUMBER(${D}),MAX(0,INT(${D})-${H}),` +
+    `IF(${S}=${q(TASK_STATUS.done)},0,MAX(0,INT(${NAME_AS_OF})-${H}))))`
+  );
+}
+
+/** Conditional-format formula for the body's first row: the row's own "Tình trạng" cell. */
+export function stateRuleFormula(firstBodyRow: number, state: string): string {
+  return `=$${letter("state")}${firstBodyRow}=${xlString(state)}`;
+}
