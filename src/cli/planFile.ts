@@ -23,7 +23,7 @@ function fsReason(err: unknown): string {
 }
 
 /** Reads and validates a plan file; relative paths are resolved against `cwd`. */
-export function readPlanFile(file: string, cwd: string = process.cwd()): Plan {
+function readPlanFile(file: string, cwd: string = process.cwd()): Plan {
   const full = resolve(cwd, file);
   let text: string;
   try {

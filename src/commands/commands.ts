@@ -5,7 +5,7 @@
  */
 import { officeGlobal } from "../render/office/officeGlobals";
 
-export function registerCommands(office: typeof Office | undefined = officeGlobal()): boolean {
+function registerCommands(office: typeof Office | undefined = officeGlobal()): boolean {
   if (!office || !office.actions || typeof office.actions.associate !== "function") return false;
   office.actions.associate("showTaskpane", async () => {
     await office.addin.showAsTaskpane();

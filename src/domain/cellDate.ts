@@ -9,11 +9,11 @@ import { parseDeadline } from "./deadline";
 import { isoToSerial, parseDateText, serialToIso } from "./excelDate";
 import { fail, ok, type Result } from "./result";
 
-export const DUE_LABEL = "Hạn (due)";
+const DUE_LABEL = "Hạn (due)";
 export const DONE_LABEL = "Ngày hoàn thành (done_date)";
 export const AS_OF_LABEL = "Ngày báo cáo (as_of)";
 export const DEADLINE_LABEL = "Thời hạn (deadline_text)";
-export const YEAR_LABEL = "Năm (year)";
+const YEAR_LABEL = "Năm (year)";
 
 const DATE_HINT = "nhập ngày dạng dd/mm/yyyy hoặc một ô ngày";
 

@@ -16,7 +16,7 @@ export const MAX_EXCEL_SERIAL = 2958465;
 export const FICTITIOUS_LEAP_SERIAL = 60;
 export const FICTITIOUS_LEAP_ISO = "1900-02-29";
 /** 01/03/1900: the first date whose serial counts days from 30/12/1899 (serial 61). */
-export const FIRST_TRUE_SERIAL = FICTITIOUS_LEAP_SERIAL + 1;
+const FIRST_TRUE_SERIAL = FICTITIOUS_LEAP_SERIAL + 1;
 export const FIRST_TRUE_SERIAL_ISO = "1900-03-01";
 
 export const MS_PER_DAY = 86_400_000;

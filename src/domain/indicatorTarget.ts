@@ -19,7 +19,7 @@ export interface IndicatorNumbers {
   unit: "%" | "count";
 }
 
-export const INDICATOR_ID_LABEL = "Mã chỉ tiêu (id)";
+const INDICATOR_ID_LABEL = "Mã chỉ tiêu (id)";
 
 /** How many existing ids an "unknown id" message lists before "…". */
 const IDS_LISTED = 12;

@@ -18,20 +18,20 @@ import { fail, ok, type Failure, type Result } from "./result";
 /** How an actual value is compared with its target ("≥ 95%", "< 5"). */
 export type Comparison = ">=" | ">" | "<=" | "<" | "=";
 
-export const PART_LABEL = "Số đạt (part)";
-export const TOTAL_LABEL = "Tổng số (total)";
+const PART_LABEL = "Số đạt (part)";
+const TOTAL_LABEL = "Tổng số (total)";
 export const ACTUAL_LABEL = "Giá trị thực tế (actual)";
 export const TARGET_LABEL = "Chỉ tiêu (target)";
-export const COMPARISON_LABEL = "Phép so sánh (comparison)";
+const COMPARISON_LABEL = "Phép so sánh (comparison)";
 
 /** Comparison used when none is given: higher is better, the target itself counts as met. */
-export const DEFAULT_COMPARISON: Comparison = ">=";
+const DEFAULT_COMPARISON: Comparison = ">=";
 
 /**
  * Relative tolerance for comparing an actual value with its target, so that a rate computed by
  * another route (0.1 + 0.85) is not "missed" by a rounding error in the 16th digit.
  */
-export const COMPARISON_TOLERANCE = 1e-9;
+const COMPARISON_TOLERANCE = 1e-9;
 
 /** One cell that is not a plain non-negative number: its value to add, or the problem. */
 function slowCell(v: unknown, label: string): number | Failure {
@@ -130,7 +130,7 @@ const COMPARISON_ALIASES: ReadonlyMap<string, Comparison> = new Map([
 ]);
 
 /** True when smaller values are better ("≤ 5% hồ sơ trễ hạn"). */
-export function lowerIsBetter(c: Comparison): boolean {
+function lowerIsBetter(c: Comparison): boolean {
   return c === "<=" || c === "<";
 }
 

@@ -20,7 +20,7 @@ export function fail(error: ErrorKind, message: string): Failure {
 }
 
 /** The text Excel shows for each error kind. */
-export const ERROR_LITERALS: Readonly<Record<ErrorKind, string>> = {
+const ERROR_LITERALS: Readonly<Record<ErrorKind, string>> = {
   div0: "#DIV/0!",
   num: "#NUM!",
   value: "#VALUE!",

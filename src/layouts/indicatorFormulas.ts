@@ -52,7 +52,7 @@ export const VERDICT_NEAR = "Gần đạt";
 export const VERDICT_MISSED = "Chưa đạt";
 
 /** Column letter of a 0-based column index ("A" for 0). */
-export function columnLetter(index0: number): string {
+function columnLetter(index0: number): string {
   return columnLetters(index0 + 1);
 }
 
@@ -82,7 +82,7 @@ export interface RowRefs {
 }
 
 /** `anchorColumns` puts `$` before the column letters, as conditional-format rules over several columns need. */
-export function rowRefs(row: number, anchorColumns = false): RowRefs {
+function rowRefs(row: number, anchorColumns = false): RowRefs {
   const d = anchorColumns ? "$" : "";
   const cell = (key: IndicatorColumnKey) => `${d}${col(key)}${row}`;
   return {
@@ -148,7 +148,7 @@ export function attainmentFormula(row: number, flavor: IndicatorFlavor): string 
 }
 
 /** TRUE when the year-to-date value meets the target under the row's comparison (plain Excel). */
-export function plainMetExpression(r: RowRefs): string {
+function plainMetExpression(r: RowRefs): string {
   const { ytd: v, target: t, comparison: c } = r;
   return (
     `OR(AND(${c}=">=",${v}>=${t}),AND(${c}=">",${v}>${t}),AND(${c}="<=",${v}<=${t}),` +
@@ -160,7 +160,7 @@ export function plainMetExpression(r: RowRefs): string {
  * Tolerance of "near": BienDoGan percentage points for rates (5 → 0.05), BienDoGan percent of the
  * target for counts (a count has no percentage points).
  */
-export function toleranceExpression(r: RowRefs): string {
+function toleranceExpression(r: RowRefs): string {
   return `IF(${isRate(r)},${MARGIN_NAME}/100,${r.target}*${MARGIN_NAME}/100)`;
 }
 
@@ -169,7 +169,7 @@ export function toleranceExpression(r: RowRefs): string {
  * not met). The shortfall minus the tolerance is rounded to 9 decimals so that 90% − 84% is not
  * "more than 6 points" by a binary rounding error (0.9 − 0.84 = 0.06000000000000005).
  */
-export function plainNearExpression(r: RowRefs): string {
+function plainNearExpression(r: RowRefs): string {
   const { ytd: v, target: t, comparison: c } = r;
   const shortfall = `IF(OR(${c}=">=",${c}=">"),${t}-${v},IF(${LOWER_IS_BETTER(r)},${v}-${t},ABS(${v}-${t})))`;
   return `ROUND(${shortfall}-${toleranceExpression(r)},9)<=0`;

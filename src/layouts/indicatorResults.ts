@@ -48,12 +48,7 @@ const sum = (vs: Scalar[]): number => vs.reduce<number>((s, v) => s + n(v), 0);
 const numbersOf = (vs: Scalar[]) => vs.filter(isNum);
 
 /** As the sheet's formula: shortfall − tolerance, rounded to 9 decimals, ≤ 0. */
-export function isNear(
-  value: number,
-  target: number,
-  comparison: Comparison,
-  tolerance: number
-): boolean {
+function isNear(value: number, target: number, comparison: Comparison, tolerance: number): boolean {
   const shortfall =
     comparison === ">=" || comparison === ">"
       ? target - value
@@ -69,7 +64,7 @@ function roundTo9(x: number): number {
   return (Math.sign(x) * Math.round(scaled)) / 1e9;
 }
 
-export function verdictOf(
+function verdictOf(
   value: number,
   target: number,
   comparison: Comparison,

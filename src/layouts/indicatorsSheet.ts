@@ -214,7 +214,7 @@ const NOUN_STOP_WORDS = new Set([
 ]);
 
 /** The noun a count target counts ("sáng kiến", "cuộc kiểm tra"), taken from its numerator label. */
-export function countNoun(indicator: Indicator): string {
+function countNoun(indicator: Indicator): string {
   const words = indicator.numerator
     .trim()
     .replace(/^số lượng\s+/i, "")
@@ -238,7 +238,7 @@ export function printedTarget(indicator: Indicator): string {
 }
 
 /** Value written in "Giá trị": a fraction for % targets (95 → 0.95, what CCHC.TARGET returns). */
-export function targetCellValue(indicator: Indicator): number {
+function targetCellValue(indicator: Indicator): number {
   return indicator.unit === "%" ? indicator.target / 100 : indicator.target;
 }
 
@@ -250,7 +250,7 @@ function conflictsOf(indicator: Indicator, anomalies: Anomaly[]): Anomaly[] {
  * Ghi chú: for a target the document contradicts, first the value this row uses and the conflict (the
  * plan's own note when it explains it, else the anomaly's message); then the plan's note.
  */
-export function noteFor(indicator: Indicator, anomalies: Anomaly[]): string {
+function noteFor(indicator: Indicator, anomalies: Anomaly[]): string {
   const note = indicator.note?.trim() ?? "";
   const conflicts = conflictsOf(indicator, anomalies);
   if (conflicts.length === 0) return note;
@@ -440,7 +440,7 @@ function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[]
  * One short line per conflict above the table (it prints on the first page without wrapping): which
  * indicator, which value the sheet uses; the full story is in that row's Ghi chú.
  */
-export function conflictBanner(conflict: Anomaly, indicators: Indicator[]): string {
+function conflictBanner(conflict: Anomaly, indicators: Indicator[]): string {
   const concerned = indicators.filter((i) => conflict.refs.includes(i.id));
   if (concerned.length === 0) return `⚠ Mâu thuẫn trong văn bản: ${conflict.message}`;
   const used = concerned.map((i) => `${i.id} đánh giá theo ${printedTarget(i)}`).join("; ");

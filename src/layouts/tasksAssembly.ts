@@ -65,7 +65,7 @@ import {
 import { applyTableInput, type OrphanInput, type TableInputRows } from "./userInputMerge";
 
 /** Colours of the state highlighting (fill, font), shared by the rules and the legend. */
-export const STATE_COLORS = {
+const STATE_COLORS = {
   [STATE_OVERDUE]: PALETTE.bad,
   [STATE_DUE_SOON]: PALETTE.warning,
   [STATE_DONE]: PALETTE.good,

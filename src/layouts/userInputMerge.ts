@@ -18,12 +18,12 @@ export type TableInputRows = Record<string, Record<string, Scalar>>;
  * Column key of a column the user added to the table: "+" followed by its header text. Such columns
  * are carried over as input columns, so their values follow their rows.
  */
-export const USER_COLUMN_PREFIX = "+";
+const USER_COLUMN_PREFIX = "+";
 /** Key given to a row that had typed values but no key (a row the user inserted): "+1", "+2", … */
 export const SYNTHETIC_KEY_PREFIX = "+";
 
-export const userColumnKey = (header: string): string => `${USER_COLUMN_PREFIX}${header}`;
-export const isUserColumnKey = (key: string): boolean => key.startsWith(USER_COLUMN_PREFIX);
+const userColumnKey = (header: string): string => `${USER_COLUMN_PREFIX}${header}`;
+const isUserColumnKey = (key: string): boolean => key.startsWith(USER_COLUMN_PREFIX);
 
 export interface ExtractOptions {
   /** For messages ("tblNhiemVu"). */
@@ -45,7 +45,7 @@ export interface ExtractedTableInput {
 }
 
 /** Blank as Excel sees an empty cell; whitespace-only text counts as blank too. */
-export function isBlankValue(v: unknown): boolean {
+function isBlankValue(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
@@ -256,7 +256,7 @@ export function userColumnHeaders(
 }
 
 /** How a carried-over user column looks: an unlocked, wrapped input column. */
-export function userColumnSpec(header: string): TableColumn {
+function userColumnSpec(header: string): TableColumn {
   return {
     key: userColumnKey(header),
     header,

@@ -64,7 +64,7 @@ const orphanSchema = z.object({
   text,
 });
 
-export const indicatorSchema = z.object({
+const indicatorSchema = z.object({
   id: nonEmpty,
   text: nonEmpty,
   target: z.number().check(z.gte(0)),
@@ -86,7 +86,7 @@ const anomalySchema = z.object({
   origin: z.optional(z.enum(["document", "detected"])),
 });
 
-export const planFileSchema = z.object({
+const planFileSchema = z.object({
   year: z.number().check(z.int(), z.gte(1900), z.lte(9999)),
   title: z._default(z.string(), ""),
   sections: z.array(sectionSchema).check(z.minLength(1)),
@@ -98,7 +98,6 @@ export const planFileSchema = z.object({
 });
 
 export type PlanFile = z.output<typeof planFileSchema>;
-export type PlanFileTask = PlanFile["tasks"][number];
 
 const TYPE_NAMES: Record<string, string> = {
   string: "chuỗi ký tự",
@@ -127,7 +126,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** "tasks[3] (2.4).leadText": the path, with the task code or indicator id when there is one. */
-export function formatPath(root: unknown, path: readonly PropertyKey[]): string {
+function formatPath(root: unknown, path: readonly PropertyKey[]): string {
   let out = "";
   for (let i = 0; i < path.length; i++) {
     const key = path[i];

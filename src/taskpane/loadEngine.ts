@@ -8,7 +8,7 @@ import { retryingLoader } from "./lazyChunk";
 export type Engine = typeof import("./engine");
 
 export const ENGINE_LOAD_TITLE = "Không tải được phần xử lý của bổ trợ";
-export const ENGINE_LOAD_MESSAGE =
+const ENGINE_LOAD_MESSAGE =
   "Không tải được phần xử lý bảng tính (engine.js), có thể do mất kết nối mạng. Hãy kiểm tra kết nối rồi bấm lại nút vừa chọn; nếu vẫn lỗi, đóng và mở lại ngăn tác vụ.";
 
 /** The engine chunk could not be downloaded or run (offline, server gone, deployment mismatch). */

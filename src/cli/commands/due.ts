@@ -9,7 +9,7 @@ import { parseArgs, UsageError } from "../args";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from "../io";
 import { loadPlan } from "../planFile";
 
-export const DUE_USAGE = [
+const DUE_USAGE = [
   'Cách dùng: cchc due "THỜI HẠN" ["THỜI HẠN" …] [--year NĂM] [--verbose]',
   "",
   "Đọc thời hạn ghi bằng chữ (như cột “Thời gian hoàn thành”) thành ngày hạn, mỗi thời hạn một dòng JSON:",
@@ -29,7 +29,7 @@ function readYear(value: string): number {
   return year;
 }
 
-export async function runDue(argv: readonly string[], io: CliIO): Promise<number> {
+async function runDue(argv: readonly string[], io: CliIO): Promise<number> {
   let args;
   let year: number | undefined;
   try {

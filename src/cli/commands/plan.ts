@@ -8,7 +8,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from "../i
 import { loadPlan, PlanFileError } from "../planFile";
 import type { Anomaly, Plan } from "../../plan/types";
 
-export const PLAN_USAGE = [
+const PLAN_USAGE = [
   "Cách dùng: cchc plan [--json | --check] [--plan TỆP.json]",
   "",
   "Kế hoạch CCHC dưới dạng dữ liệu (mặc định: kế hoạch năm 2024 có sẵn).",
@@ -58,7 +58,7 @@ function summary(plan: Plan): string {
   return lines.join("\n");
 }
 
-export async function runPlan(argv: readonly string[], io: CliIO): Promise<number> {
+async function runPlan(argv: readonly string[], io: CliIO): Promise<number> {
   let args;
   try {
     args = parseArgs(argv, {

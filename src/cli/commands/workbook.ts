@@ -25,7 +25,7 @@ export interface WorkbookIO extends CliIO {
   today?: string;
 }
 
-export const WORKBOOK_USAGE = [
+const WORKBOOK_USAGE = [
   "Cách dùng: cchc workbook [--out TỆP] [--as-of YYYY-MM-DD] [--from TỆP_CŨ.xlsx] [--plan KẾ_HOẠCH.json] [--force]",
   "",
   "Ghi sổ theo dõi CCHC thành tệp .xlsx (dùng được trong Excel 2016/2019 không có add-in và LibreOffice).",
@@ -52,7 +52,7 @@ interface WorkbookArgs {
 /** Input that cannot be used (files, dates): exit code 1, nothing written. */
 class InputError extends Error {}
 
-export function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
+function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
   const a = parseArgs(argv, {
     flags: ["force", "help"],
     options: ["out", "as-of", "from", "plan"],

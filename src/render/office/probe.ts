@@ -48,7 +48,7 @@ export interface Probe {
 }
 
 /** True for tables whose rows carry typed values (a key column and at least one input column). */
-export function tableHoldsInput(spec: TableSpec | undefined): spec is TableSpec {
+function tableHoldsInput(spec: TableSpec | undefined): spec is TableSpec {
   return (
     !!spec &&
     spec.columns.some((c) => c.role === "key") &&
@@ -127,7 +127,7 @@ export function queueProbe(context: Excel.RequestContext, layout: WorkbookLayout
 }
 
 /** "'Nhiệm vụ'!A6:T60" → sheet "Nhiệm vụ" and the range's corners. */
-export function splitAddress(address: string): { sheet: string; box: RangePos } {
+function splitAddress(address: string): { sheet: string; box: RangePos } {
   const bang = address.lastIndexOf("!");
   const rawSheet = bang >= 0 ? address.slice(0, bang) : "";
   const sheet =

@@ -20,7 +20,7 @@ export type Feature =
   | "dataValidation"
   | "pageLayout";
 
-export const FEATURE_VERSION: Record<Feature, string> = {
+const FEATURE_VERSION: Record<Feature, string> = {
   basics: "1.2",
   nullObjects: "1.4",
   conditionalFormats: "1.6",
@@ -46,10 +46,10 @@ const FEATURE_LOSS: Record<Feature, string> = {
 };
 
 /** Features every action needs: without them nothing is written. */
-export const CORE_FEATURES: readonly Feature[] = ["basics", "nullObjects"];
+const CORE_FEATURES: readonly Feature[] = ["basics", "nullObjects"];
 
 /** Features that only make the sheets nicer; missing ones are skipped with a message. */
-export const OPTIONAL_FEATURES: readonly Feature[] = [
+const OPTIONAL_FEATURES: readonly Feature[] = [
   "conditionalFormats",
   "suspendCalculation",
   "freezePanes",

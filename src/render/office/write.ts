@@ -68,7 +68,7 @@ function blockBox(b: Block): RangePos {
 }
 
 /** Everything the layout writes on its sheet, from A1. */
-export function layoutFootprint(sheet: SheetLayout): RangePos {
+function layoutFootprint(sheet: SheetLayout): RangePos {
   let box: RangePos = { top: 1, left: 1, bottom: 1, right: Math.max(1, sheet.columnWidths.length) };
   for (const b of sheet.blocks) box = union(box, blockBox(b));
   if (sheet.table) box = union(box, tableBox(sheet.table));

@@ -2,7 +2,7 @@ import type { CellValue, CellErrorValue } from "exceljs";
 import { EXCEL_ERROR_TEXTS } from "../../domain/result";
 import type { Scalar } from "../../layouts/model";
 
-export function isFormula(value: Scalar | undefined): value is string {
+function isFormula(value: Scalar | undefined): value is string {
   return typeof value === "string" && value.startsWith("=") && value.length > 1;
 }
 

@@ -7,7 +7,7 @@
  */
 
 /** Excel's maximum row height, in points. */
-export const MAX_ROW_HEIGHT = 409;
+const MAX_ROW_HEIGHT = 409;
 export const DEFAULT_ROW_HEIGHT = 15;
 
 /** Average lowercase letters of Times New Roman 11 per unit of column width (one Calibri 11 digit). */
@@ -92,7 +92,7 @@ export function lineHeight(fontSize: number): number {
 }
 
 /** Height a cell needs, in points. */
-export function cellHeight(cell: TextCell): number {
+function cellHeight(cell: TextCell): number {
   const sizeFactor = 11 / cell.fontSize;
   const boldFactor = cell.bold ? 0.9 : 1;
   const capacity = Math.max(

@@ -71,7 +71,7 @@ export class StyleCache {
   }
 }
 
-export function toStyle(format: CellFormat): Partial<Style> {
+function toStyle(format: CellFormat): Partial<Style> {
   const style: Partial<Style> = {};
   if (format.font) style.font = toFont(format.font);
   if (format.fill) {

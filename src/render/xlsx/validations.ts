@@ -21,7 +21,7 @@ function bounds(
 }
 
 /** A list validation's inline source: quoted, comma-separated (Excel caps it at 255 characters). */
-export function listSource(values: string[]): string {
+function listSource(values: string[]): string {
   return `"${values.map((v) => v.replace(/"/g, "")).join(",")}"`;
 }
 

@@ -13,7 +13,7 @@ import { retryingLoader } from "../lazyChunk";
 export type ActionsComponent = React.ComponentType<ActionsProps>;
 
 export const PANEL_LOAD_TITLE = "Không tải được giao diện của bổ trợ";
-export const PANEL_LOAD_MESSAGE =
+const PANEL_LOAD_MESSAGE =
   "Không tải được phần giao diện thao tác (actions.js), có thể do mất kết nối mạng. Hãy kiểm tra kết nối rồi bấm “Thử lại”; nếu vẫn lỗi, đóng và mở lại ngăn tác vụ.";
 
 /**
