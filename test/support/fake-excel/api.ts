@@ -170,6 +170,11 @@ abstract class ClientObject {
     return this.isNull;
   }
 
+  /** Whether this proxy stands for nothing, without the sync rule (for the office.js bridge). */
+  get nullNow(): boolean {
+    return this.isNull;
+  }
+
   load(spec?: string | string[] | { select?: string }): this {
     const names = parseLoadSpec(spec);
     const all = this.props();
@@ -216,6 +221,16 @@ abstract class ClientObject {
   toJSON(): Record<string, unknown> {
     return Object.fromEntries(this.loaded);
   }
+}
+
+/** True for a null object (or no object): what Excel answers a query on it with null. */
+export function isNullProxy(o: unknown): boolean {
+  return o === null || (o instanceof ClientObject && o.nullNow);
+}
+
+/** True for a collection proxy (Excel answers a query on it with its items). */
+export function isCollectionProxy(o: unknown): boolean {
+  return o instanceof ClientCollection;
 }
 
 function parseLoadSpec(spec?: string | string[] | { select?: string }): string[] {
@@ -2023,6 +2038,11 @@ export class FakeChartCollection extends ClientCollection<FakeChart> {
       this.sheet,
       this.itemOrNull(() => this.sheet?.charts.find((c) => c.name === name))
     );
+  }
+  /** How office.js addresses an item of a loaded collection when Excel gave it no id. */
+  getItemAt(index: number): FakeChart {
+    const model = this.sheet?.charts[index] ?? null;
+    return new FakeChart(this.context, this.sheet, this.itemOrFail("chart", index, model));
   }
 }
 
