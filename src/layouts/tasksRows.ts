@@ -8,6 +8,7 @@ import { isoToSerial } from "../domain/excelDate";
 import { taskDue, taskOutcome } from "../domain/unitRollup";
 import type { Plan, Task } from "../plan/types";
 import { HEADER_KEY_PREFIX, type CellFormat, type Scalar, type TableRow } from "./model";
+import { textCell } from "./cellText";
 import type { ReportSettings } from "./reportSettings";
 import { NOTE_COLOR } from "./style";
 import { daysLateFormula, dueFormula, leadKeysCell, stateFormula } from "./tasksFormulas";
@@ -23,9 +24,7 @@ const SUBSECTION_FORMAT: CellFormat = {
 const NOTE_ROW_FORMAT: CellFormat = { font: { italic: true, color: NOTE_COLOR }, locked: true };
 
 /** Text that cannot be mistaken for a formula by a renderer ("=…" is a formula in the model). */
-export function plainText(s: string): string {
-  return /^[=+\-@]/.test(s) ? ` ${s}` : s;
-}
+export const plainText = textCell;
 
 /** A list cell: one item per line, bulleted when there are several. */
 export function listText(items: readonly string[]): string {

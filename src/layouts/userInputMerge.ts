@@ -10,6 +10,8 @@
  */
 import type { Scalar, TableColumn, TableRow, TableSpec } from "./model";
 import type { UserInput } from "./userInput";
+import { parseCell, type CellPos } from "./a1";
+import { a1ToR1C1, r1c1ToA1 } from "./formulaRefs";
 
 /** table row key → column key → value (what UserInput.tables holds for one table). */
 export type TableInputRows = Record<string, Record<string, Scalar>>;
@@ -30,6 +32,11 @@ export interface ExtractOptions {
   tableName?: string;
   /** Older header texts that still identify a column: column key → headers. */
   aliases?: Record<string, readonly string[]>;
+  /**
+   * Sheet position of the body's first cell. When given, typed formulas are kept in relative R1C1
+   * (see formulaRefs.ts), so they follow their row's key wherever that row is written next.
+   */
+  origin?: CellPos;
 }
 
 export interface ExtractedTableInput {
@@ -166,11 +173,16 @@ export function extractTableInput(
   let keyedRows = 0;
   let rowsWithValues = 0;
 
+  const origin = opts.origin;
   body.forEach((cells, i) => {
     const values: Record<string, Scalar> = {};
     for (const s of keptSlots) {
       const v = cells[s.index];
-      if (keepable(v)) values[s.key] = v;
+      if (!keepable(v)) continue;
+      values[s.key] =
+        origin && typeof v === "string" && v.startsWith("=")
+          ? a1ToR1C1(v, origin.row + i, origin.col + s.index)
+          : v;
     }
     let key = keyText(cells[ks.index]);
     if (key !== "") keyedRows += 1;
@@ -329,13 +341,17 @@ export function applyTableInput(
   }
 
   const writable = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === "input");
-  const filled = outRows.map((row) => {
+  const at = parseCell(table.at);
+  const filled = outRows.map((row, r) => {
     const values = input[row.key];
     if (!values) return row;
     const cells = [...row.cells];
     for (const { c, i } of writable) {
       const v = values[c.key];
-      if (keepable(v)) cells[i] = v;
+      if (!keepable(v)) continue;
+      // Typed formulas are relative R1C1 (extractTableInput): anchored here, at the row's new place.
+      cells[i] =
+        typeof v === "string" && v.startsWith("=") ? r1c1ToA1(v, at.row + 1 + r, at.col + i) : v;
     }
     return { ...row, cells };
   });

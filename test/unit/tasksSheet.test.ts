@@ -25,6 +25,7 @@ import {
 import { emptyUserInput, type UserInput } from "../../src/layouts/userInput";
 import { extractTableInput } from "../../src/layouts/userInputMerge";
 import { STAR, samplePlan, scaledPlan } from "../support/layoutFixtures";
+import { literalText } from "../../src/layouts/cellText";
 
 const TODAY = "2024-05-15";
 const serial = (iso: string): number => isoToSerial(iso) as number;
@@ -143,11 +144,13 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
     const t234 = table.rows.find((r) => r.key === "2.34#1")?.cells ?? [];
     expect(t234[col("section")]).toBe("VII (7.1)");
     expect(t234[col("activities")]).toBe("Một hoạt động duy nhất");
-    expect(t234[col("note")]).toBe(" =không phải công thức");
+    expect(t234[col("note")]).toBe('="=không phải công thức"');
+    expect(literalText(t234[col("note")] as string)).toBe("=không phải công thức");
     for (const r of table.rows) {
       table.columns.forEach((c, i) => {
         const v = r.cells[i];
-        if (c.role !== "computed" && typeof v === "string") expect(v.startsWith("=")).toBe(false);
+        if (c.role !== "computed" && typeof v === "string" && v.startsWith("="))
+          expect(literalText(v)).not.toBeNull();
       });
     }
   });
@@ -473,8 +476,9 @@ describe("typed values are put back by task key", () => {
   });
 
   it("plain text helpers", () => {
-    expect(plainText("=1+1")).toBe(" =1+1");
-    expect(plainText("+84")).toBe(" +84");
+    expect(plainText("=1+1")).toBe('="=1+1"');
+    expect(plainText('=A1&"x"')).toBe('="=A1&""x"""');
+    expect(plainText("+84")).toBe("+84");
     expect(plainText("Văn bản")).toBe("Văn bản");
     expect(listText([])).toBe("");
     expect(listText(["- a", "", "• b"])).toBe("• a\n• b");

@@ -13,8 +13,8 @@
  * which both renderers and every Excel understand.
  */
 import { EXCEL_ERROR_TEXTS } from "../../domain/result";
-import { xlString } from "../../layouts/excelFacts";
 import type { Scalar } from "../../layouts/model";
+import { literalText, textCell } from "../../layouts/cellText";
 
 const NUMBER_LIKE = /^[\s\d.,:/\-+%$€()eE]*\d[\s\d.,:/\-+%$€()eE]*$/;
 const DATE_WITH_MONTH_NAME = /^\s*(\d{1,2}[\s\-/]+[A-Za-z]{3,9}|[A-Za-z]{3,9}[\s\-/]+\d{1,4})\b/;
@@ -34,8 +34,10 @@ export function toFormulaInput(v: Scalar | undefined): string | number | boolean
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return Number.isFinite(v) ? v : "";
   if (typeof v === "boolean") return v;
-  if (v.startsWith("=")) return v;
-  return needsTextGuard(v) ? `'${v}` : v;
+  // A formula that is only a string literal is how the layout carries text starting with "=".
+  const text = v.startsWith("=") ? literalText(v) : v;
+  if (text === null) return v;
+  return needsTextGuard(text) ? `'${text}` : text;
 }
 
 export function toFormulaGrid(
@@ -51,7 +53,7 @@ export function toFormulaGrid(
  */
 export function readCell(formula: unknown, value: unknown): Scalar {
   if (typeof formula === "string" && formula.startsWith("=")) {
-    if (typeof value === "string" && value === formula) return `=${xlString(formula)}`;
+    if (typeof value === "string" && value === formula) return textCell(formula);
     return formula;
   }
   const v = formula === undefined ? value : formula;

@@ -205,6 +205,7 @@ export function resolveProbe(
         input = extractTableInput(layout.table.columns, header, body, {
           tableName: layout.table.name,
           aliases: opts.aliases?.[layout.table.name],
+          origin: { row: box.top + 1, col: box.left },
         });
         if (!input.ok) problems.push(...input.problems);
       }

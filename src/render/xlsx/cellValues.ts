@@ -1,6 +1,7 @@
 import type { CellValue, CellErrorValue } from "exceljs";
 import { EXCEL_ERROR_TEXTS } from "../../domain/result";
 import type { Scalar } from "../../layouts/model";
+import { literalText } from "../../layouts/cellText";
 
 function isFormula(value: Scalar | undefined): value is string {
   return typeof value === "string" && value.startsWith("=") && value.length > 1;
@@ -24,6 +25,9 @@ function toResult(result: Scalar | undefined): FormulaResult | undefined {
 export function toCellValue(value: Scalar | undefined, result?: Scalar): CellValue {
   if (value === null || value === undefined) return null;
   if (isFormula(value)) {
+    // ="…" alone is text that starts with "=" (cellText.ts): written as the text cell it was.
+    const text = literalText(value);
+    if (text !== null) return text;
     const r = toResult(result);
     return r === undefined
       ? { formula: value.slice(1), date1904: false }

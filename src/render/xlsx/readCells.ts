@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import { EPOCH_1899_12_30, MS_PER_DAY } from "../../domain/excelDate";
 import { xlString } from "../../layouts/excelFacts";
 import type { Scalar } from "../../layouts/model";
+import { literalText, textCell } from "../../layouts/cellText";
 
 /** A Date read by exceljs → the Excel serial number the cell really holds (time of day kept). */
 export function dateToSerial(date: Date): number | null {
@@ -19,6 +20,22 @@ export function dateToSerial(date: Date): number | null {
  * address as a HYPERLINK formula so neither the link nor its label is lost.
  */
 export function cellScalar(cell: ExcelJS.Cell): Scalar {
+  const s = rawScalar(cell);
+  // Only a formula cell is a formula: a text that starts with "=" stays text (cellText.ts).
+  return typeof s === "string" && !isFormulaCell(cell) ? textCell(s) : s;
+}
+
+function isFormulaCell(cell: ExcelJS.Cell): boolean {
+  const v = cell.value as unknown;
+  if (v === null || typeof v !== "object" || v instanceof Date) return false;
+  return (
+    "formula" in v ||
+    "sharedFormula" in v ||
+    typeof (v as { hyperlink?: unknown }).hyperlink === "string"
+  );
+}
+
+function rawScalar(cell: ExcelJS.Cell): Scalar {
   const v = cell.value as unknown;
   if (v === null || v === undefined) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
@@ -62,6 +79,8 @@ export function cellText(cell: ExcelJS.Cell): string {
   const s = cellScalar(cell);
   if (s === null) return "";
   if (typeof s === "string" && s.startsWith("=")) {
+    const text = literalText(s);
+    if (text !== null) return text.trim();
     const r = (cell.value as { result?: unknown } | null)?.result;
     return r === undefined || r === null ? "" : String(r).trim();
   }

@@ -41,6 +41,8 @@ interface TableCells {
   via: FoundTable["via"];
   header: string[];
   body: Scalar[][];
+  /** Sheet position of the body's first cell (typed formulas are kept relative to it). */
+  origin: { row: number; col: number };
 }
 
 function readGrid(
@@ -91,6 +93,7 @@ function viaTableObject(wb: ExcelJS.Workbook, name: string): TableCells | null {
       via: "table",
       header: headerTexts(ws, r.top, r.left, r.right),
       body: r.bottom > r.top ? readGrid(ws, r.top + 1, r.left, r.bottom, r.right) : [],
+      origin: { row: r.top + 1, col: r.left },
     };
   }
   return null;
@@ -140,6 +143,7 @@ function viaHeaderRow(wb: ExcelJS.Workbook, spec: TableSpec): TableCells | null 
     via: "header",
     header: texts.slice(left, right + 1),
     body: ws.rowCount > row ? readGrid(ws, row + 1, left + 1, ws.rowCount, right + 1) : [],
+    origin: { row: row + 1, col: left + 1 },
   };
 }
 
@@ -234,6 +238,7 @@ export async function readUserInputFromFile(
     }
     const result = extractTableInput(spec.columns, cells.header, cells.body, {
       tableName: spec.name,
+      origin: cells.origin,
     });
     if (!result.ok) {
       problems.push(...result.problems.map((p) => `Trang “${cells.sheet}”: ${p}`));
