@@ -19,6 +19,7 @@ import type {
 } from "./model";
 import { PALETTE, SHEET_FONT, SHEET_PROTECTION } from "./style";
 import type { UserInput } from "./userInput";
+import { textCell } from "./cellText";
 import {
   DEFAULT_MARGIN_POINTS,
   INDICATOR_COLUMN_KEYS,
@@ -310,11 +311,11 @@ function indicatorRow(
   const isRate = indicator.unit === "%";
   const typed = (column: string) => typedValue(opts.userInput, indicator.id, column);
   const values: Partial<Record<IndicatorColumnKey, Scalar>> = {
-    key: indicator.id,
-    code: indicator.id,
-    text: indicator.text,
-    lead: indicator.lead.join(", "),
-    targetText: printedTarget(indicator),
+    key: textCell(indicator.id),
+    code: textCell(indicator.id),
+    text: textCell(indicator.text),
+    lead: textCell(indicator.lead.join(", ")),
+    targetText: textCell(printedTarget(indicator)),
     targetValue: targetCellValue(indicator),
     comparison: comparisonCell(indicator.comparison),
     ytd: ytdFormula(row, opts.flavor),
@@ -322,11 +323,11 @@ function indicatorRow(
     latestValue: latestValueFormula(row, opts.flavor),
     attainment: attainmentFormula(row, opts.flavor),
     met: verdictFormula(row, opts.flavor),
-    note: noteFor(indicator, planData.anomalies),
+    note: textCell(noteFor(indicator, planData.anomalies)),
     unitKind: isRate ? UNIT_KIND_RATE : UNIT_KIND_COUNT,
-    numeratorLabel: indicator.numerator,
+    numeratorLabel: textCell(indicator.numerator),
     denominatorLabel: isRate
-      ? (indicator.denominator ?? "")
+      ? textCell(indicator.denominator ?? "")
       : "— (chỉ tiêu số lượng: nhập số lượng vào các cột Đạt T1…T12)",
   };
   const results: Partial<Record<IndicatorColumnKey, Scalar>> = {

@@ -102,10 +102,10 @@ function computed(
 
 function taskRow(task: Task, r: number, ctx: RowContext): TableRow {
   const cells = blankCells(ctx.width);
-  put(cells, "key", task.key);
-  put(cells, "section", sectionLabel(task));
+  put(cells, "key", textCell(task.key));
+  put(cells, "section", textCell(sectionLabel(task)));
   put(cells, "objective", objectiveText(task.objective));
-  put(cells, "code", task.code);
+  put(cells, "code", textCell(task.code));
   put(cells, "task", plainText(task.text));
   put(cells, "activities", listText(task.activities));
   put(cells, "outputs", listText(task.outputs));

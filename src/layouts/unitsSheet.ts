@@ -16,6 +16,7 @@ import {
 } from "../domain/taskState";
 import { planRollup, unitRollup, type TaskInputs, type UnitRollup } from "../domain/unitRollup";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
+import { textCell } from "./cellText";
 import type { Block, ConditionalRule, Scalar, SheetLayout, TableColumn, TableRow } from "./model";
 import { xlString } from "./excelFacts";
 import type { ReportSettings } from "./reportSettings";
@@ -111,7 +112,7 @@ export function unitRowFormulas(
 
 function rowCells(label: string, criterion: string, r: number): Scalar[] {
   const f = unitRowFormulas(criterion, r);
-  return [label, f.total, f.done, f.overdue, f.dueSoon, f.onTimeRate];
+  return [textCell(label), f.total, f.done, f.overdue, f.dueSoon, f.onTimeRate];
 }
 
 function rowResults(x: UnitRollup): Scalar[] {

@@ -12,6 +12,7 @@ import type { Scalar, TableColumn, TableRow, TableSpec } from "./model";
 import type { UserInput } from "./userInput";
 import { parseCell, type CellPos } from "./a1";
 import { a1ToR1C1, r1c1ToA1 } from "./formulaRefs";
+import { literalText } from "./cellText";
 
 /** table row key → column key → value (what UserInput.tables holds for one table). */
 export type TableInputRows = Record<string, Record<string, Scalar>>;
@@ -71,7 +72,8 @@ function keepable(v: unknown): v is Scalar {
 
 function keyText(v: unknown): string {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  return typeof v === "string" ? v.trim() : "";
+  // A key that starts with "=" was written as text and is read back as a literal (cellText.ts).
+  return typeof v === "string" ? (literalText(v) ?? v).trim() : "";
 }
 
 function sameValues(a: Record<string, Scalar>, b: Record<string, Scalar>): boolean {

@@ -11,6 +11,7 @@ import { composeUnitsSheet } from "./unitsSheet";
 import { composeIndicatorsSheet } from "./indicatorsSheet";
 import type { UserInput } from "./userInput";
 import type { OrphanInput } from "./userInputMerge";
+import { cleanInputs } from "./xmlSafe";
 
 export type WorkbookFlavor = "addin" | "file";
 
@@ -37,7 +38,11 @@ export interface WorkbookBuild {
 }
 
 /** Builds every sheet and reports orphans and notes; the renderers show them to the user. */
-export function buildWorkbook(plan: Plan, opts: WorkbookOptions): WorkbookBuild {
+export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBuild {
+  // Every string is made XML-safe before it reaches a sheet (xmlSafe.ts); keys stay consistent.
+  const clean = cleanInputs(rawPlan, opts.userInput);
+  const plan = clean.plan;
+  opts = { ...opts, userInput: clean.userInput };
   const tasks = composeTasksSheet(plan, {
     asOf: opts.asOf,
     soonDays: opts.soonDays,
@@ -62,6 +67,6 @@ export function buildWorkbook(plan: Plan, opts: WorkbookOptions): WorkbookBuild 
     layout: { sheets },
     settings: tasks.settings,
     orphans: [...tasks.orphans, ...indicators.orphans],
-    notes: [...tasks.settings.notes],
+    notes: [...clean.notes, ...tasks.settings.notes],
   };
 }

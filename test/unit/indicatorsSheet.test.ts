@@ -111,7 +111,8 @@ describe("Chỉ tiêu sheet layout", () => {
       "X.1": ["≤ 5%", 0.05, "<="],
       "3.3": ["≥ 90%", 0.9, ">="],
       "PL.III.1.8": ["≥ 70%", 0.7, ">="],
-      "X.2": ["= 50%", 0.5, '="="'],
+      // Printed "= 50%" is text, not the formula = 50% (which Excel would turn into 0.5).
+      "X.2": ['="= 50%"', 0.5, '="="'],
     };
     for (const [id, [text, value, cmp]] of Object.entries(expected)) {
       const row = rowOf(addin, id);
