@@ -107,13 +107,14 @@ export function rate(part: unknown, total: unknown): Result<number> {
   const t = sumCounts(total, TOTAL_LABEL);
   if (!t.ok) return t;
   if (t.value === 0) return fail("div0", `${TOTAL_LABEL} bằng 0: chưa có số liệu để tính tỷ lệ.`);
-  if (p.value > t.value) {
+  // Sums of decimals carry rounding noise (0.1 + 0.2 > 0.3): within the tolerance it is the whole.
+  if (p.value > t.value * (1 + COMPARISON_TOLERANCE)) {
     return fail(
       "num",
       `${PART_LABEL} (${p.value}) lớn hơn ${TOTAL_LABEL} (${t.value}): tỷ lệ không thể vượt 100%.`
     );
   }
-  return ok(p.value / t.value);
+  return ok(Math.min(1, p.value / t.value));
 }
 
 const COMPARISON_ALIASES: ReadonlyMap<string, Comparison> = new Map([

@@ -98,7 +98,12 @@ export function resolveReportSettings(opts: TasksSheetOptions): ReportSettings {
     soonDaysCell = opts.soonDays;
     soonDays = opts.soonDays;
   } else {
-    const kept = names[NAME_SOON_DAYS];
+    const typed = names[NAME_SOON_DAYS];
+    // "10" typed into a text-formatted cell is still the number 10.
+    const kept =
+      typeof typed === "string" && /^\s*\d+(?:[.,]\d+)?\s*$/.test(typed)
+        ? Number(typed.trim().replace(",", "."))
+        : typed;
     if (typeof kept === "number" && Number.isFinite(kept) && kept >= 0) {
       soonDaysCell = kept;
       soonDays = kept;

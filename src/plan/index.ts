@@ -7,6 +7,7 @@ import planData from "./plan-2024.json";
 import { buildPlan } from "./build";
 import { indicatorRecords } from "./indicators";
 import { validatePlanFile } from "./schema";
+import { limitProblems } from "./limits";
 import type { Plan } from "./types";
 
 export type * from "./types";
@@ -37,7 +38,11 @@ export class PlanValidationError extends Error {
 export function parsePlan(json: unknown): Plan {
   const v = validatePlanFile(json);
   if (!v.ok) throw new PlanValidationError(v.problems);
-  return buildPlan(v.value);
+  const plan = buildPlan(v.value);
+  // Derived unit names count too: they come from the lead texts.
+  const tooLong = limitProblems(plan);
+  if (tooLong.length > 0) throw new PlanValidationError(tooLong);
+  return plan;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -20,6 +20,11 @@ const s = (iso: string): number => isoToSerial(iso) as number;
 const OMITTED = null;
 
 describe("CCHC.RATE", () => {
+  it("is 1 when the parts add up to the total but for rounding (0.1 + 0.2 vs 0.3)", () => {
+    expect(RATE([[0.1, 0.2]], [[0.3]])).toBe(1);
+    expect(RATE([[0.1, 0.2]], [[0.29]])).toEqual(excelError("#NUM!"));
+  });
+
   it("divides two numbers (a single value arrives as a 1×1 matrix)", () => {
     expect(RATE([[953]], [[1000]])).toBeCloseTo(0.953, 12);
   });

@@ -7,7 +7,9 @@
 import JSZip from "jszip";
 import ExcelJS from "exceljs";
 import { SaxesParser } from "saxes";
-import { getPlan } from "../../src/plan";
+import { PlanValidationError, getPlan, parsePlan } from "../../src/plan";
+import planData from "../../src/plan/plan-2024.json";
+import { indicatorRecords } from "../../src/plan/indicators";
 import { buildWorkbook } from "../../src/layouts/workbook";
 import { renderWorkbookFile } from "../../src/render/xlsx/renderWorkbookFile";
 import { createOrUpdate } from "../../src/render/office/actions";
@@ -105,5 +107,36 @@ describe("hostile plan texts", () => {
     const again = await createOrUpdate(depsOf(fake), builderFor(plan));
     expect(again.ok).toBe(true);
     expect(again.details.join("\n")).not.toMatch(/không còn trong kế hoạch/);
+  });
+});
+
+describe("Excel's limits are checked when a plan is loaded", () => {
+  const file = (): { tasks: Record<string, unknown>[] } & Record<string, unknown> =>
+    JSON.parse(JSON.stringify({ ...planData, indicators: indicatorRecords() }));
+
+  test("a text over 32,767 characters is refused with where and what to do", () => {
+    const json = file();
+    json.tasks[4].text = "x".repeat(32_768);
+    expect(() => parsePlan(json)).toThrow(PlanValidationError);
+    expect(() => parsePlan(json)).toThrow(
+      /tasks\[4\] \(2\.5\)\.text: dài 32\.768 ký tự, vượt giới hạn 32\.767/
+    );
+    json.tasks[4].text = "x".repeat(32_767);
+    expect(parsePlan(json).tasks[4].text).toHaveLength(32_767);
+  });
+
+  test("a unit name that would make a formula over 8,192 characters is refused", () => {
+    const json = file();
+    json.tasks[4].leadText = `Phòng ${"Quản lý ".repeat(40)}`;
+    expect(() => parsePlan(json)).toThrow(/Tên đơn vị “Phòng Quản lý.*tối đa 8\.192 ký tự/);
+  });
+
+  test("every formula of the hostile plan's workbook is within 8,192 characters", () => {
+    const built = buildWorkbook(plan, { flavor: "addin", today: "2024-03-15" });
+    const all = built.layout.sheets.flatMap((s) => [
+      ...s.blocks.flatMap((b) => b.cells.flat()),
+      ...(s.table?.rows.flatMap((r) => r.cells) ?? []),
+    ]);
+    for (const v of all) if (typeof v === "string") expect(v.length).toBeLessThanOrEqual(8_192);
   });
 });

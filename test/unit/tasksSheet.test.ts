@@ -318,6 +318,11 @@ describe("report settings", () => {
       userInput: withInput({}, { NgayBaoCao: 45300, SoNgaySapDenHan: 10 }),
     });
     expect(kept).toMatchObject({ asOfCell: 45300, asOf: "2024-01-09", soonDays: 10 });
+    const asText = resolveReportSettings({
+      today: TODAY,
+      userInput: withInput({}, { SoNgaySapDenHan: " 10 " }),
+    });
+    expect(asText).toMatchObject({ soonDaysCell: 10, soonDays: 10, notes: [] });
     const formula = resolveReportSettings({
       today: TODAY,
       userInput: withInput({}, { NgayBaoCao: "=DATE(2024,6,30)" }),
