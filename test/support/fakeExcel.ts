@@ -1,7 +1,7 @@
 /**
  * An in-memory fake of the part of the Excel JavaScript API the add-in uses, strict about Office.js
- * semantics (see fake-excel/api.ts): properties readable only after load + sync, batches that stop at
- * the first failing operation, null objects, API versions, protection. It counts `context.sync()`
+ * semantics (see fake-excel/context.ts and client.ts): properties readable only after load + sync,
+ * batches that stop at the first failing operation, null objects, API versions, protection. It counts `context.sync()`
  * calls (including the implicit final sync Excel.run does when work is still queued) so tests can
  * assert round trips as numbers.
  *
@@ -13,7 +13,7 @@
  *   fake.user.typeInTable("tblNhiemVu", "2.23#2", "Trạng thái", "Hoàn thành");
  */
 import { boxAddress, parseLocal, type Box } from "./fake-excel/address";
-import { FakeExcelState, FakeRequestContext } from "./fake-excel/api";
+import { FakeRequestContext, type FakeExcelState } from "./fake-excel/context";
 import {
   BookModel,
   FakeOfficeError,
