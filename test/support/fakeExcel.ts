@@ -14,8 +14,8 @@
  */
 import { boxAddress, parseLocal, type Box } from "./fake-excel/address";
 import { FakeRequestContext, type FakeExcelState } from "./fake-excel/context";
+import { BookModel } from "./fake-excel/book";
 import {
-  BookModel,
   FakeOfficeError,
   cellKey,
   keyCol,

@@ -4,7 +4,8 @@
  * `context.sync()` rejects with that error, like a real batch); loads become readable at the next
  * sync; methods newer than the host's ExcelApi version fail the batch with ApiNotFound.
  */
-import { BookModel, FakeOfficeError } from "./model";
+import { BookModel } from "./book";
+import { FakeOfficeError } from "./model";
 import { FakeWorkbook } from "./worksheet";
 
 /** Shared by every context of one fake Excel: the book, the host's API version and the counters. */
