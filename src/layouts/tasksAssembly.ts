@@ -40,6 +40,7 @@ import {
   type RowContext,
 } from "./tasksRows";
 import {
+  AS_OF_CELL,
   AS_OF_ROW,
   LEGEND_ROW,
   NAME_AS_OF,
@@ -51,6 +52,7 @@ import {
   SETTINGS_HINT_LAST_COL,
   SETTINGS_LABEL_COL,
   SETTINGS_VALUE_COL,
+  SOON_DAYS_CELL,
   SOON_DAYS_ROW,
   TASKS_FIRST_BODY_ROW,
   TASKS_HEADER_ROW,
@@ -128,7 +130,7 @@ function settingsBlocks(settings: ReportSettings, lastCol: number, plan: Plan): 
     },
     label(AS_OF_ROW, "Ngày báo cáo:"),
     {
-      at: cellAddress(AS_OF_ROW, SETTINGS_VALUE_COL),
+      at: AS_OF_CELL,
       cells: [[settings.asOfCell]],
       ...(asOfIsFormula ? { results: [[asOfSerial]] } : {}),
       format: {
@@ -145,7 +147,7 @@ function settingsBlocks(settings: ReportSettings, lastCol: number, plan: Plan): 
     ),
     label(SOON_DAYS_ROW, "Số ngày “sắp đến hạn”:"),
     {
-      at: cellAddress(SOON_DAYS_ROW, SETTINGS_VALUE_COL),
+      at: SOON_DAYS_CELL,
       cells: [[settings.soonDaysCell]],
       ...(soonIsFormula ? { results: [[settings.soonDays]] } : {}),
       format: {
@@ -177,14 +179,14 @@ function settingsBlocks(settings: ReportSettings, lastCol: number, plan: Plan): 
 function settingsValidations(): ValidationSpec[] {
   return [
     {
-      range: cellAddress(AS_OF_ROW, SETTINGS_VALUE_COL),
+      range: AS_OF_CELL,
       rule: { type: "date", min: FIRST_TRUE_SERIAL_ISO, max: EXCEL_LAST_DATE_ISO },
       errorTitle: "Ngày báo cáo không hợp lệ",
       errorMessage: "Nhập một ngày dạng dd/mm/yyyy, hoặc công thức =TODAY() để lấy ngày hôm nay.",
       prompt: "Ngày dùng để tính quá hạn / sắp đến hạn.",
     },
     {
-      range: cellAddress(SOON_DAYS_ROW, SETTINGS_VALUE_COL),
+      range: SOON_DAYS_CELL,
       rule: { type: "wholeNumber", min: 0, max: 366 },
       errorTitle: "Số ngày không hợp lệ",
       errorMessage: "Nhập số ngày nguyên từ 0 đến 366.",

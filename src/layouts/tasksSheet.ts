@@ -9,6 +9,7 @@
  *   5 colour legend · 6 table header (tblNhiemVu) · 7… one row per task, with section header rows.
  */
 import { TASK_STATUSES, type TaskInputs } from "../domain/unitRollup";
+import { cellAddress } from "./a1";
 import type { CellFormat, TableColumn, ValidationSpec } from "./model";
 import { DATE_FORMAT } from "./style";
 import type { UserInput } from "./userInput";
@@ -36,6 +37,9 @@ export const SETTINGS_LABEL_COL = 2;
 export const SETTINGS_VALUE_COL = 5;
 export const SETTINGS_HINT_COL = 6;
 export const SETTINGS_HINT_LAST_COL = 11;
+/** The settings cells NgayBaoCao and SoNgaySapDenHan name ("E3", "E4"). */
+export const AS_OF_CELL = cellAddress(AS_OF_ROW, SETTINGS_VALUE_COL);
+export const SOON_DAYS_CELL = cellAddress(SOON_DAYS_ROW, SETTINGS_VALUE_COL);
 
 const text: CellFormat = { wrap: true, vertical: "top" };
 const centred: CellFormat = { wrap: true, vertical: "top", horizontal: "center" };

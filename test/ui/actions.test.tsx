@@ -3,7 +3,12 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Actions } from "../../src/taskpane/components/Actions";
 import { getPlan } from "../../src/plan";
-import { TASKS_TABLE, taskColumnHeader } from "../../src/layouts/tasksSheet";
+import {
+  AS_OF_CELL,
+  TASKS_SHEET_NAME,
+  TASKS_TABLE,
+  taskColumnHeader,
+} from "../../src/layouts/tasksSheet";
 import type { ExcelRun } from "../../src/render/office/actions";
 import { ENGINE_LOAD_TITLE, EngineLoadError, type Engine } from "../../src/taskpane/loadEngine";
 import { retryingLoader } from "../../src/taskpane/lazyChunk";
@@ -131,20 +136,20 @@ test("as-of date: a chosen date, then 'Hôm nay'", async () => {
   fireEvent.change(screen.getByTestId("as-of-input"), { target: { value: "31/06/2024" } });
   fireEvent.click(button("Áp dụng"));
   expect(screen.getByTestId("notice").textContent).toContain("“31/06/2024” không phải là một ngày");
-  expect(fake.cell("Nhiệm vụ", "E3")).toBe("=TODAY()");
+  expect(fake.cell(TASKS_SHEET_NAME, AS_OF_CELL)).toBe("=TODAY()");
 
   fireEvent.change(screen.getByTestId("as-of-input"), { target: { value: "30/06/2024" } });
   fireEvent.click(button("Áp dụng"));
   await waitFor(() =>
     expect(screen.getByTestId("notice").textContent).toContain("Đã đặt ngày báo cáo: 30/06/2024.")
   );
-  expect(fake.cell("Nhiệm vụ", "E3")).toBe(45473);
+  expect(fake.cell(TASKS_SHEET_NAME, AS_OF_CELL)).toBe(45473);
 
   fireEvent.click(button("Hôm nay"));
   await waitFor(() =>
     expect(screen.getByTestId("notice").textContent).toContain("hôm nay (=TODAY())")
   );
-  expect(fake.cell("Nhiệm vụ", "E3")).toBe("=TODAY()");
+  expect(fake.cell(TASKS_SHEET_NAME, AS_OF_CELL)).toBe("=TODAY()");
   expect((screen.getByTestId("as-of-input") as HTMLInputElement).value).toMatch(
     /^\d{2}\/\d{2}\/\d{4}$/
   );

@@ -18,7 +18,10 @@ import {
   INDICATORS_SHEET_NAME,
   INDICATORS_TABLE,
   INDICATOR_COLUMNS,
+  MARGIN_CELL,
 } from "../../src/layouts/indicatorsSheet";
+import { TASKS_SHEET_NAME } from "../../src/layouts/tasksSheet";
+import { UNITS_SHEET_NAME } from "../../src/layouts/unitsSheet";
 import { col } from "../../src/layouts/indicatorFormulas";
 
 const plan = getPlan();
@@ -48,8 +51,8 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
     const fake = createFakeExcel();
     await createOrUpdateOk(fake);
     const names = fake.sheetNames();
-    expect(names.indexOf(SHEET)).toBe(names.indexOf("Nhiệm vụ") + 1);
-    expect(names.indexOf("Theo đơn vị")).toBe(names.indexOf(SHEET) + 1);
+    expect(names.indexOf(SHEET)).toBe(names.indexOf(TASKS_SHEET_NAME) + 1);
+    expect(names.indexOf(UNITS_SHEET_NAME)).toBe(names.indexOf(SHEET) + 1);
 
     const view = fake.table(INDICATORS_TABLE);
     expect(view.sheet).toBe(SHEET);
@@ -62,9 +65,9 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
     expect(String(fake.cell(SHEET, `${col("attainment")}${first}`))).toContain("CCHC.ATTAIN(");
     expect(String(fake.cell(SHEET, `${col("met")}${first}`))).toContain("CCHC.MET(");
     expect(fake.names().BienDoGan).toBe(`='${SHEET}'!$D$3`);
-    expect(fake.cell(SHEET, "D3")).toBe(5);
+    expect(fake.cell(SHEET, MARGIN_CELL)).toBe(5);
 
-    expect(fake.isLocked(SHEET, "D3")).toBe(false);
+    expect(fake.isLocked(SHEET, MARGIN_CELL)).toBe(false);
     expect(fake.isLocked(SHEET, `${col("num1")}${first}`)).toBe(false);
     expect(fake.isLocked(SHEET, `${col("den12")}${first}`)).toBe(false);
     expect(fake.isLocked(SHEET, `${col("text")}${first}`)).toBe(true);
@@ -158,7 +161,7 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
           });
         }
       }
-      if (round >= 4) expect(fake.cell(SHEET, "D3")).toBe(3);
+      if (round >= 4) expect(fake.cell(SHEET, MARGIN_CELL)).toBe(3);
       if (round >= 6) expect(now.get("3.3")?.["Người cập nhật"]).toBe("Lan (VP)");
       // The rewritten table is in plan order again, with its formulas back.
       expect(fake.table(INDICATORS_TABLE).body.map((r) => r[0])).toEqual(

@@ -7,10 +7,16 @@ import { getPlan } from "../../src/plan";
 import type { Plan } from "../../src/plan/types";
 import type { SheetLayout, WorkbookLayout } from "../../src/layouts/model";
 import { buildWorkbook } from "../../src/layouts/workbook";
+import { cellAddress } from "../../src/layouts/a1";
 import { unitCriterion } from "../../src/layouts/tasksFormulas";
 import {
+  AS_OF_CELL,
   NAME_AS_OF,
+  TASKS_FIRST_BODY_ROW,
+  TASKS_HEADER_ROW,
+  TASKS_SHEET_NAME,
   TASKS_TABLE,
+  taskColumn,
   taskColumnHeader,
   taskColumns,
 } from "../../src/layouts/tasksSheet";
@@ -61,7 +67,7 @@ describe("create on an empty workbook", () => {
   });
 
   test("one sheet per layout sheet, in order, each with its table at the layout's place", () => {
-    expect(fake.sheetNames()).toEqual(["Sheet1", "Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị"]);
+    expect(fake.sheetNames()).toEqual(["Sheet1", TASKS_SHEET_NAME, "Chỉ tiêu", "Theo đơn vị"]);
     for (const s of layout().sheets) {
       const t = fake.table(s.table!.name);
       expect(t.sheet).toBe(s.name);
@@ -89,10 +95,10 @@ describe("create on an empty workbook", () => {
   test("blocks above the table, merged titles, the as-of cell =TODAY()", () => {
     const s = sheetLayout("tasks");
     const asOf = s.names.find((n) => n.name === NAME_AS_OF)!;
-    expect(fake.cell("Nhiệm vụ", asOf.ref.replace(/\$/g, ""))).toBe("=TODAY()");
-    const merges = fake.sheet("Nhiệm vụ").merges.length;
+    expect(fake.cell(TASKS_SHEET_NAME, asOf.ref.replace(/\$/g, ""))).toBe("=TODAY()");
+    const merges = fake.sheet(TASKS_SHEET_NAME).merges.length;
     expect(merges).toBe(s.blocks.filter((b) => b.merge).length);
-    expect(fake.numberFormat("Nhiệm vụ", asOf.ref.replace(/\$/g, ""))).toBe("dd/mm/yyyy");
+    expect(fake.numberFormat(TASKS_SHEET_NAME, asOf.ref.replace(/\$/g, ""))).toBe("dd/mm/yyyy");
   });
 
   test("workbook-scoped defined names with absolute references", () => {
@@ -109,7 +115,7 @@ describe("create on an empty workbook", () => {
 
   test("conditional formats: plain-formula rules on the task body, first layout rule on top, stop if true", () => {
     const s = sheetLayout("tasks");
-    const cfs = fake.sheet("Nhiệm vụ").cfs;
+    const cfs = fake.sheet(TASKS_SHEET_NAME).cfs;
     expect(cfs.map((cf) => cf.props["custom.rule.formula"])).toEqual(
       s.rules.map((r) => (r.type === "expression" ? r.formula : null))
     );
@@ -128,7 +134,7 @@ describe("create on an empty workbook", () => {
   });
 
   test("data validation: status list, done date, progress, with Vietnamese alerts", () => {
-    const dvs = fake.sheet("Nhiệm vụ").dvs;
+    const dvs = fake.sheet(TASKS_SHEET_NAME).dvs;
     const list = dvs.find((d) => (d.rule as { list?: unknown }).list);
     expect((list!.rule as { list: { source: string } }).list.source).toBe(
       "Chưa thực hiện,Đang thực hiện,Hoàn thành,Không áp dụng"
@@ -151,12 +157,12 @@ describe("create on an empty workbook", () => {
   });
 
   test("frozen header, A4 landscape with the header row repeated, fit to one page wide", () => {
-    const s = fake.sheet("Nhiệm vụ");
-    expect(s.freeze).toEqual({ rows: 6, columns: 0 });
+    const s = fake.sheet(TASKS_SHEET_NAME);
+    expect(s.freeze).toEqual({ rows: TASKS_HEADER_ROW, columns: 0 });
     expect(s.page.orientation).toBe("Landscape");
     expect(s.page.paperSize).toBe("A4");
     expect(s.page.zoom).toEqual({ horizontalFitToPages: 1 });
-    expect(s.printTitleRows).toBe("$6:$6");
+    expect(s.printTitleRows).toBe(`$${TASKS_HEADER_ROW}:$${TASKS_HEADER_ROW}`);
     expect(s.page["headersFooters.defaultForAllPages.centerHeader"]).toBe(
       "Theo dõi nhiệm vụ CCHC năm 2024"
     );
@@ -164,29 +170,33 @@ describe("create on an empty workbook", () => {
   });
 
   test("protected without password; plan cells locked, input cells unlocked, key and lead columns hidden", () => {
-    const s = fake.sheet("Nhiệm vụ");
+    const s = fake.sheet(TASKS_SHEET_NAME);
     expect(s.protection).toEqual({
       protected: true,
       options: { allowAutoFilter: true, allowSort: true, allowFormatColumns: true },
       password: undefined,
     });
     const cols = taskColumns(2024);
-    const row = 8;
+    const row = TASKS_FIRST_BODY_ROW + 1;
     cols.forEach((c, i) => {
-      const addr = `${String.fromCharCode(65 + i)}${row}`;
-      expect([c.key, fake.isLocked("Nhiệm vụ", addr)]).toEqual([c.key, c.role !== "input"]);
+      const addr = cellAddress(row, i + 1);
+      expect([c.key, fake.isLocked(TASKS_SHEET_NAME, addr)]).toEqual([c.key, c.role !== "input"]);
     });
-    expect([...s.hiddenCols].sort((a, b) => a - b)).toEqual([1, 20]);
-    expect(fake.isLocked("Nhiệm vụ", "E3")).toBe(false);
+    expect([...s.hiddenCols].sort((a, b) => a - b)).toEqual([
+      taskColumn("key"),
+      taskColumn("leadKeys"),
+    ]);
+    expect(fake.isLocked(TASKS_SHEET_NAME, AS_OF_CELL)).toBe(false);
   });
 
   test("fonts and widths per column range, not per cell", () => {
-    expect(fake.formatAt("Nhiệm vụ", "C40", "font.name")).toBe("Times New Roman");
-    const s = fake.sheet("Nhiệm vụ");
+    expect(fake.formatAt(TASKS_SHEET_NAME, "C40", "font.name")).toBe("Times New Roman");
+    const s = fake.sheet(TASKS_SHEET_NAME);
     const widthOps = s.fmt.filter((f) => f.prop === "columnWidth");
     expect(widthOps.every((f) => f.box.top === 1 && f.box.bottom === 1048576)).toBe(true);
     const perCell = s.fmt.filter(
-      (f) => f.box.top === f.box.bottom && f.box.left === f.box.right && f.box.top > 6
+      (f) =>
+        f.box.top === f.box.bottom && f.box.left === f.box.right && f.box.top > TASKS_HEADER_ROW
     );
     expect(perCell).toEqual([]);
   });
@@ -221,7 +231,7 @@ function visibleState(fake: FakeExcel): unknown {
 describe("finding what exists", () => {
   test("a renamed sheet is found through its table: no second sheet, the user's name kept", async () => {
     const fake = await created();
-    fake.user.renameSheet("Nhiệm vụ", "NV 2024 (bản của VP)");
+    fake.user.renameSheet(TASKS_SHEET_NAME, "NV 2024 (bản của VP)");
     const r = await createOrUpdate(depsOf(fake), build);
     expect(r.ok).toBe(true);
     expect(fake.sheetNames()).toEqual([
@@ -235,8 +245,8 @@ describe("finding what exists", () => {
   });
 
   test("a sheet with the layout's name, with data but no table: refused, nothing changed", async () => {
-    const fake = createFakeExcel({ sheets: ["Nhiệm vụ"] });
-    fake.user.type(fake.sheet("Nhiệm vụ"), 3, 2, "dữ liệu của người dùng");
+    const fake = createFakeExcel({ sheets: [TASKS_SHEET_NAME] });
+    fake.user.type(fake.sheet(TASKS_SHEET_NAME), 3, 2, "dữ liệu của người dùng");
     const before = fake.snapshot();
     const r = await createOrUpdate(depsOf(fake), build);
     expect(r.ok).toBe(false);
@@ -245,10 +255,10 @@ describe("finding what exists", () => {
   });
 
   test("an empty sheet with the layout's name is reused", async () => {
-    const fake = createFakeExcel({ sheets: ["Nhiệm vụ"] });
+    const fake = createFakeExcel({ sheets: [TASKS_SHEET_NAME] });
     const r = await createOrUpdate(depsOf(fake), build);
     expect(r.ok).toBe(true);
-    expect(fake.sheetNames()).toEqual(["Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị"]);
+    expect(fake.sheetNames()).toEqual([TASKS_SHEET_NAME, "Chỉ tiêu", "Theo đơn vị"]);
   });
 
   test("a sheet protected with a password: Vietnamese message, nothing changed", async () => {
@@ -309,7 +319,7 @@ describe("requirement sets", () => {
       const r = await createOrUpdate(depsOf(fake), build);
       expect(r.ok).toBe(true);
       for (const l of lost) expect(r.details.join("\n")).toContain(l);
-      const s = fake.sheet("Nhiệm vụ");
+      const s = fake.sheet(TASKS_SHEET_NAME);
       const minor = Number(version.split(".")[1]);
       expect(s.cfs.length > 0).toBe(minor >= 6);
       expect(s.freeze !== null).toBe(minor >= 7);
@@ -348,22 +358,22 @@ describe("as-of date, refresh and the unit filter", () => {
     const early = await setAsOfDate(depsOf(fake), "2024-01-02");
     expect(early.ok).toBe(true);
     expect(early.message).toBe("Đã đặt ngày báo cáo: 02/01/2024.");
-    expect(fake.cell("Nhiệm vụ", "E3")).toBe(45293);
+    expect(fake.cell(TASKS_SHEET_NAME, AS_OF_CELL)).toBe(45293);
     expect(early.counts?.asOf).toBe("2024-01-02");
     const late = await setAsOfDate(depsOf(fake), "2024-12-31");
     const overdue = (c: typeof late.counts) => (c?.units ?? []).reduce((n, u) => n + u.overdue, 0);
     expect(overdue(late.counts)).toBeGreaterThan(overdue(early.counts));
-    expect(fake.sheet("Nhiệm vụ").protection.protected).toBe(true);
+    expect(fake.sheet(TASKS_SHEET_NAME).protection.protected).toBe(true);
     const back = await setAsOfDate(depsOf(fake), null);
     expect(back.ok).toBe(true);
-    expect(fake.cell("Nhiệm vụ", "E3")).toBe("=TODAY()");
+    expect(fake.cell(TASKS_SHEET_NAME, AS_OF_CELL)).toBe("=TODAY()");
     expect(back.counts?.asOfIsToday).toBe(true);
     expect((await setAsOfDate(depsOf(fake), "2024-02-30")).message).toContain("Ngày không hợp lệ");
   });
 
   test("a locked as-of cell on a protected sheet is unprotected for the write and protected again", async () => {
     const fake = await created();
-    fake.sheet("Nhiệm vụ").fmt.push({
+    fake.sheet(TASKS_SHEET_NAME).fmt.push({
       box: { top: 3, left: 5, bottom: 3, right: 5 },
       prop: "protection.locked",
       value: true,
@@ -371,8 +381,8 @@ describe("as-of date, refresh and the unit filter", () => {
     });
     const r = await setAsOfDate(depsOf(fake), "2024-06-30");
     expect(r.ok).toBe(true);
-    expect(fake.cell("Nhiệm vụ", "E3")).toBe(45473);
-    expect(fake.sheet("Nhiệm vụ").protection.protected).toBe(true);
+    expect(fake.cell(TASKS_SHEET_NAME, AS_OF_CELL)).toBe(45473);
+    expect(fake.sheet(TASKS_SHEET_NAME).protection.protected).toBe(true);
   });
 
   test("filter by unit keeps exactly the unit's tasks visible; 'Tất cả' clears it; the sheet stays protected", async () => {
@@ -392,7 +402,7 @@ describe("as-of date, refresh and the unit filter", () => {
     expect(fake.book.mustTable(TASKS_TABLE).filters.get(leadCol)?.criterion1).toBe(
       `=${unitCriterion(unit)}`
     );
-    expect(fake.sheet("Nhiệm vụ").protection.protected).toBe(true);
+    expect(fake.sheet(TASKS_SHEET_NAME).protection.protected).toBe(true);
 
     const all = await filterByUnit(depsOf(fake), null);
     expect(all.ok).toBe(true);

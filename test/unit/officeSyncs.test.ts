@@ -76,7 +76,7 @@ beforeAll(async () => {
 });
 
 test.each(sizes)(
-  "%i× the plan: create ≤ 3 syncs, update ≤ 3, refresh ≤ 2, as-of date 2, filter 2",
+  "%i× the plan: create 3 syncs, update 3, refresh 1, as-of date 2, filter 2, clearing the filter 2",
   (n) => {
     const m = results.get(n)!;
     expect(m.tasks).toBe(getPlan().tasks.length * n);

@@ -9,9 +9,19 @@ import { HyperFormula, type RawCellContent } from "hyperformula";
 import { isoToSerial, serialToIso, todayIso } from "../../src/domain/excelDate";
 import { planRollup, taskOutcome, unitRollup, type TaskInputs } from "../../src/domain/unitRollup";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "../../src/layouts/a1";
-import type { Scalar, WorkbookLayout } from "../../src/layouts/model";
-import { NAME_AS_OF, NAME_SOON_DAYS, TASKS_TABLE, taskColumn } from "../../src/layouts/tasksSheet";
-import { UNITS_FIRST_BODY_ROW, unitColumn } from "../../src/layouts/unitsSheet";
+import type { Scalar, SheetLayout, WorkbookLayout } from "../../src/layouts/model";
+import {
+  AS_OF_ROW,
+  NAME_AS_OF,
+  NAME_SOON_DAYS,
+  SETTINGS_VALUE_COL,
+  SOON_DAYS_ROW,
+  TASKS_FIRST_BODY_ROW,
+  TASKS_SHEET_KEY,
+  TASKS_TABLE,
+  taskColumn,
+} from "../../src/layouts/tasksSheet";
+import { UNITS_FIRST_BODY_ROW, UNITS_SHEET_KEY, unitColumn } from "../../src/layouts/unitsSheet";
 import { buildWorkbook } from "../../src/layouts/workbook";
 import type { Plan, Task } from "../../src/plan/types";
 import { getPlan } from "../../src/plan";
@@ -103,11 +113,9 @@ function load(
   only?: (key: string) => boolean
 ): Loaded & { layout: WorkbookLayout } {
   const built = buildWorkbook(plan, opts);
-  const [tasks, units] = [
-    built.layout.sheets[0],
-    built.layout.sheets[built.layout.sheets.length - 1],
-  ];
-  const rowOf = new Map((tasks.table?.rows ?? []).map((r, i) => [r.key, 7 + i]));
+  const sheetOf = (key: string) => built.layout.sheets.find((s) => s.key === key) as SheetLayout;
+  const [tasks, units] = [sheetOf(TASKS_SHEET_KEY), sheetOf(UNITS_SHEET_KEY)];
+  const rowOf = new Map((tasks.table?.rows ?? []).map((r, i) => [r.key, TASKS_FIRST_BODY_ROW + i]));
   const unitRows = (units.table?.rows ?? []).map((r) => r.key);
   return {
     hf: loadWorkbook(built.layout, only),
@@ -125,7 +133,8 @@ const at = (l: Loaded, sheet: string, row: number, col: number) =>
 
 function setAsOf(l: Loaded, iso: string): void {
   const sheetId = l.hf.getSheetId(l.tasksSheet) as number;
-  l.hf.setCellContents({ sheet: sheetId, row: 2, col: 4 }, serial(iso)); // E3
+  const cell = { sheet: sheetId, row: AS_OF_ROW - 1, col: SETTINGS_VALUE_COL - 1 };
+  l.hf.setCellContents(cell, serial(iso));
 }
 
 function checkTasks(
@@ -379,7 +388,8 @@ describe.each([
     try {
       checkTasks(l, plan, rows, todayIso(), 7);
       const sheetId = l.hf.getSheetId(l.tasksSheet) as number;
-      l.hf.setCellContents({ sheet: sheetId, row: 3, col: 4 }, 45); // E4 = SoNgaySapDenHan
+      const soonDaysCell = { sheet: sheetId, row: SOON_DAYS_ROW - 1, col: SETTINGS_VALUE_COL - 1 };
+      l.hf.setCellContents(soonDaysCell, 45);
       checkTasks(l, plan, rows, todayIso(), 45);
     } finally {
       l.hf.destroy();
@@ -398,7 +408,7 @@ describe.each([
       (key) => key === "tasks"
     );
     try {
-      const tasks = l.layout.sheets[0];
+      const tasks = l.layout.sheets.find((s) => s.key === TASKS_SHEET_KEY) as SheetLayout;
       const body = tasks.table?.rows ?? [];
       const sheetId = l.hf.getSheetId(tasks.name) as number;
       const scratch = (tasks.table?.columns.length ?? 0) + 3;
@@ -406,8 +416,9 @@ describe.each([
         if (rule.type !== "expression") continue;
         // The rule as Excel applies it to row r: relative row references shift with r.
         body.forEach((r, i) => {
-          const row = 7 + i;
-          const formula = rule.formula.replace(/(\$?[A-Z]{1,3})7\b/g, `$1${row}`);
+          const row = TASKS_FIRST_BODY_ROW + i;
+          const firstRowRef = new RegExp(`(\\$?[A-Z]{1,3})${TASKS_FIRST_BODY_ROW}\\b`, "g");
+          const formula = rule.formula.replace(firstRowRef, `$1${row}`);
           l.hf.setCellContents({ sheet: sheetId, row: row - 1, col: scratch - 1 }, formula);
           const fires = valueAt(l.hf, tasks.name, cellAddress(row, scratch));
           const state = valueAt(l.hf, tasks.name, cellAddress(row, taskColumn("state")));
