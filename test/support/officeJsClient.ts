@@ -19,7 +19,7 @@ import { JSDOM } from "jsdom";
 import type { ExcelRun } from "../../src/render/office/actions";
 import type { FakeExcel } from "./fakeExcel";
 import { FakeOfficeError, FakeRequestContext } from "./fakeExcel";
-import { isCollectionProxy, isNullProxy } from "./fake-excel/api";
+import { isCollectionProxy, isNullProxy } from "./fake-excel/client";
 
 const CLIENT_FILE = require.resolve("@microsoft/office-js/dist/excel-web-16.00.debug.js");
 
