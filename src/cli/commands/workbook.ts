@@ -3,10 +3,11 @@
  * (perpetual Office 2016/2019) and LibreOffice. Same layouts as the add-in, flavor "file" (plain
  * formulas). docs/workbook-file.md.
  *
- * Safety: the output is written to a temporary file next to it and renamed into place only when
- * everything succeeded, so bad input never leaves a half-written or clobbered file.
+ * Safety: nothing is written until everything succeeded; then src/cli/outputFile.ts creates the file
+ * exclusively (or, with --force, replaces it keeping its mode and links), so bad input, a full disk or
+ * a concurrent run never leaves a half-written or clobbered file.
  */
-import { promises as fs } from "fs";
+import { promises as fs, type Stats } from "fs";
 import * as path from "path";
 import { buildWorkbook } from "../../layouts/workbook";
 import { taskInputsOf } from "../../layouts/tasksSheet";
@@ -19,6 +20,7 @@ import { readUserInputFromFile, WorkbookFileError } from "../../render/xlsx/read
 import { parseArgs, UsageError } from "../args";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from "../io";
 import { loadPlan, PlanFileError } from "../planFile";
+import { OutputFileError, writeOutputFile, describeWriteError } from "../outputFile";
 
 export interface WorkbookIO extends CliIO {
   /** Today's ISO date for cached results of =TODAY() (tests); default: the machine's date. */
@@ -99,27 +101,11 @@ async function readInputFile(file: string, what: string): Promise<Buffer> {
   }
 }
 
-async function exists(file: string): Promise<boolean> {
+async function statOf(file: string): Promise<Stats | null> {
   try {
-    await fs.stat(file);
-    return true;
+    return await fs.stat(file);
   } catch {
-    return false;
-  }
-}
-
-/** Writes next to the target, then renames: the target is either the old file or the complete new one. */
-async function writeAtomically(target: string, data: Buffer): Promise<void> {
-  const tmp = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`
-  );
-  try {
-    await fs.writeFile(tmp, data, { flag: "wx" });
-    await fs.rename(tmp, target);
-  } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw new InputError(`Không ghi được tệp “${target}”: ${describeFsError(err)}.`);
+    return null;
   }
 }
 
@@ -143,7 +129,9 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
     progress(args.plan ? `Đang đọc kế hoạch từ ${args.plan}…` : "Đang đọc kế hoạch…");
     const plan = loadPlan(args.plan, cwd);
     const out = path.resolve(cwd, args.out ?? `CCHC-${plan.year}.xlsx`);
-    if (!args.force && (await exists(out))) {
+    const existing = await statOf(out);
+    if (existing?.isDirectory()) throw new InputError(describeWriteError(out, { code: "EISDIR" }));
+    if (!args.force && existing) {
       throw new InputError(
         `Tệp “${out}” đã có. Dùng --force để ghi đè, hoặc chọn tên khác bằng --out. ` +
           `Để tạo bản mới mà giữ số liệu đã nhập: --from “${path.basename(out)}” --out <tệp mới>.`
@@ -194,7 +182,7 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
 
     progress(`Đang ghi ${out}…`);
     const data = await renderWorkbookFile(build.layout);
-    await writeAtomically(out, data);
+    await writeOutputFile(out, data, { force: args.force });
 
     const { asOf, soonDays } = build.settings;
     const overdue = planRollup(plan, taskInputsOf(userInput), asOf, soonDays).overdue;
@@ -207,6 +195,7 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
   } catch (err) {
     if (
       err instanceof InputError ||
+      err instanceof OutputFileError ||
       err instanceof WorkbookFileError ||
       err instanceof PlanFileError
     ) {
