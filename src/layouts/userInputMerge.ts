@@ -37,7 +37,10 @@ export interface ExtractOptions {
    * Sheet position of the body's first cell. When given, typed formulas are kept in relative R1C1
    * (see formulaRefs.ts), so they follow their row's key wherever that row is written next.
    */
-  origin?: CellPos;
+  origin?: CellPos & {
+    /** Sheet row of each body row, when the body skips empty rows (else origin.row + index). */
+    rows?: readonly number[];
+  };
 }
 
 export interface ExtractedTableInput {
@@ -183,7 +186,7 @@ export function extractTableInput(
       if (!keepable(v)) continue;
       values[s.key] =
         origin && typeof v === "string" && v.startsWith("=")
-          ? a1ToR1C1(v, origin.row + i, origin.col + s.index)
+          ? a1ToR1C1(v, origin.rows?.[i] ?? origin.row + i, origin.col + s.index)
           : v;
     }
     let key = keyText(cells[ks.index]);

@@ -35,31 +35,73 @@ export interface FileUserInput {
 
 /** How far down a sheet the header-row fallback looks for a table's header. */
 const HEADER_SEARCH_ROWS = 200;
+/** How far right a header is looked for (the layouts use about 40 columns). */
+const MAX_HEADER_COLUMNS = 500;
+
+/**
+ * What `--from` reads at most (docs/workbook-file.md): rows holding data in one table (the 2024 plan
+ * has about 60; 300 times the plan about 13,000) and the file's size.
+ */
+export interface ReadLimits {
+  maxRows?: number;
+  maxBytes?: number;
+}
+export const DEFAULT_READ_LIMITS: Required<ReadLimits> = {
+  maxRows: 50_000,
+  maxBytes: 100 * 1024 * 1024,
+};
 
 interface TableCells {
   sheet: string;
   via: FoundTable["via"];
   header: string[];
   body: Scalar[][];
-  /** Sheet position of the body's first cell (typed formulas are kept relative to it). */
-  origin: { row: number; col: number };
+  /** Sheet position of the body (typed formulas are kept relative to it); rows: each body row's. */
+  origin: { row: number; col: number; rows: number[] };
 }
 
+/** A table's cells from its header row and area (only rows with data; see readGrid). */
+function tableCells(
+  ws: ExcelJS.Worksheet,
+  via: TableCells["via"],
+  header: string[],
+  area: { top: number; left: number; bottom: number; right: number },
+  limits: Required<ReadLimits>,
+  what: string
+): TableCells {
+  const { body, rows } =
+    area.bottom >= area.top ? readGrid(ws, area, limits, what) : { body: [], rows: [] };
+  return { sheet: ws.name, via, header, body, origin: { row: area.top, col: area.left, rows } };
+}
+
+/**
+ * The rows of a sheet area that hold something, with their sheet row numbers. Only rows the file
+ * really has are visited: a table claiming A6:T1048576, or one stray cell on the last row, costs
+ * nothing more than the rows with data. More than `maxRows` of them is refused.
+ */
 function readGrid(
   ws: ExcelJS.Worksheet,
-  top: number,
-  left: number,
-  bottom: number,
-  right: number
-): Scalar[][] {
-  const out: Scalar[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r);
+  area: { top: number; left: number; bottom: number; right: number },
+  limits: Required<ReadLimits>,
+  what: string
+): { body: Scalar[][]; rows: number[] } {
+  const body: Scalar[][] = [];
+  const rows: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r < area.top || r > area.bottom) return;
     const cells: Scalar[] = [];
-    for (let c = left; c <= right; c++) cells.push(cellScalar(row.getCell(c)));
-    out.push(cells);
-  }
-  return out;
+    for (let c = area.left; c <= area.right; c++) cells.push(cellScalar(row.getCell(c)));
+    if (cells.every((v) => v === null)) return;
+    body.push(cells);
+    rows.push(r);
+    if (body.length > limits.maxRows) {
+      throw new WorkbookFileError(
+        `${what} có ${body.length} dòng có dữ liệu, quá giới hạn ${limits.maxRows} dòng ` +
+          `mà lệnh này đọc (docs/workbook-file.md). Hãy xóa các dòng thừa ở cuối bảng rồi chạy lại.`
+      );
+    }
+  });
+  return { body, rows };
 }
 
 function headerTexts(ws: ExcelJS.Worksheet, row: number, left: number, right: number): string[] {
@@ -69,8 +111,22 @@ function headerTexts(ws: ExcelJS.Worksheet, row: number, left: number, right: nu
   return out;
 }
 
+/** Rightmost column that holds something in `row` (0 when none), without creating cells. */
+function lastColumn(ws: ExcelJS.Worksheet, row: number): number {
+  let last = 0;
+  ws.getRow(row).eachCell({ includeEmpty: false }, (_cell, c) => {
+    last = Math.max(last, c);
+  });
+  return Math.min(last, MAX_HEADER_COLUMNS);
+}
+
 /** The table object exceljs loaded, if any: its range comes from the file's table part. */
-function viaTableObject(wb: ExcelJS.Workbook, name: string): TableCells | null {
+function viaTableObject(
+  wb: ExcelJS.Workbook,
+  name: string,
+  limits: Required<ReadLimits>,
+  what: string
+): TableCells | null {
   for (const ws of wb.worksheets) {
     const tables =
       (
@@ -88,13 +144,10 @@ function viaTableObject(wb: ExcelJS.Workbook, name: string): TableCells | null {
       r = null;
     }
     if (!r) continue;
-    return {
-      sheet: ws.name,
-      via: "table",
-      header: headerTexts(ws, r.top, r.left, r.right),
-      body: r.bottom > r.top ? readGrid(ws, r.top + 1, r.left, r.bottom, r.right) : [],
-      origin: { row: r.top + 1, col: r.left },
-    };
+    // A range claiming columns up to XFD is cut at the header row's last header.
+    const right = Math.min(r.right, Math.max(r.left, lastColumn(ws, r.top)));
+    const area = { top: r.top + 1, left: r.left, bottom: r.bottom, right };
+    return tableCells(ws, "table", headerTexts(ws, r.top, r.left, right), area, limits, what);
   }
   return null;
 }
@@ -105,7 +158,12 @@ function viaTableObject(wb: ExcelJS.Workbook, name: string): TableCells | null {
  * input column's header and matches most of the table's headers (two tables share some headers, e.g.
  * "Ghi chú cập nhật"). The body runs to the sheet's last used row.
  */
-function viaHeaderRow(wb: ExcelJS.Workbook, spec: TableSpec): TableCells | null {
+function viaHeaderRow(
+  wb: ExcelJS.Workbook,
+  spec: TableSpec,
+  limits: Required<ReadLimits>,
+  what: string
+): TableCells | null {
   const key = spec.columns.find((c) => c.role === "key");
   if (!key) return null;
   const keyHeader = normalizeHeader(key.header);
@@ -123,7 +181,7 @@ function viaHeaderRow(wb: ExcelJS.Workbook, spec: TableSpec): TableCells | null 
   for (const ws of wb.worksheets) {
     const lastRow = Math.min(ws.rowCount, HEADER_SEARCH_ROWS);
     for (let r = 1; r <= lastRow; r++) {
-      const texts = headerTexts(ws, r, 1, ws.columnCount);
+      const texts = headerTexts(ws, r, 1, lastColumn(ws, r));
       const normal = texts.map(normalizeHeader);
       if (!normal.includes(keyHeader) || !normal.some((h) => inputHeaders.has(h))) continue;
       const score = new Set(normal.filter((h) => allHeaders.has(h))).size;
@@ -138,13 +196,8 @@ function viaHeaderRow(wb: ExcelJS.Workbook, spec: TableSpec): TableCells | null 
   while (left > 0 && normal[left - 1] !== "") left--;
   let right = keyAt;
   while (right + 1 < normal.length && normal[right + 1] !== "") right++;
-  return {
-    sheet: ws.name,
-    via: "header",
-    header: texts.slice(left, right + 1),
-    body: ws.rowCount > row ? readGrid(ws, row + 1, left + 1, ws.rowCount, right + 1) : [],
-    origin: { row: row + 1, col: left + 1 },
-  };
+  const area = { top: row + 1, left: left + 1, bottom: ws.rowCount, right: right + 1 };
+  return tableCells(ws, "header", texts.slice(left, right + 1), area, limits, what);
 }
 
 /** Values of the layout's defined names in the file (a fixed NgayBaoCao, a changed SoNgaySapDenHan, …). */
@@ -214,8 +267,17 @@ async function loadWorkbook(data: Uint8Array, fileName: string): Promise<ExcelJS
 export async function readUserInputFromFile(
   data: Uint8Array,
   layout: WorkbookLayout,
-  fileName = "tệp nguồn"
+  fileName = "tệp nguồn",
+  readLimits: ReadLimits = {}
 ): Promise<FileUserInput> {
+  const limits = { ...DEFAULT_READ_LIMITS, ...readLimits };
+  if (data.length > limits.maxBytes) {
+    const mb = (n: number): string => (n / 1024 / 1024).toFixed(1).replace(".", ",");
+    throw new WorkbookFileError(
+      `Tệp “${fileName}” lớn ${mb(data.length)} MB, quá giới hạn ${mb(limits.maxBytes)} MB mà lệnh này đọc ` +
+        `(sổ theo dõi thường dưới 1 MB): hãy kiểm tra đúng tệp chưa, hoặc xóa các trang/dòng thừa rồi lưu lại.`
+    );
+  }
   const wb = await loadWorkbook(data, fileName);
   // Only tables where staff type something carry values (tblTheoDonVi is all formulas).
   const specs = layout.sheets
@@ -229,7 +291,9 @@ export async function readUserInputFromFile(
   const problems: string[] = [];
 
   for (const spec of specs) {
-    const cells = viaTableObject(wb, spec.name) ?? viaHeaderRow(wb, spec);
+    const what = `Bảng ${spec.name} trong “${fileName}”`;
+    const cells =
+      viaTableObject(wb, spec.name, limits, what) ?? viaHeaderRow(wb, spec, limits, what);
     if (!cells) {
       notes.push(
         `Không thấy bảng ${spec.name} trong “${fileName}”: bảng này được tạo mới, không có dữ liệu cũ.`
