@@ -210,7 +210,10 @@ describe("cchc workbook: bad input gives a clear message, exit 1, and writes not
   });
 
   test("an output folder that does not exist: message, exit 1, no temporary file left", async () => {
-    await expectNothingWritten(["--out", "khong-co/x.xlsx"], /Thư mục chứa “.*x\.xlsx” không tồn tại/);
+    await expectNothingWritten(
+      ["--out", "khong-co/x.xlsx"],
+      /Thư mục chứa “.*x\.xlsx” không tồn tại/
+    );
   });
 });
 
