@@ -3,6 +3,7 @@
  * the Office.js renderer. It is the bulk of the code, so the page does not load it up front: the
  * shell imports this module only through loadEngine(), which webpack turns into a separate chunk.
  */
+import { workbookTargets } from "../layouts/targets";
 import { buildWorkbook } from "../layouts/workbook";
 import { getPlan } from "../plan";
 import type { LayoutBuilder } from "../render/office/actions";
@@ -10,7 +11,10 @@ import type { LayoutBuilder } from "../render/office/actions";
 export { createOrUpdate, filterByUnit, refresh, setAsOfDate } from "../render/office/actions";
 
 /** The 2024 plan, add-in flavour, around the values read back from the workbook. */
-export const defaultLayoutBuilder: LayoutBuilder = (userInput) => {
-  const built = buildWorkbook(getPlan(), { userInput, flavor: "addin" });
-  return { layout: built.layout, notes: built.notes, orphans: built.orphans };
+export const defaultLayoutBuilder: LayoutBuilder = {
+  targets: workbookTargets(getPlan().year),
+  build: (userInput) => {
+    const built = buildWorkbook(getPlan(), { userInput, flavor: "addin" });
+    return { layout: built.layout, notes: built.notes, orphans: built.orphans };
+  },
 };

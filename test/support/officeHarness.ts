@@ -3,6 +3,8 @@
  * builder, and synthetic plans N× the seed's size (tasks repeated with new codes).
  */
 import type { Plan, Task } from "../../src/plan/types";
+import type { WorkbookLayout } from "../../src/layouts/model";
+import { targetsOf, workbookTargets } from "../../src/layouts/targets";
 import { buildWorkbook } from "../../src/layouts/workbook";
 import type { ExcelRun, LayoutBuilder, OfficeDeps } from "../../src/render/office/actions";
 import type { FakeExcel } from "./fakeExcel";
@@ -16,15 +18,23 @@ export function builderFor(
   plan: Plan,
   opts: { today?: string; asOf?: string | null } = {}
 ): LayoutBuilder {
-  return (userInput) => {
-    const built = buildWorkbook(plan, {
-      userInput,
-      flavor: "addin",
-      today: opts.today ?? "2024-03-15",
-      asOf: opts.asOf,
-    });
-    return { layout: built.layout, notes: built.notes, orphans: built.orphans };
+  return {
+    targets: workbookTargets(plan.year),
+    build: (userInput) => {
+      const built = buildWorkbook(plan, {
+        userInput,
+        flavor: "addin",
+        today: opts.today ?? "2024-03-15",
+        asOf: opts.asOf,
+      });
+      return { layout: built.layout, notes: built.notes, orphans: built.orphans };
+    },
   };
+}
+
+/** A builder that always writes `layout` as it is (renderer tests of hand-made layouts). */
+export function fixedBuilder(layout: WorkbookLayout): LayoutBuilder {
+  return { targets: targetsOf(layout), build: () => ({ layout }) };
 }
 
 /** The plan with its tasks repeated `times` times; copies get new codes ("2.1" → "2.1.r2"). */

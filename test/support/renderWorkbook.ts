@@ -1,11 +1,12 @@
 /**
- * Draws a layout into a (fake) workbook as it is, without reading typed values back: the two
- * round trips of createOrUpdate (probe, write) without the merge, so renderer tests can look at
+ * Draws a layout into a (fake) workbook as it is, without reading typed values back: the round
+ * trips of createOrUpdate (read, write) without the merge, so renderer tests can look at
  * exactly what a layout writes.
  */
 import type { WorkbookLayout } from "../../src/layouts/model";
 import { ActionError } from "../../src/render/office/errors";
-import { queueProbe, resolveProbe } from "../../src/render/office/probe";
+import { targetsOf } from "../../src/layouts/targets";
+import { readWorkbook } from "../../src/render/office/probe";
 import { detectCapabilities, type IsSetSupported } from "../../src/render/office/requirements";
 import { queueWrite, type WrittenSheet } from "../../src/render/office/write";
 
@@ -15,9 +16,7 @@ export async function renderWorkbook(
   opts: { isSetSupported: IsSetSupported }
 ): Promise<WrittenSheet[]> {
   const caps = detectCapabilities(opts.isSetSupported);
-  const probe = queueProbe(context, layout);
-  await context.sync();
-  const found = resolveProbe(probe);
+  const found = await readWorkbook(context, targetsOf(layout));
   if (found.problems.length > 0)
     throw new ActionError("Không thể ghi bảng theo dõi: không thay đổi gì.", found.problems);
   const written = queueWrite(context, layout, found, { caps });

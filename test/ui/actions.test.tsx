@@ -256,9 +256,9 @@ test("without a buildLayout prop, create uses the engine's 2024-plan builder", a
   await waitFor(() =>
     expect(screen.getByTestId("notice").textContent).toContain("Đã tạo bảng theo dõi")
   );
-  const expected = build(emptyUserInput()).layout.sheets.find(
-    (sh) => sh.table?.name === TASKS_TABLE
-  )?.table?.rows.length;
+  const expected = build
+    .build(emptyUserInput())
+    .layout.sheets.find((sh) => sh.table?.name === TASKS_TABLE)?.table?.rows.length;
   expect(expected).toBeGreaterThan(plan.tasks.length - 1);
   expect(fake.table(TASKS_TABLE).body.length).toBe(expected);
 });

@@ -40,7 +40,7 @@ describe("retryingLoader", () => {
   test("the real loaders resolve to the engine and the Actions component", async () => {
     const engine = await loadEngine();
     expect(typeof engine.createOrUpdate).toBe("function");
-    expect(typeof engine.defaultLayoutBuilder).toBe("function");
+    expect(typeof engine.defaultLayoutBuilder.build).toBe("function");
     expect(await loadEngine()).toBe(engine);
     expect(typeof (await loadActionsPanel())).toBe("function");
     expect(new EngineLoadError(new Error("x")).message).toContain("kết nối mạng");

@@ -75,7 +75,7 @@ describe("the actions through the real office.js client", () => {
     const filter = await counted(filterByUnit(deps, "Văn phòng Sở"));
     expect({ create, update, refreshed, asOf, filter }).toEqual({
       create: { waiting: 3, cleanup: 1 },
-      update: { waiting: 3, cleanup: 1 },
+      update: { waiting: 2, cleanup: 1 },
       refreshed: { waiting: 1, cleanup: 1 },
       asOf: { waiting: 2, cleanup: 1 },
       filter: { waiting: 2, cleanup: 0 },

@@ -1,8 +1,10 @@
 /**
  * The task pane's actions on the live workbook, each with a fixed number of round trips whatever the
  * plan's size (docs/office-renderer.md):
- * - createOrUpdate: ≤ 3 syncs — (1) read what exists, (2) write everything, (3) read the counts back;
- * - refresh: 1 sync — recalculate and read the per-unit counts and the as-of date;
+ * - createOrUpdate: 2 syncs when the sheets exist — (1) read what exists, (2) write everything and
+ *   read the counts back in the same batch; a first create (or a missing piece) adds one sync to list
+ *   what exists, and one to read it when something does (probe.ts);
+ * - refresh: 1 sync — recalculate and read the per-unit counts and the as-of date (+2 when missing);
  * - setAsOfDate: 2 syncs — find NgayBaoCao and its sheet's protection, then write + read the counts;
  * - filterByUnit: 2 syncs — find the table column and the protection, then filter.
  * `run` is Excel.run (or a fake); `isSetSupported` is Office.context.requirements.isSetSupported.
@@ -18,11 +20,19 @@ import {
   TASKS_TABLE,
   taskColumnHeader,
 } from "../../layouts/tasksSheet";
-import { emptyUserInput, type UserInput } from "../../layouts/userInput";
+import type { WorkbookTargets } from "../../layouts/targets";
+import { UNITS_TABLE } from "../../layouts/unitsSheet";
+import type { UserInput } from "../../layouts/userInput";
 import { userInputFrom, type ExtractedTableInput } from "../../layouts/userInputMerge";
-import { queueCounts, readCounts, type WorkbookCounts } from "./counts";
-import { ActionError, describeError } from "./errors";
-import { queueProbe, resolveProbe } from "./probe";
+import {
+  queueCounts,
+  readCounts,
+  readCountsAnyway,
+  type CountsParts,
+  type WorkbookCounts,
+} from "./counts";
+import { ActionError, describeError, errorCode } from "./errors";
+import { readWorkbook } from "./probe";
 import {
   coreMissingMessage,
   degradedMessages,
@@ -49,12 +59,15 @@ export interface ActionResult {
   counts?: WorkbookCounts;
 }
 
-/** Builds the layout holding the users' values (e.g. buildWorkbook(plan, { userInput, flavor: "addin" })). */
-export type LayoutBuilder = (userInput: UserInput) => {
-  layout: WorkbookLayout;
-  notes?: string[];
-  orphans?: unknown[];
-};
+/**
+ * What create/update writes: the targets it looks for first (sheet, table and defined names, from the
+ * layout's constants: workbookTargets), and the builder of the layout holding the users' values (e.g.
+ * buildWorkbook(plan, { userInput, flavor: "addin" })), called once per action.
+ */
+export interface LayoutBuilder {
+  targets: WorkbookTargets;
+  build(userInput: UserInput): { layout: WorkbookLayout; notes?: string[]; orphans?: unknown[] };
+}
 
 export interface CreateResult extends ActionResult {
   sheets?: WrittenSheet[];
@@ -65,6 +78,14 @@ export interface CreateResult extends ActionResult {
 function fail(e: unknown, details: string[] = []): ActionResult {
   const extra = e instanceof ActionError ? e.details : [];
   return { ok: false, message: describeError(e), details: [...extra, ...details] };
+}
+
+/** Which counts the layout about to be written holds (a test layout may hold none). */
+function countsIn(layout: WorkbookLayout): CountsParts {
+  return {
+    table: layout.sheets.some((s) => s.table?.name === UNITS_TABLE),
+    asOf: layout.sheets.some((s) => s.names.some((n) => n.name === NAME_AS_OF)),
+  };
 }
 
 function countKept(tables: Record<string, ExtractedTableInput>): number {
@@ -87,12 +108,10 @@ export async function createOrUpdate(
   if (blocked) return { ok: false, message: blocked, details: [] };
   const degraded = degradedMessages(caps);
   try {
-    // The empty layout says which tables and names to look for.
-    const skeleton = build(emptyUserInput()).layout;
     return await deps.run(async (context) => {
-      const probe = queueProbe(context, skeleton);
-      await context.sync();
-      const found = resolveProbe(probe, { aliases: { [TASKS_TABLE]: TASK_HEADER_ALIASES } });
+      const found = await readWorkbook(context, build.targets, {
+        aliases: { [TASKS_TABLE]: TASK_HEADER_ALIASES },
+      });
       if (found.problems.length > 0) {
         throw new ActionError(
           "Bảng theo dõi trong sổ làm việc bị thay đổi quá nhiều: không thay đổi gì.",
@@ -102,16 +121,19 @@ export async function createOrUpdate(
       const extracted: Record<string, ExtractedTableInput> = {};
       const notes: string[] = [];
       for (const s of found.sheets) {
-        if (s.oldTable?.input && s.layout.table) {
-          extracted[s.layout.table.name] = s.oldTable.input;
+        const tableName = build.targets.sheets.find((t) => t.key === s.key)?.table?.name;
+        if (s.oldTable?.input && tableName) {
+          extracted[tableName] = s.oldTable.input;
           notes.push(...s.oldTable.input.notes);
         }
       }
       const userInput = userInputFrom(extracted, found.nameValues);
-      const built = build(userInput);
+      const built = build.build(userInput);
       notes.push(...(built.notes ?? []));
 
+      // The write and the read of the counts it produces travel in one batch.
       const sheets = queueWrite(context, built.layout, found, { caps });
+      const q = queueCounts(context, { recalculate: true, ...countsIn(built.layout) });
       try {
         await context.sync();
       } catch (e) {
@@ -122,9 +144,6 @@ export async function createOrUpdate(
         }
         throw e;
       }
-
-      const q = queueCounts(context, { recalculate: true });
-      await context.sync();
       const counts = readCounts(q);
 
       const kept = countKept(extracted);
@@ -164,9 +183,7 @@ export async function refresh(deps: OfficeDeps): Promise<ActionResult> {
   if (blocked) return { ok: false, message: blocked, details: [] };
   try {
     return await deps.run(async (context) => {
-      const q = queueCounts(context, { recalculate: true });
-      await context.sync();
-      const counts = readCounts(q);
+      const counts = await readCountsAnyway(context);
       if (!counts.found) {
         return {
           ok: false,
@@ -209,25 +226,32 @@ export async function setAsOfDate(deps: OfficeDeps, iso: string | null): Promise
   }
   try {
     return await deps.run(async (context) => {
-      const item = context.workbook.names.getItemOrNullObject(NAME_AS_OF);
-      item.load("name");
-      const range = item.getRangeOrNullObject();
-      range.load("address");
-      range.format.protection.load("locked");
-      // eslint-disable-next-line office-addins/call-sync-before-read -- navigates from a getItemOrNullObject result before its sync: undocumented, removed by issue 12
-      const protection = range.worksheet.protection;
-      protection.load("protected, options");
-      await context.sync();
-      if (item.isNullObject || range.isNullObject) {
+      const wb = context.workbook;
+      // getItem, not getItemOrNullObject: the cell's lock and its sheet are read in this same batch,
+      // and nothing may be read from an object reached from a null object.
+      const range = wb.names.getItem(NAME_AS_OF).getRange();
+      const lock = range.format.protection.load("locked");
+      const protection = range.worksheet.protection.load("protected, options");
+      const unitsTable = wb.tables.getItemOrNullObject(UNITS_TABLE);
+      unitsTable.load("name");
+      try {
+        await context.sync();
+      } catch (e) {
+        const code = errorCode(e);
+        if (code !== "ItemNotFound" && code !== "InvalidReference") throw e;
         throw new ActionError(
           "Chưa có ô “Ngày báo cáo” (tên NgayBaoCao) trong sổ làm việc. Hãy bấm “Tạo/cập nhật bảng theo dõi” trước."
         );
       }
-      const relock = protection.protected && range.format.protection.locked !== false;
+      const relock = protection.protected && lock.locked !== false;
       if (relock) protection.unprotect();
       range.formulas = [[content]];
       if (relock) protection.protect({ ...SHEET_PROTECTION, ...(protection.options ?? {}) });
-      const q = queueCounts(context, { recalculate: true });
+      const q = queueCounts(context, {
+        recalculate: true,
+        table: !unitsTable.isNullObject,
+        asOf: true,
+      });
       await context.sync();
       const counts = readCounts(q);
       const shown = iso === null ? "hôm nay (=TODAY())" : formatDmy(iso);
@@ -250,15 +274,16 @@ export async function filterByUnit(deps: OfficeDeps, unit: string | null): Promi
   if (blocked) return { ok: false, message: blocked, details: [] };
   try {
     return await deps.run(async (context) => {
-      const table = context.workbook.tables.getItemOrNullObject(TASKS_TABLE);
-      table.load("name");
+      // The table by getItem (its sheet's protection is read in the same batch); the column by
+      // getItemOrNullObject on that table, whose isNullObject is documented.
+      const table = context.workbook.tables.getItem(TASKS_TABLE);
       const column = table.columns.getItemOrNullObject(LEAD_KEYS_HEADER);
+      const protection = table.worksheet.protection.load("protected, options");
       column.load("name");
-      // eslint-disable-next-line office-addins/call-sync-before-read -- navigates from a getItemOrNullObject result before its sync: undocumented, removed by issue 12
-      const protection = table.worksheet.protection;
-      protection.load("protected, options");
-      await context.sync();
-      if (table.isNullObject) {
+      try {
+        await context.sync();
+      } catch (e) {
+        if (errorCode(e) !== "ItemNotFound") throw e;
         throw new ActionError(
           "Chưa có bảng nhiệm vụ (tblNhiemVu) trong sổ làm việc. Hãy bấm “Tạo/cập nhật bảng theo dõi” trước."
         );

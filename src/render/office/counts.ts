@@ -1,13 +1,15 @@
 /**
  * Reads the per-unit counts the workbook computed ("Theo đơn vị" table: overdue, due soon, ...) and
  * the as-of date (NgayBaoCao), for the task pane's list. The loads are queued in the caller's batch
- * (after a recalculation), so reading costs no extra round trip.
+ * (after a recalculation, or after the write that produces them), so reading costs no extra round trip.
  */
 import { serialToIso } from "../../domain/excelDate";
 import type { Scalar } from "../../layouts/model";
 import { NAME_AS_OF } from "../../layouts/tasksSheet";
 import { UNITS_TABLE, unitColumns, type UnitColumnKey } from "../../layouts/unitsSheet";
 import { normalizeHeader } from "../../layouts/userInputMerge";
+import { errorCode } from "./errors";
+import { queueExistence } from "./probe";
 
 export interface UnitCount {
   unit: string;
@@ -28,28 +30,58 @@ export interface WorkbookCounts {
 }
 
 export interface CountsQuery {
-  table: Excel.Table;
-  range: Excel.Range;
-  asOfItem: Excel.NamedItem;
-  asOf: Excel.Range;
+  /** The per-unit table's range, when it was looked up. */
+  range: Excel.Range | null;
+  /** NgayBaoCao's range (a null object when the name no longer refers to a cell). */
+  asOf: Excel.Range | null;
 }
 
-/** Queues a recalculation and the loads (no sync). */
+/** What of the counts the workbook (or the layout about to be written) holds. */
+export interface CountsParts {
+  table: boolean;
+  asOf: boolean;
+}
+
+/**
+ * Queues a recalculation and the loads (no sync). The parts asked for are looked up with getItem: a
+ * missing one fails the batch with ItemNotFound (readCountsAnyway handles that).
+ */
 export function queueCounts(
   context: Excel.RequestContext,
-  opts: { recalculate: boolean }
+  opts: { recalculate: boolean } & CountsParts
 ): CountsQuery {
   const wb = context.workbook;
   if (opts.recalculate) wb.application.calculate("Recalculate" as Excel.CalculationType);
-  const table = wb.tables.getItemOrNullObject(UNITS_TABLE);
-  table.load("name");
-  const range = table.getRange();
-  range.load("values");
-  const asOfItem = wb.names.getItemOrNullObject(NAME_AS_OF);
-  asOfItem.load("name");
-  const asOf = asOfItem.getRangeOrNullObject();
-  asOf.load("values, formulas");
-  return { table, range, asOfItem, asOf };
+  const range = opts.table ? wb.tables.getItem(UNITS_TABLE).getRange().load("values") : null;
+  const asOf = opts.asOf
+    ? wb.names.getItem(NAME_AS_OF).getRangeOrNullObject().load("values, formulas")
+    : null;
+  return { range, asOf };
+}
+
+/**
+ * Recalculates and reads the counts: one round trip when the table and NgayBaoCao exist; when one is
+ * missing, one more to list what exists and one to read it (nothing is read from a null object).
+ */
+export async function readCountsAnyway(context: Excel.RequestContext): Promise<WorkbookCounts> {
+  const q = queueCounts(context, { recalculate: true, table: true, asOf: true });
+  try {
+    await context.sync();
+    return readCounts(q);
+  } catch (e) {
+    if (errorCode(e) !== "ItemNotFound") throw e;
+  }
+  const listed = queueExistence(context);
+  await context.sync();
+  const existing = listed();
+  const parts = {
+    table: existing.tables.has(UNITS_TABLE.toLowerCase()),
+    asOf: existing.names.has(NAME_AS_OF.toLowerCase()),
+  };
+  if (!parts.table && !parts.asOf) return readCounts({ range: null, asOf: null });
+  const again = queueCounts(context, { recalculate: false, ...parts });
+  await context.sync();
+  return readCounts(again);
 }
 
 const num = (v: Scalar | undefined): number =>
@@ -59,13 +91,13 @@ const num = (v: Scalar | undefined): number =>
 export function readCounts(q: CountsQuery): WorkbookCounts {
   let asOf: string | null = null;
   let asOfIsToday = false;
-  if (!q.asOfItem.isNullObject && !q.asOf.isNullObject) {
+  if (q.asOf && !q.asOf.isNullObject) {
     const v = (q.asOf.values as Scalar[][])[0]?.[0];
     const f = (q.asOf.formulas as Scalar[][])[0]?.[0];
     if (typeof v === "number") asOf = serialToIso(v);
     asOfIsToday = typeof f === "string" && f.replace(/\s+/g, "").toUpperCase() === "=TODAY()";
   }
-  if (q.table.isNullObject) return { found: false, units: [], asOf, asOfIsToday };
+  if (!q.range) return { found: false, units: [], asOf, asOfIsToday };
   const values = q.range.values as Scalar[][];
   const header = (values[0] ?? []).map(normalizeHeader);
   const col = (key: UnitColumnKey): number => {

@@ -13,6 +13,12 @@ export class ActionError extends Error {
   }
 }
 
+/** The Office error code of `e`, if it has one ("ItemNotFound", ...). */
+export function errorCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 const BY_CODE: Record<string, string> = {
   AccessDenied:
     "Excel từ chối thay đổi: trang tính hoặc sổ làm việc đang được bảo vệ (có thể bằng mật khẩu). Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại.",

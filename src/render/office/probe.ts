@@ -1,18 +1,25 @@
 /**
- * Round trip 1 of "create/update": queue, in ONE batch, the loads that tell what the workbook already
- * holds for each sheet of the layout, then interpret them after the caller's single sync:
+ * The read round trip of "create/update": queue, in ONE batch, the loads that tell what the workbook
+ * already holds for each sheet the add-in writes, then interpret them after the caller's sync:
  * - the sheet's table, found by its workbook-wide name (so a renamed sheet is found again), with its
  *   header, body formulas and body values (to read what users typed);
  * - the sheet of the layout's name (when the table is gone: reuse it only if it is empty);
  * - the area the add-in wrote last time (a hidden workbook name that follows row inserts and renames);
- * - the add-in's charts on that sheet;
- * - every defined name of the layout, with the content of its cell (a fixed NgayBaoCao, ...).
- * Objects reached from a null object are null objects too, so all of this fits in one sync.
+ * - the add-in's charts and the sheet's protection;
+ * - every defined name of the layout, with the content of its cell when it is a setting.
+ *
+ * Nothing is loaded from an object reached from a `*OrNullObject` result: Office.js documents only
+ * that result's own `isNullObject`. So the probe is optimistic: `queueProbe(ctx, targets, null)`
+ * looks everything up with `getItem`, which in the monthly case (everything exists) is the only read.
+ * When that batch fails with ItemNotFound, `queueExistence` lists what exists (collections' names, no
+ * navigation) and `queueProbe(ctx, targets, existing)` reads only that, or nothing when nothing exists.
  */
 import { parseRange, type RangePos } from "../../layouts/a1";
-import type { Scalar, SheetLayout, TableSpec, WorkbookLayout } from "../../layouts/model";
+import type { Scalar } from "../../layouts/model";
+import type { SheetTarget, WorkbookTargets } from "../../layouts/targets";
 import { extractTableInput, type ExtractedTableInput } from "../../layouts/userInputMerge";
 import { readCell, readGrid } from "./cells";
+import { errorCode } from "./errors";
 
 /** Workbook name that records the area the add-in wrote on a sheet (per sheet key). */
 export const footprintName = (sheetKey: string): string =>
@@ -20,26 +27,30 @@ export const footprintName = (sheetKey: string): string =>
 /** Charts the add-in owns are named with this prefix; other charts are left alone. */
 export const CHART_PREFIX = "CCHC_";
 
-export interface SheetProbe {
-  layout: SheetLayout;
-  table: Excel.Table | null;
-  tableSheet: Excel.Worksheet | null;
-  tableRange: Excel.Range | null;
-  readsInput: boolean;
-  namedSheet: Excel.Worksheet;
-  namedUsed: Excel.Range;
-  footprint: Excel.Range;
-  footprintItem: Excel.NamedItem;
-  tableCharts: Excel.ChartCollection | null;
-  namedCharts: Excel.ChartCollection;
-  tableProtection: Excel.WorksheetProtection | null;
-  namedProtection: Excel.WorksheetProtection;
+/** What exists in the workbook, by lower-case name (from queueExistence). */
+export interface Existing {
+  tables: Set<string>;
+  sheets: Set<string>;
+  names: Set<string>;
 }
 
-export interface NameProbe {
+interface SheetProbe {
+  target: SheetTarget;
+  /** The table looked up by name, when it is expected to exist. */
+  table: { table: Excel.Table; sheet: Excel.Worksheet; range: Excel.Range } | null;
+  readsInput: boolean;
+  /** The sheet of the layout's name, looked up when the table is not expected. */
+  named: { sheet: Excel.Worksheet; used: Excel.Range | null } | null;
+  charts: Excel.ChartCollection | null;
+  protection: Excel.WorksheetProtection | null;
+  /** The footprint name's range (a null object when the name no longer refers to cells). */
+  footprint: Excel.Range | null;
+}
+
+interface NameProbe {
   name: string;
-  item: Excel.NamedItem;
   range: Excel.Range;
+  readsValue: boolean;
 }
 
 export interface Probe {
@@ -48,80 +59,85 @@ export interface Probe {
 }
 
 /** True for tables whose rows carry typed values (a key column and at least one input column). */
-function tableHoldsInput(spec: TableSpec | undefined): spec is TableSpec {
+function tableHoldsInput(table: SheetTarget["table"]): boolean {
   return (
-    !!spec &&
-    spec.columns.some((c) => c.role === "key") &&
-    spec.columns.some((c) => c.role === "input")
+    !!table &&
+    table.columns.some((c) => c.role === "key") &&
+    table.columns.some((c) => c.role === "input")
   );
 }
 
-/** Queues the loads of round trip 1. */
-export function queueProbe(context: Excel.RequestContext, layout: WorkbookLayout): Probe {
+/** Queues a listing of the workbook's tables, sheets and names (one collection load each). */
+export function queueExistence(context: Excel.RequestContext): () => Existing {
   const wb = context.workbook;
-  const sheets = layout.sheets.map((sheet): SheetProbe => {
-    let table: Excel.Table | null = null;
-    let tableSheet: Excel.Worksheet | null = null;
-    let tableRange: Excel.Range | null = null;
-    let tableCharts: Excel.ChartCollection | null = null;
-    let tableProtection: Excel.WorksheetProtection | null = null;
-    const readsInput = tableHoldsInput(sheet.table);
-    if (sheet.table) {
-      table = wb.tables.getItemOrNullObject(sheet.table.name);
-      table.load("name");
-      // eslint-disable-next-line office-addins/call-sync-before-read -- navigates from a getItemOrNullObject result before its sync: undocumented, removed by issue 12
-      tableSheet = table.worksheet;
-      tableSheet.load("name");
-      tableRange = table.getRange();
-      if (readsInput) tableRange.load("address, formulas, values");
-      else tableRange.load("address");
-      tableCharts = tableSheet.charts;
-      tableCharts.load("items/name");
-      tableProtection = tableSheet.protection;
-      tableProtection.load("protected, options");
+  const tables = wb.tables.load("items/name");
+  const sheets = wb.worksheets.load("items/name");
+  const names = wb.names.load("items/name");
+  const lower = (c: { items: { name: string }[] }) =>
+    new Set(c.items.map((i) => i.name.toLowerCase()));
+  return () => ({ tables: lower(tables), sheets: lower(sheets), names: lower(names) });
+}
+
+/** True when none of the targets exists: there is nothing to read before writing. */
+export function nothingExists(targets: WorkbookTargets, e: Existing): boolean {
+  return (
+    targets.sheets.every(
+      (s) =>
+        !e.sheets.has(s.name.toLowerCase()) &&
+        !(s.table && e.tables.has(s.table.name.toLowerCase())) &&
+        !e.names.has(footprintName(s.key).toLowerCase())
+    ) && targets.names.every((n) => !e.names.has(n.name.toLowerCase()))
+  );
+}
+
+/**
+ * Queues the loads of the read round trip. `existing` null: everything the targets name is assumed
+ * to exist (strict getItem: a missing one fails the batch with ItemNotFound).
+ */
+export function queueProbe(
+  context: Excel.RequestContext,
+  targets: WorkbookTargets,
+  existing: Existing | null
+): Probe {
+  const wb = context.workbook;
+  const has = (set: keyof Existing, name: string) =>
+    existing === null || existing[set].has(name.toLowerCase());
+  const sheets = targets.sheets.map((target): SheetProbe => {
+    const readsInput = tableHoldsInput(target.table);
+    let table: SheetProbe["table"] = null;
+    let named: SheetProbe["named"] = null;
+    let ws: Excel.Worksheet | null = null;
+    if (target.table && has("tables", target.table.name)) {
+      const t = wb.tables.getItem(target.table.name);
+      ws = t.worksheet.load("name");
+      const range = t.getRange();
+      if (readsInput) range.load("address, formulas, values");
+      else range.load("address");
+      table = { table: t, sheet: ws, range };
+    } else if (existing === null ? !target.table : existing.sheets.has(target.name.toLowerCase())) {
+      ws = wb.worksheets.getItem(target.name);
+      ws.load("name");
+      // getUsedRangeOrNullObject on a sheet that exists: its isNullObject is documented.
+      const used = target.table ? ws.getUsedRangeOrNullObject(true) : null;
+      used?.load("address");
+      named = { sheet: ws, used };
     }
-    const namedSheet = wb.worksheets.getItemOrNullObject(sheet.name);
-    namedSheet.load("name");
-    const namedUsed = namedSheet.getUsedRangeOrNullObject(true);
-    namedUsed.load("address");
-    // eslint-disable-next-line office-addins/call-sync-before-read -- navigates from a getItemOrNullObject result before its sync: undocumented, removed by issue 12
-    const namedCharts = namedSheet.charts;
-    namedCharts.load("items/name");
-    // eslint-disable-next-line office-addins/call-sync-before-read -- navigates from a getItemOrNullObject result before its sync: undocumented, removed by issue 12
-    const namedProtection = namedSheet.protection;
-    namedProtection.load("protected, options");
-    const footprintItem = wb.names.getItemOrNullObject(footprintName(sheet.key));
-    footprintItem.load("name");
-    const footprint = footprintItem.getRangeOrNullObject();
-    footprint.load("address");
-    return {
-      layout: sheet,
-      table,
-      tableSheet,
-      tableRange,
-      readsInput,
-      namedSheet,
-      namedUsed,
-      footprint,
-      footprintItem,
-      tableCharts,
-      namedCharts,
-      tableProtection,
-      namedProtection,
-    };
+    const charts = ws ? ws.charts.load("items/name") : null;
+    const protection = ws ? ws.protection.load("protected, options") : null;
+    let footprint: Excel.Range | null = null;
+    if (has("names", footprintName(target.key))) {
+      footprint = wb.names.getItem(footprintName(target.key)).getRangeOrNullObject();
+      footprint.load("address");
+    }
+    return { target, table, readsInput, named, charts, protection, footprint };
   });
-  const seen = new Set<string>();
   const names: NameProbe[] = [];
-  for (const sheet of layout.sheets) {
-    for (const n of sheet.names) {
-      if (seen.has(n.name.toLowerCase())) continue;
-      seen.add(n.name.toLowerCase());
-      const item = wb.names.getItemOrNullObject(n.name);
-      item.load("name");
-      const range = item.getRangeOrNullObject();
-      range.load("address, formulas, values");
-      names.push({ name: n.name, item, range });
-    }
+  for (const n of targets.names) {
+    if (!has("names", n.name)) continue;
+    const range = wb.names.getItem(n.name).getRangeOrNullObject();
+    if (n.readsValue) range.load("address, formulas, values");
+    else range.load("address");
+    names.push({ name: n.name, range, readsValue: n.readsValue });
   }
   return { sheets, names };
 }
@@ -146,8 +162,8 @@ export interface ExistingTable {
 
 /** What the workbook holds for one sheet of the layout. */
 export interface ResolvedSheet {
-  layout: SheetLayout;
-  /** The existing sheet to write on (its proxy from round trip 1), or null: create it. */
+  key: string;
+  /** The existing sheet to write on (its proxy from the read), or null: create it. */
   sheet: Excel.Worksheet | null;
   /** Name of that existing sheet (it may differ from the layout's when the user renamed it). */
   sheetName: string | null;
@@ -173,7 +189,42 @@ export interface ProbeResult {
   problems: string[];
 }
 
-/** Interprets round trip 1 (call after the sync). */
+/** What the workbook holds when none of the targets exists (a first create). */
+export function emptyProbeResult(targets: WorkbookTargets): ProbeResult {
+  return resolveProbe({
+    sheets: targets.sheets.map((target) => ({
+      target,
+      table: null,
+      readsInput: false,
+      named: null,
+      charts: null,
+      protection: null,
+      footprint: null,
+    })),
+    names: [],
+  });
+}
+
+function readTableInput(
+  p: SheetProbe,
+  range: Excel.Range,
+  box: RangePos,
+  aliases: Record<string, readonly string[]> | undefined
+): ExtractedTableInput | null {
+  if (!p.readsInput || !p.target.table) return null;
+  const formulas = range.formulas as unknown[][];
+  const values = range.values as unknown[][];
+  const header = (formulas[0] ?? []).map((h, i) => readCell(h, values[0]?.[i]));
+  const body = readGrid(formulas.slice(1), values.slice(1));
+  return extractTableInput(p.target.table.columns, header, body, {
+    tableName: p.target.table.name,
+    aliases,
+    // Where the body starts, so typed relative formulas are kept relative to their own row.
+    origin: { row: box.top + 1, col: box.left },
+  });
+}
+
+/** Interprets the read round trip (call after the sync). */
 export function resolveProbe(
   probe: Probe,
   opts: { aliases?: Record<string, Record<string, readonly string[]>> } = {}
@@ -181,43 +232,24 @@ export function resolveProbe(
   const problems: string[] = [];
   const usedSheets = new Map<string, string>();
   const sheets = probe.sheets.map((p): ResolvedSheet => {
-    const layout = p.layout;
+    const target = p.target;
     let sheet: Excel.Worksheet | null = null;
     let sheetName: string | null = null;
-    let table: Excel.Table | null = null;
     let oldTable: ExistingTable | null = null;
-    let charts: Excel.ChartCollection | null = null;
-    let protection: Excel.WorksheetProtection | null = null;
 
-    if (p.table && !p.table.isNullObject && p.tableSheet && p.tableRange) {
-      table = p.table;
-      sheet = p.tableSheet;
-      sheetName = p.tableSheet.name;
-      charts = p.tableCharts;
-      protection = p.tableProtection;
-      const { box } = splitAddress(p.tableRange.address);
-      let input: ExtractedTableInput | null = null;
-      if (p.readsInput && layout.table) {
-        const formulas = p.tableRange.formulas as unknown[][];
-        const values = p.tableRange.values as unknown[][];
-        const header = (formulas[0] ?? []).map((h, i) => readCell(h, values[0]?.[i]));
-        const body = readGrid(formulas.slice(1), values.slice(1));
-        input = extractTableInput(layout.table.columns, header, body, {
-          tableName: layout.table.name,
-          aliases: opts.aliases?.[layout.table.name],
-          origin: { row: box.top + 1, col: box.left },
-        });
-        if (!input.ok) problems.push(...input.problems);
-      }
+    if (p.table) {
+      sheet = p.table.sheet;
+      sheetName = p.table.sheet.name;
+      const { box } = splitAddress(p.table.range.address);
+      const input = readTableInput(p, p.table.range, box, opts.aliases?.[target.table?.name ?? ""]);
+      if (input && !input.ok) problems.push(...input.problems);
       oldTable = { box, input };
-    } else if (!p.namedSheet.isNullObject) {
-      sheet = p.namedSheet;
-      sheetName = p.namedSheet.name;
-      charts = p.namedCharts;
-      protection = p.namedProtection;
-      if (layout.table && !p.namedUsed.isNullObject) {
+    } else if (p.named) {
+      sheet = p.named.sheet;
+      sheetName = p.named.sheet.name;
+      if (target.table && p.named.used && !p.named.used.isNullObject) {
         problems.push(
-          `Trang "${sheetName}" đã có dữ liệu nhưng không còn bảng ${layout.table.name} (bảng có thể đã bị xoá hoặc chuyển thành vùng thường). ` +
+          `Trang "${sheetName}" đã có dữ liệu nhưng không còn bảng ${target.table.name} (bảng có thể đã bị xoá hoặc chuyển thành vùng thường). ` +
             `Để không ghi đè dữ liệu, phần bổ trợ không thay đổi gì. Hãy khôi phục bảng (Ctrl+Z), hoặc đổi tên trang "${sheetName}" rồi chạy lại để tạo trang mới.`
         );
       }
@@ -227,29 +259,29 @@ export function resolveProbe(
       const other = usedSheets.get(sheetName.toLowerCase());
       if (other !== undefined) {
         problems.push(
-          `Hai phần của sổ theo dõi ("${other}" và "${layout.name}") đang nằm trên cùng trang "${sheetName}". Hãy chuyển một bảng sang trang khác rồi chạy lại.`
+          `Hai phần của sổ theo dõi ("${other}" và "${target.name}") đang nằm trên cùng trang "${sheetName}". Hãy chuyển một bảng sang trang khác rồi chạy lại.`
         );
       }
-      usedSheets.set(sheetName.toLowerCase(), layout.name);
+      usedSheets.set(sheetName.toLowerCase(), target.name);
     }
 
     let oldFootprint: RangePos | null = null;
-    if (sheetName !== null && !p.footprint.isNullObject) {
+    if (sheetName !== null && p.footprint && !p.footprint.isNullObject) {
       const fp = splitAddress(p.footprint.address);
       if (fp.sheet.toLowerCase() === sheetName.toLowerCase()) oldFootprint = fp.box;
     }
-    const ownCharts = charts ? charts.items.filter((c) => c.name.startsWith(CHART_PREFIX)) : [];
+    const ownCharts = p.charts ? p.charts.items.filter((c) => c.name.startsWith(CHART_PREFIX)) : [];
     return {
-      layout,
+      key: target.key,
       sheet,
       sheetName,
-      table,
+      table: p.table ? p.table.table : null,
       oldTable,
       oldFootprint,
-      footprintExists: !p.footprintItem.isNullObject,
+      footprintExists: p.footprint !== null,
       ownCharts,
-      protection: protection
-        ? { protected: protection.protected, options: { ...protection.options } }
+      protection: p.protection
+        ? { protected: p.protection.protected, options: { ...p.protection.options } }
         : null,
     };
   });
@@ -257,9 +289,8 @@ export function resolveProbe(
   const existingNames = new Set<string>();
   const nameValues: Record<string, Scalar> = {};
   for (const n of probe.names) {
-    if (n.item.isNullObject) continue;
     existingNames.add(n.name);
-    if (n.range.isNullObject) continue;
+    if (!n.readsValue || n.range.isNullObject) continue;
     const formulas = n.range.formulas as unknown[][];
     const values = n.range.values as unknown[][];
     if (formulas.length === 1 && formulas[0].length === 1) {
@@ -268,4 +299,30 @@ export function resolveProbe(
     }
   }
   return { sheets, existingNames, nameValues, problems };
+}
+
+/**
+ * The read round trip(s) before a write: one when everything the targets name exists (the monthly
+ * update); when something is missing, one more to list what exists and, if anything does, one to read
+ * it. A constant number whatever the plan's size.
+ */
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  targets: WorkbookTargets,
+  opts: { aliases?: Record<string, Record<string, readonly string[]>> } = {}
+): Promise<ProbeResult> {
+  const optimistic = queueProbe(context, targets, null);
+  try {
+    await context.sync();
+    return resolveProbe(optimistic, opts);
+  } catch (e) {
+    if (errorCode(e) !== "ItemNotFound") throw e;
+  }
+  const listed = queueExistence(context);
+  await context.sync();
+  const existing = listed();
+  if (nothingExists(targets, existing)) return emptyProbeResult(targets);
+  const probe = queueProbe(context, targets, existing);
+  await context.sync();
+  return resolveProbe(probe, opts);
 }

@@ -87,7 +87,7 @@ function chartBox(c: ChartSpec): RangePos {
 }
 
 /** What to clear on an existing sheet before writing: what we wrote before ∪ what we write now. */
-function clearArea(r: ResolvedSheet): RangePos {
+function clearArea(r: PlacedSheet): RangePos {
   let box = layoutFootprint(r.layout);
   if (r.oldFootprint) box = union(box, r.oldFootprint);
   if (r.oldTable) {
@@ -170,8 +170,11 @@ const headerText = (s: string): string => s.replace(/&/g, "&&");
 
 // ---- writing -----------------------------------------------------------------------------------
 
+/** A sheet of the layout with what the read found for it. */
+type PlacedSheet = ResolvedSheet & { layout: SheetLayout };
+
 interface SheetTarget {
-  resolved: ResolvedSheet;
+  resolved: PlacedSheet;
   ws: Excel.Worksheet;
   created: boolean;
 }
@@ -189,7 +192,7 @@ export function queueWrite(
 ): WrittenSheet[] {
   const { caps } = opts;
   const wb = context.workbook;
-  const byKey = new Map(probe.sheets.map((r) => [r.layout.key, r]));
+  const byKey = new Map(probe.sheets.map((r) => [r.key, r]));
 
   // 1. Unprotect the protected sheets first: if one refuses (password), the batch stops before any
   //    content change (restoreProtection puts back the protection of those unprotected before it).
@@ -201,9 +204,10 @@ export function queueWrite(
   // 2. Sheets: existing ones are emptied of what the add-in owns; missing ones are created.
   const targets: SheetTarget[] = layout.sheets.map((sheet) => {
     const base = byKey.get(sheet.key);
-    const resolved: ResolvedSheet = base
+    const resolved: PlacedSheet = base
       ? { ...base, layout: sheet }
       : {
+          key: sheet.key,
           layout: sheet,
           sheet: null,
           sheetName: null,
@@ -252,7 +256,7 @@ function absolute(ref: string): string {
   return rangeAddress(b.top, b.left, b.bottom, b.right, true);
 }
 
-function prepareExisting(r: ResolvedSheet, ws: Excel.Worksheet, caps: Capabilities): void {
+function prepareExisting(r: PlacedSheet, ws: Excel.Worksheet, caps: Capabilities): void {
   for (const chart of r.ownCharts) chart.delete();
   if (r.table) {
     // Filters hide rows and sorting moved them: clear, then let the table go (its data is rewritten).

@@ -39,10 +39,12 @@ export class FakeChartCollection extends ClientCollection<FakeChart> {
     return new FakeChart(this.context, this.sheet, model);
   }
   getItemOrNullObject(name: string): FakeChart {
-    return new FakeChart(
-      this.context,
-      this.sheet,
-      this.itemOrNull(() => this.sheet?.charts.find((c) => c.name === name))
+    return this.orNull(
+      new FakeChart(
+        this.context,
+        this.sheet,
+        this.itemOrNull(() => this.sheet?.charts.find((c) => c.name === name))
+      )
     );
   }
   /** How office.js addresses an item of a loaded collection when Excel gave it no id. */

@@ -2,7 +2,8 @@
  * The proxy base classes of the fake Excel API, with Office.js semantics:
  * - a property can be read only after `load()` AND a `context.sync()` (else PropertyNotLoaded is
  *   thrown at once); loaded values are the state at the point of the batch where load() was queued;
- * - `isNullObject` is readable only after a sync; objects reached from a null object are null too.
+ * - `isNullObject` is readable only after a sync; loading or reading an object reached from a null
+ *   object (undocumented in Office.js) fails.
  * The request context is ./context; the API objects: ./worksheet, ./range, ./rangeFormat, ./table,
  * ./names, ./charts.
  */
@@ -15,6 +16,13 @@ function notLoaded(prop: string, type: string): FakeOfficeError {
   return new FakeOfficeError(
     "PropertyNotLoaded",
     `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object (${type}) and call "context.sync()" on the associated request context.`
+  );
+}
+
+function reachedFromNullError(type: string): FakeOfficeError {
+  return new FakeOfficeError(
+    "InvalidOperation",
+    `This ${type} was reached from a null object (a *OrNullObject result that was null): only that result's isNullObject is documented. Check isNullObject first, or use getItem and handle ItemNotFound.`
   );
 }
 
@@ -36,7 +44,30 @@ export abstract class ClientObject {
 
   get isNullObject(): boolean {
     if (this.context.syncs <= this.bornAt) throw notLoaded("isNullObject", this.typeName);
+    if (this.reachedFromNull) throw reachedFromNullError(this.typeName);
     return this.isNull;
+  }
+
+  /**
+   * Set on what a *OrNullObject call returns when called on an object that exists: the only null
+   * objects whose isNullObject Microsoft documents. A null object reached from one (its worksheet, its
+   * range, its items) is undocumented: Excel may answer anything, so the fake refuses to read it.
+   */
+  private documentedNull = false;
+  protected orNull<T extends ClientObject>(result: T): T {
+    if (!this.isNull) result.documentedNull = true;
+    return result;
+  }
+  protected get reachedFromNull(): boolean {
+    return this.isNull && !this.documentedNull;
+  }
+  /** Loading an undocumented null object fails the batch at that point. */
+  protected refuseLoadFromNull(): boolean {
+    if (!this.reachedFromNull) return false;
+    this.context.op(`${this.typeName}.load`, () => {
+      throw reachedFromNullError(this.typeName);
+    });
+    return true;
   }
 
   /** Whether this proxy stands for nothing, without the sync rule (for the office.js bridge). */
@@ -45,6 +76,7 @@ export abstract class ClientObject {
   }
 
   load(spec?: string | string[] | { select?: string }): this {
+    if (this.refuseLoadFromNull()) return this;
     const names = parseLoadSpec(spec);
     const all = this.props();
     const wanted = names.length === 0 ? Object.keys(all) : names;
@@ -134,6 +166,7 @@ export abstract class ClientCollection<T extends ClientObject> extends ClientObj
     return { count: () => this.itemsNow().length };
   }
   override load(spec?: string | string[] | { select?: string }): this {
+    if (this.refuseLoadFromNull()) return this;
     const names = parseLoadSpec(spec);
     const itemProps = names
       .filter((n) => n === "items" || n.startsWith("items/"))

@@ -22,9 +22,11 @@ export class FakeNamedItemCollection extends ClientCollection<FakeNamedItem> {
     );
   }
   getItemOrNullObject(name: string): FakeNamedItem {
-    return new FakeNamedItem(
-      this.context,
-      this.itemOrNull(() => this.context.book.name(name))
+    return this.orNull(
+      new FakeNamedItem(
+        this.context,
+        this.itemOrNull(() => this.context.book.name(name))
+      )
     );
   }
   add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
@@ -141,7 +143,7 @@ export class FakeNamedItem extends ClientObject {
       },
       "1.4"
     );
-    return new FakeRange(this.context, sheet, box);
+    return this.orNull(new FakeRange(this.context, sheet, box));
   }
   delete(): void {
     this.opUnlessNull(

@@ -31,9 +31,11 @@ export class FakeTableCollection extends ClientCollection<FakeTable> {
     return new FakeTable(this.context, this.itemOrFail("table", key, this.find(key)));
   }
   getItemOrNullObject(key: string): FakeTable {
-    return new FakeTable(
-      this.context,
-      this.itemOrNull(() => (this.isNull ? null : this.find(key)))
+    return this.orNull(
+      new FakeTable(
+        this.context,
+        this.itemOrNull(() => (this.isNull ? null : this.find(key)))
+      )
     );
   }
   add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
@@ -263,7 +265,7 @@ export class FakeTableColumnCollection extends ClientCollection<FakeTableColumn>
     return this.column(this.itemOrFail("column", key, this.found(key)));
   }
   getItemOrNullObject(key: string | number): FakeTableColumn {
-    return this.column(this.itemOrNull(() => this.found(key)));
+    return this.orNull(this.column(this.itemOrNull(() => this.found(key))));
   }
   getItemAt(index: number): FakeTableColumn {
     return this.getItem(index);

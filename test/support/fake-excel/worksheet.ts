@@ -74,9 +74,11 @@ export class FakeWorksheetCollection extends ClientCollection<FakeWorksheet> {
     );
   }
   getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      this.itemOrNull(() => this.context.book.sheet(key))
+    return this.orNull(
+      new FakeWorksheet(
+        this.context,
+        this.itemOrNull(() => this.context.book.sheet(key))
+      )
     );
   }
   add(name?: string): FakeWorksheet {
@@ -189,7 +191,7 @@ export class FakeWorksheet extends ClientObject {
       },
       "1.4"
     );
-    return new FakeRange(this.context, box ? this.model : null, box);
+    return this.orNull(new FakeRange(this.context, box ? this.model : null, box));
   }
   get tables(): FakeTableCollection {
     return this.nav("tables", () => new FakeTableCollection(this.context, this.model, this.isNull));

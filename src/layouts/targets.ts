@@ -1,0 +1,94 @@
+/**
+ * What the add-in looks for in a workbook before writing a layout: each sheet's key and name, its
+ * table's name and columns (to read typed values back), and the defined names. The Office renderer
+ * probes these before it builds the layout (round trip 1), so the layout is built once, around the
+ * values read back. `workbookTargets` gives them from the sheets' constants; `targetsOf` reads them
+ * off any built layout (tests check the two agree).
+ */
+import { MARGIN_NAME } from "./indicatorFormulas";
+import {
+  INDICATOR_COLUMNS,
+  INDICATORS_SHEET_KEY,
+  INDICATORS_SHEET_NAME,
+  INDICATORS_TABLE,
+} from "./indicatorsSheet";
+import type { TableColumn, WorkbookLayout } from "./model";
+import {
+  NAME_AS_OF,
+  NAME_LEAD_COLUMN,
+  NAME_SOON_DAYS,
+  NAME_STATE_COLUMN,
+  TASKS_SHEET_KEY,
+  TASKS_SHEET_NAME,
+  TASKS_TABLE,
+  taskColumns,
+} from "./tasksSheet";
+import { UNITS_SHEET_KEY, UNITS_SHEET_NAME, UNITS_TABLE, unitColumns } from "./unitsSheet";
+
+export interface SheetTarget {
+  key: string;
+  name: string;
+  table?: { name: string; columns: TableColumn[] };
+}
+
+export interface NameTarget {
+  name: string;
+  /** A single cell whose value is read back (NgayBaoCao, ...), not a whole column. */
+  readsValue: boolean;
+}
+
+export interface WorkbookTargets {
+  sheets: SheetTarget[];
+  /** Defined names of the layout, each once, in the layout's order. */
+  names: NameTarget[];
+}
+
+/** The targets of buildWorkbook's layout for a plan of `year`, without building it. */
+export function workbookTargets(year: number): WorkbookTargets {
+  return {
+    sheets: [
+      {
+        key: TASKS_SHEET_KEY,
+        name: TASKS_SHEET_NAME,
+        table: { name: TASKS_TABLE, columns: taskColumns(year) },
+      },
+      {
+        key: INDICATORS_SHEET_KEY,
+        name: INDICATORS_SHEET_NAME,
+        table: { name: INDICATORS_TABLE, columns: INDICATOR_COLUMNS },
+      },
+      {
+        key: UNITS_SHEET_KEY,
+        name: UNITS_SHEET_NAME,
+        table: { name: UNITS_TABLE, columns: unitColumns() },
+      },
+    ],
+    names: [
+      { name: NAME_AS_OF, readsValue: true },
+      { name: NAME_SOON_DAYS, readsValue: true },
+      { name: NAME_STATE_COLUMN, readsValue: false },
+      { name: NAME_LEAD_COLUMN, readsValue: false },
+      { name: MARGIN_NAME, readsValue: true },
+    ],
+  };
+}
+
+/** The targets of a built layout (for layouts other than buildWorkbook's, e.g. in tests). */
+export function targetsOf(layout: WorkbookLayout): WorkbookTargets {
+  const names: NameTarget[] = [];
+  const seen = new Set<string>();
+  for (const sheet of layout.sheets)
+    for (const n of sheet.names) {
+      if (seen.has(n.name.toLowerCase())) continue;
+      seen.add(n.name.toLowerCase());
+      names.push({ name: n.name, readsValue: !n.ref.includes(":") });
+    }
+  return {
+    sheets: layout.sheets.map((s) => ({
+      key: s.key,
+      name: s.name,
+      ...(s.table ? { table: { name: s.table.name, columns: s.table.columns } } : {}),
+    })),
+    names,
+  };
+}
