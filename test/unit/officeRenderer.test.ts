@@ -37,7 +37,7 @@ import {
   degradedMessages,
   detectCapabilities,
 } from "../../src/render/office/requirements";
-import { iconSetStyle, validationRule } from "../../src/render/office/write";
+import { iconSetStyle, validationRule } from "../../src/render/office/sheetFeatures";
 import { widthToPoints } from "../../src/render/office/formats";
 import { createFakeExcel, FakeOfficeError, type FakeExcel } from "../support/fakeExcel";
 import { hyperFormulaCalculator } from "../support/fakeExcelCalc";

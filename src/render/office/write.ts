@@ -3,42 +3,31 @@
  * unprotect → new sheets → clear the area the add-in owns → defined names → column widths, blocks,
  * table (written as one 2-D formulas array, then made a table), formats per block / column / row,
  * number formats as one grid, validation, conditional formats, freeze panes, print set-up, chart →
- * protect again. Optional features missing from the host are skipped (see requirements.ts).
+ * protect again (validation … charts: ./sheetFeatures.ts). Optional features missing from the host
+ * are skipped (see requirements.ts).
  */
 import {
   blockRange,
   columnsAddress,
-  offsetCell,
   parseCell,
   parseRange,
   rangeAddress,
   type RangePos,
 } from "../../layouts/a1";
-import {
-  clipText,
-  dateFormula,
-  EXCEL_FIRST_DATE_ISO,
-  INT32_MAX,
-  INT32_MIN,
-  VALIDATION_MESSAGE_MAX,
-  VALIDATION_TITLE_MAX,
-} from "../../layouts/excelFacts";
 import type {
   Block,
   CellFormat,
   ChartSpec,
-  ConditionalRule,
   SheetLayout,
   TableSpec,
-  Validation,
-  ValidationSpec,
   WorkbookLayout,
 } from "../../layouts/model";
-import { toFormulaGrid } from "./cells";
-import { applyFormat, applyRuleFormat, numberFormatGrid, widthToPoints } from "./formats";
-import { CHART_PREFIX, footprintName, type ProbeResult, type ResolvedSheet } from "./probe";
-import type { Capabilities } from "./requirements";
 import { tableBox } from "../../layouts/tableGeometry";
+import { toFormulaGrid } from "./cells";
+import { applyFormat, numberFormatGrid, widthToPoints } from "./formats";
+import { footprintName, type ProbeResult, type ResolvedSheet } from "./probe";
+import type { Capabilities } from "./requirements";
+import { addChart, addRule, applyValidation, freeze, printSetup } from "./sheetFeatures";
 
 export interface WrittenSheet {
   key: string;
@@ -101,74 +90,6 @@ function clearArea(r: PlacedSheet): RangePos {
   }
   return { ...box, top: 1, left: 1 };
 }
-
-// ---- conversions -------------------------------------------------------------------------------
-
-function isoToDateFormula(iso: string): string {
-  const formula = dateFormula(iso);
-  if (formula === null) throw new RangeError(`Ngày không hợp lệ trong quy tắc kiểm tra: ${iso}`);
-  return formula;
-}
-
-type Bounds = {
-  formula1: string | number;
-  formula2?: string | number;
-  operator: "Between" | "GreaterThanOrEqualTo" | "LessThanOrEqualTo";
-};
-
-function bounds(
-  min: number | string | undefined,
-  max: number | string | undefined,
-  whole: boolean
-): Bounds {
-  if (min !== undefined && max !== undefined)
-    return { formula1: min, formula2: max, operator: "Between" };
-  if (min !== undefined) return { formula1: min, operator: "GreaterThanOrEqualTo" };
-  if (max !== undefined) return { formula1: max, operator: "LessThanOrEqualTo" };
-  return whole
-    ? { formula1: INT32_MIN, formula2: INT32_MAX, operator: "Between" }
-    : { formula1: -1e300, operator: "GreaterThanOrEqualTo" };
-}
-
-export function validationRule(v: Validation): Excel.DataValidationRule {
-  switch (v.type) {
-    case "list":
-      return {
-        list: { inCellDropDown: true, source: v.values.map((s) => s.replace(/,/g, " ")).join(",") },
-      };
-    case "wholeNumber":
-      return { wholeNumber: bounds(v.min, v.max, true) };
-    case "decimal":
-      return { decimal: bounds(v.min, v.max, false) };
-    case "date": {
-      const b = bounds(
-        v.min === undefined ? undefined : isoToDateFormula(v.min),
-        v.max === undefined ? undefined : isoToDateFormula(v.max),
-        false
-      );
-      if (v.min === undefined && v.max === undefined)
-        return {
-          date: {
-            formula1: isoToDateFormula(EXCEL_FIRST_DATE_ISO),
-            operator: "GreaterThanOrEqualTo",
-          },
-        };
-      return { date: b as Excel.DateTimeDataValidation };
-    }
-  }
-}
-
-/** "3TrafficLights1" (file-format name) → "ThreeTrafficLights1" (Office.js enum). */
-export function iconSetStyle(name: string): string {
-  const words: Record<string, string> = { "3": "Three", "4": "Four", "5": "Five" };
-  const m = /^([345])(.*)$/.exec(name);
-  return m ? `${words[m[1]]}${m[2]}` : name;
-}
-
-/** Excel page-header codes start with "&": a literal ampersand is doubled. */
-const headerText = (s: string): string => s.replace(/&/g, "&&");
-
-// ---- writing -----------------------------------------------------------------------------------
 
 /** A sheet of the layout with what the read found for it. */
 type PlacedSheet = ResolvedSheet & { layout: SheetLayout };
@@ -397,116 +318,6 @@ function stripNumberFormat(f: CellFormat | undefined): CellFormat | undefined {
   const { numberFormat: _ignored, ...rest } = f;
   void _ignored;
   return rest;
-}
-
-function applyValidation(range: Excel.Range, v: ValidationSpec): void {
-  range.dataValidation.rule = validationRule(v.rule);
-  range.dataValidation.errorAlert = {
-    showAlert: true,
-    style: "Stop",
-    title: clipText(v.errorTitle, VALIDATION_TITLE_MAX),
-    message: clipText(v.errorMessage, VALIDATION_MESSAGE_MAX),
-  };
-  if (v.prompt)
-    range.dataValidation.prompt = {
-      showPrompt: true,
-      title: "",
-      message: clipText(v.prompt, VALIDATION_MESSAGE_MAX),
-    };
-}
-
-function addRule(ws: Excel.Worksheet, rule: ConditionalRule): void {
-  const range = ws.getRange(rule.range);
-  switch (rule.type) {
-    case "expression": {
-      const cf = range.conditionalFormats.add("Custom");
-      cf.custom.rule.formula = rule.formula;
-      applyRuleFormat(cf.custom.format, rule.format);
-      if (rule.stopIfTrue) cf.stopIfTrue = true;
-      return;
-    }
-    case "iconSet": {
-      const cf = range.conditionalFormats.add("IconSet");
-      cf.iconSet.style = iconSetStyle(rule.iconSet) as Excel.IconSet;
-      if (rule.reverse) cf.iconSet.reverseIconOrder = true;
-      cf.iconSet.criteria = [
-        {} as Excel.ConditionalIconCriterion,
-        ...rule.thresholds.map((t): Excel.ConditionalIconCriterion => ({
-          type: t.type === "percent" ? "Percent" : "Number",
-          operator: "GreaterThanOrEqual",
-          formula: `=${t.value}`,
-        })),
-      ];
-      return;
-    }
-    case "dataBar": {
-      const cf = range.conditionalFormats.add("DataBar");
-      cf.dataBar.positiveFormat.fillColor = rule.color;
-      return;
-    }
-    case "colorScale": {
-      const cf = range.conditionalFormats.add("ColorScale");
-      const [lo, a, b] = rule.colors;
-      cf.colorScale.criteria =
-        b === undefined
-          ? {
-              minimum: { type: "LowestValue", color: lo },
-              maximum: { type: "HighestValue", color: a },
-            }
-          : {
-              minimum: { type: "LowestValue", color: lo },
-              midpoint: { formula: "50", type: "Percentile", color: a },
-              maximum: { type: "HighestValue", color: b },
-            };
-      return;
-    }
-  }
-}
-
-function freeze(ws: Excel.Worksheet, f: { rows: number; columns: number }): void {
-  if (f.rows > 0 && f.columns > 0)
-    ws.freezePanes.freezeAt(ws.getRange(rangeAddress(1, 1, f.rows, f.columns)));
-  else if (f.rows > 0) ws.freezePanes.freezeRows(f.rows);
-  else if (f.columns > 0) ws.freezePanes.freezeColumns(f.columns);
-}
-
-function printSetup(ws: Excel.Worksheet, sheet: SheetLayout): void {
-  const p = sheet.print;
-  if (!p) return;
-  const pl = ws.pageLayout;
-  pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
-  pl.paperSize = "A4";
-  pl.centerHorizontally = true;
-  if (p.titleRows) {
-    const [a, b] = p.titleRows.replace(/\$/g, "").split(":");
-    pl.setPrintTitleRows(`$${a}:$${b ?? a}`);
-  }
-  if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1 };
-  if (p.printArea) pl.setPrintArea(p.printArea);
-  if (p.header) pl.headersFooters.defaultForAllPages.centerHeader = headerText(p.header);
-}
-
-const CHART_TYPES: Record<ChartSpec["type"], Excel.ChartType> = {
-  barClustered: "BarClustered" as Excel.ChartType,
-  columnClustered: "ColumnClustered" as Excel.ChartType,
-};
-
-function addChart(
-  ws: Excel.Worksheet,
-  sheet: SheetLayout,
-  c: ChartSpec,
-  index: number,
-  caps: Capabilities
-): void {
-  const chart = ws.charts.add(CHART_TYPES[c.type], ws.getRange(c.values), "Columns");
-  chart.name = `${CHART_PREFIX}${sheet.key}_${index + 1}`;
-  chart.title.text = c.title;
-  chart.legend.visible = false;
-  const series = chart.series.getItemAt(0);
-  series.name = c.seriesName;
-  if (caps.has("chartSeries")) series.setXAxisValues(ws.getRange(c.categories));
-  const end = offsetCell(c.at, Math.max(1, c.heightRows) - 1, Math.max(1, c.widthCols) - 1);
-  chart.setPosition(c.at, end);
 }
 
 /**
