@@ -8,7 +8,7 @@ import type { ReportSettings } from "./reportSettings";
 import { composeTasksSheet } from "./tasksAssembly";
 import { taskInputsOf } from "./tasksSheet";
 import { composeUnitsSheet } from "./unitsSheet";
-import { composeIndicatorsSheet } from "./indicatorsSheet";
+import { composeIndicatorsSheet } from "./indicatorsAssembly";
 import type { UserInput } from "./userInput";
 import type { OrphanInput } from "./userInputMerge";
 import { cleanInputs } from "./xmlSafe";

@@ -11,9 +11,9 @@ import { createEngine, errorCodeOf, valueAt } from "../support/hyperformula";
 import {
   INDICATORS_HEADER_ROW,
   INDICATORS_SHEET_NAME,
-  composeIndicatorsSheet,
   MARGIN_CELL,
 } from "../../src/layouts/indicatorsSheet";
+import { composeIndicatorsSheet } from "../../src/layouts/indicatorsAssembly";
 import {
   INDICATOR_COLUMN_KEYS,
   MARGIN_NAME,

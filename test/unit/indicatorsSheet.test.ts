@@ -2,9 +2,9 @@ import {
   INDICATORS_HEADER_ROW,
   INDICATORS_TABLE,
   INDICATOR_COLUMNS,
-  composeIndicatorsSheet,
-  printedTarget,
 } from "../../src/layouts/indicatorsSheet";
+import { composeIndicatorsSheet } from "../../src/layouts/indicatorsAssembly";
+import { printedTarget } from "../../src/layouts/indicatorRows";
 import {
   INDICATOR_COLUMN_KEYS,
   col,

@@ -1,0 +1,247 @@
+/**
+ * The "Chỉ tiêu" sheet assembled: title, margin and legend blocks above the table, the table with the
+ * typed values put back, the colour rules, the margin's name, print set-up.
+ */
+import type { Anomaly, Indicator, Plan } from "../plan/types";
+import type { Block, CellFormat, ConditionalRule, Scalar, SheetLayout, TableSpec } from "./model";
+import { PALETTE, SHEET_FONT, SHEET_PROTECTION } from "./style";
+import type { UserInput } from "./userInput";
+import {
+  DEFAULT_MARGIN_POINTS,
+  MARGIN_NAME,
+  col,
+  columnIndex,
+  ruleFormulas,
+  type IndicatorColumnKey,
+} from "./indicatorFormulas";
+import { applyTableInput, type OrphanInput } from "./userInputMerge";
+import {
+  INDICATORS_SHEET_KEY,
+  INDICATORS_SHEET_NAME,
+  INDICATORS_TABLE,
+  INDICATORS_HEADER_ROW,
+  MARGIN_CELL,
+  type IndicatorsSheetOptions,
+  INPUT_FILL,
+  INDICATOR_COLUMNS,
+} from "./indicatorsSheet";
+import { indicatorRow, orphanRow, printedTarget } from "./indicatorRows";
+
+const ruleColors = (c: { fill: string; font: string }) => ({ fill: c.fill, fontColor: c.font });
+
+const COLORS = {
+  met: ruleColors(PALETTE.good),
+  near: ruleColors(PALETTE.warning),
+  missed: ruleColors(PALETTE.bad),
+  unused: { fill: PALETTE.muted.fill },
+  unusedTyped: ruleColors(PALETTE.late),
+  bad: ruleColors(PALETTE.alarm),
+};
+
+/** The margin cell keeps whatever the user typed (even text: never lose input); results use a valid one. */
+function marginCellValue(userInput: UserInput | undefined): Scalar {
+  const typed = userInput?.names[MARGIN_NAME];
+  return typed === undefined || typed === null || typed === "" ? DEFAULT_MARGIN_POINTS : typed;
+}
+
+function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[] {
+  const conflicts = planData.anomalies.filter((a) => a.kind === "target-conflict");
+  const blocks: Block[] = [
+    {
+      at: "B1",
+      cells: [[`THEO DÕI CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM ${planData.year}`]],
+      format: { font: { name: SHEET_FONT.name, size: 14, bold: true }, locked: true },
+    },
+    {
+      at: "B2",
+      cells: [
+        [
+          "Nhập số liệu hằng tháng vào các cột Đạt T1…T12 (tử số, hoặc số lượng) và Tổng T1…T12 (mẫu số) ở bên phải; " +
+            "các cột Lũy kế năm, Tháng gần nhất, Mức đạt, Đạt? tự tính. Tháng chưa có số liệu để trống.",
+        ],
+      ],
+      format: { font: { italic: true }, locked: true },
+    },
+    {
+      at: "C3",
+      cells: [["Biên độ “gần đạt” (điểm %):"]],
+      format: { horizontal: "right", font: { bold: true }, locked: true },
+    },
+    {
+      at: MARGIN_CELL,
+      cells: [[marginCellValue(userInput)]],
+      format: {
+        locked: false,
+        fill: INPUT_FILL,
+        horizontal: "center",
+        border: "thin",
+        numberFormat: "0.##",
+      },
+    },
+    { at: `${col("ytd")}3`, cells: [["Đạt"]], format: { ...legend(COLORS.met) } },
+    { at: `${col("latestMonth")}3`, cells: [["Gần đạt"]], format: { ...legend(COLORS.near) } },
+    { at: `${col("latestValue")}3`, cells: [["Chưa đạt"]], format: { ...legend(COLORS.missed) } },
+  ];
+  if (conflicts.length > 0) {
+    blocks.push({
+      at: "B4",
+      cells: conflicts.map((c) => [conflictBanner(c, planData.indicators)]),
+      format: { font: { bold: true, color: "#C00000" }, locked: true },
+    });
+  }
+  return blocks;
+}
+
+/**
+ * One short line per conflict above the table (it prints on the first page without wrapping): which
+ * indicator, which value the sheet uses; the full story is in that row's Ghi chú.
+ */
+function conflictBanner(conflict: Anomaly, indicators: Indicator[]): string {
+  const concerned = indicators.filter((i) => conflict.refs.includes(i.id));
+  if (concerned.length === 0) return `⚠ Mâu thuẫn trong văn bản: ${conflict.message}`;
+  const used = concerned.map((i) => `${i.id} đánh giá theo ${printedTarget(i)}`).join("; ");
+  return `⚠ Văn bản mâu thuẫn về chỉ tiêu ${concerned.map((i) => i.id).join(", ")}: trang này ${used} — xem cột Ghi chú.`;
+}
+
+function legend(color: { fill: string; fontColor: string }): CellFormat {
+  return {
+    fill: color.fill,
+    font: { color: color.fontColor, bold: true },
+    horizontal: "center",
+    border: "thin",
+    locked: true,
+  };
+}
+
+function rules(firstRow: number, lastRow: number): ConditionalRule[] {
+  if (lastRow < firstRow) return [];
+  const f = ruleFormulas(firstRow);
+  const range = (from: IndicatorColumnKey, to: IndicatorColumnKey) =>
+    `${col(from)}${firstRow}:${col(to)}${lastRow}`;
+  const summary = range("ytd", "met");
+  const nums = range("num1", "num12");
+  const dens = range("den1", "den12");
+  return [
+    {
+      type: "expression",
+      range: summary,
+      formula: f.met,
+      format: { fill: COLORS.met.fill, fontColor: COLORS.met.fontColor },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: summary,
+      formula: f.near,
+      format: { fill: COLORS.near.fill, fontColor: COLORS.near.fontColor },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: summary,
+      formula: f.missed,
+      format: { fill: COLORS.missed.fill, fontColor: COLORS.missed.fontColor },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: nums,
+      formula: f.badNumerator,
+      format: { fill: COLORS.bad.fill, fontColor: COLORS.bad.fontColor, bold: true },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: dens,
+      formula: f.badDenominator,
+      format: { fill: COLORS.bad.fill, fontColor: COLORS.bad.fontColor, bold: true },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: dens,
+      formula: f.unusedDenominatorTyped,
+      format: { fill: COLORS.unusedTyped.fill, fontColor: COLORS.unusedTyped.fontColor },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: dens,
+      formula: f.unusedDenominator,
+      format: { fill: COLORS.unused.fill },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: range("note", "note"),
+      formula: `=ISNUMBER(SEARCH("Mâu thuẫn",$${col("note")}${firstRow}))`,
+      format: { fill: "#FCE4D6", fontColor: "#C00000", bold: true },
+    },
+  ];
+}
+
+export interface IndicatorsSheetBuild {
+  sheet: SheetLayout;
+  /** Values typed for keys the plan has no indicator for: kept as rows at the end of the table. */
+  orphans: OrphanInput[];
+}
+
+/** The sheet, and what was carried over that the user should hear about. */
+export function composeIndicatorsSheet(
+  planData: Plan,
+  opts: IndicatorsSheetOptions
+): IndicatorsSheetBuild {
+  const base: TableSpec = {
+    name: INDICATORS_TABLE,
+    at: `A${INDICATORS_HEADER_ROW}`,
+    columns: INDICATOR_COLUMNS,
+    rows: planData.indicators.map((indicator, i) => indicatorRow(indicator, i, planData, opts)),
+    style: "TableStyleLight9",
+    headerFormat: { wrap: true, horizontal: "center", vertical: "center", font: { bold: true } },
+  };
+  const applied = applyTableInput(base, opts.userInput?.tables[INDICATORS_TABLE], { orphanRow });
+  const table = applied.table;
+  const rows = table.rows;
+  const firstRow = INDICATORS_HEADER_ROW + 1;
+  const lastRow = INDICATORS_HEADER_ROW + rows.length;
+  const lastSummaryCol = col("note");
+  const sheet: SheetLayout = {
+    key: INDICATORS_SHEET_KEY,
+    name: INDICATORS_SHEET_NAME,
+    tabColor: "#2E75B6",
+    font: { ...SHEET_FONT },
+    columnWidths: table.columns.map((c) => c.width),
+    blocks: headerBlocks(planData, opts.userInput),
+    table,
+    rules: rules(firstRow, lastRow),
+    validations: [
+      {
+        range: MARGIN_CELL,
+        rule: { type: "decimal", min: 0, max: 100 },
+        errorTitle: "Biên độ không hợp lệ",
+        errorMessage:
+          "Nhập số điểm phần trăm từ 0 đến 100 (mặc định 5): chỉ tiêu thiếu không quá chừng này được tô vàng “Gần đạt”.",
+        prompt: "Số điểm phần trăm cho mức “gần đạt” (mặc định 5).",
+      },
+    ],
+    names: [
+      {
+        name: MARGIN_NAME,
+        ref: MARGIN_CELL,
+        comment: "Biên độ “gần đạt” (điểm phần trăm) của trang Chỉ tiêu",
+      },
+    ],
+    freeze: { rows: INDICATORS_HEADER_ROW, columns: columnIndex("text") + 1 },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      titleRows: `${INDICATORS_HEADER_ROW}:${INDICATORS_HEADER_ROW}`,
+      fitToWidth: true,
+      printArea: `B1:${lastSummaryCol}${Math.max(lastRow, INDICATORS_HEADER_ROW)}`,
+      header: `Chỉ tiêu CCHC năm ${planData.year}`,
+    },
+    protect: { ...SHEET_PROTECTION },
+    charts: [],
+  };
+  return { sheet, orphans: applied.orphans };
+}
