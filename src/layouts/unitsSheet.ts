@@ -28,6 +28,8 @@ export const UNITS_SHEET_KEY = "units";
 export const UNITS_SHEET_NAME = "Theo đơn vị";
 export const UNITS_TABLE = "tblTheoDonVi";
 export const WHOLE_PLAN_LABEL = "Toàn Sở (mỗi nhiệm vụ tính một lần)";
+/** The whole-organisation line under the table (the task pane reads it by this name). */
+export const NAME_WHOLE_PLAN = "TDV_ToanSo";
 
 const TITLE_ROW = 1;
 const SETTINGS_ROW = 2;
@@ -289,7 +291,13 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
     },
     rules,
     validations: [],
-    names: [],
+    names: [
+      {
+        name: NAME_WHOLE_PLAN,
+        ref: rangeAddress(totalRow, 1, totalRow, lastCol, true),
+        comment: "Dòng toàn Sở dưới bảng theo đơn vị",
+      },
+    ],
     freeze: { rows: UNITS_HEADER_ROW, columns: 1 },
     print: {
       orientation: "landscape",

@@ -29,8 +29,10 @@ const userColumnKey = (header: string): string => `${USER_COLUMN_PREFIX}${header
 const isUserColumnKey = (key: string): boolean => key.startsWith(USER_COLUMN_PREFIX);
 
 export interface ExtractOptions {
-  /** For messages ("tblNhiemVu"). */
+  /** For messages ("tblNhiemVu"), where people who know the file's tables read them (the CLI). */
   tableName?: string;
+  /** For messages staff read (the task pane): the table is named by its sheet, not its internal name. */
+  sheetName?: string;
   /** Older header texts that still identify a column: column key → headers. */
   aliases?: Record<string, readonly string[]>;
   /**
@@ -111,7 +113,11 @@ export function extractTableInput(
   body: readonly (readonly Scalar[])[],
   opts: ExtractOptions = {}
 ): ExtractedTableInput {
-  const table = opts.tableName ? `bảng ${opts.tableName}` : "bảng";
+  const table = opts.sheetName
+    ? `bảng trên trang “${opts.sheetName}”`
+    : opts.tableName
+      ? `bảng ${opts.tableName}`
+      : "bảng";
   const problems: string[] = [];
   const notes: string[] = [];
 
@@ -150,7 +156,7 @@ export function extractTableInput(
     problems.push(`Không đọc được dòng tiêu đề của ${table}.`);
   } else if (!keyColumn || !keySlot) {
     problems.push(
-      `Không tìm thấy cột khóa "${keyColumn?.header ?? "khóa"}" trong ${table}: không thể biết dòng nào là nhiệm vụ nào, nên không thay đổi gì.`
+      `Không tìm thấy cột khóa “${keyColumn?.header ?? "khóa"}” trong ${table}: không biết dòng nào là nhiệm vụ nào. Hãy khôi phục tên cột (Ctrl+Z hoặc gõ lại tiêu đề) rồi chạy lại.`
     );
   }
   if (
@@ -159,14 +165,14 @@ export function extractTableInput(
     !inputColumns.some((c) => matched.has(c.key))
   ) {
     problems.push(
-      `Không tìm thấy cột nhập liệu nào (${inputColumns.map((c) => `"${c.header}"`).join(", ")}) trong ${table}: bảng đã bị thay đổi quá nhiều, nên không thay đổi gì.`
+      `Không tìm thấy cột nhập liệu nào (${inputColumns.map((c) => `“${c.header}”`).join(", ")}) trong ${table}. Hãy khôi phục tiêu đề các cột (Ctrl+Z hoặc gõ lại) rồi chạy lại.`
     );
   }
   if (problems.length > 0) return { ok: false, rows: {}, problems, notes, userColumns };
 
   for (const col of inputColumns) {
     if (!matched.has(col.key))
-      notes.push(`Không thấy cột "${col.header}" trong ${table}; cột sẽ được tạo lại (trống).`);
+      notes.push(`Không thấy cột “${col.header}” trong ${table}; cột sẽ được tạo lại (trống).`);
   }
 
   const ks = keySlot as ColumnSlot;
@@ -212,7 +218,7 @@ export function extractTableInput(
       if (first) {
         const copy = nextSyntheticKey(taken);
         notes.push(
-          `Khóa "${key}" xuất hiện nhiều lần trong ${table} với dữ liệu khác nhau: bản sau được giữ ở cuối bảng (khóa ${copy}).`
+          `Khóa “${key}” xuất hiện nhiều lần trong ${table} với dữ liệu khác nhau: bản sau được giữ ở cuối bảng (khóa ${copy}).`
         );
         key = copy;
       }
@@ -226,7 +232,7 @@ export function extractTableInput(
       ok: false,
       rows: {},
       problems: [
-        `Cột khóa của ${table} bị xóa trắng: không thể biết dữ liệu đã nhập thuộc nhiệm vụ nào, nên không thay đổi gì.`,
+        `Cột khóa của ${table} bị xóa trắng: không biết dữ liệu đã nhập thuộc nhiệm vụ nào. Hãy khôi phục cột (Ctrl+Z) rồi chạy lại.`,
       ],
       notes,
       userColumns,

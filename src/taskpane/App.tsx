@@ -24,16 +24,19 @@ export function App({ status }: { status: HostStatus }): React.JSX.Element {
         <br />
         <Caption1>Kế hoạch cải cách hành chính · Sở KH&amp;CN Hà Tĩnh</Caption1>
       </header>
-      {status.kind === "loading" && <Spinner label="Đang kết nối với Excel…" />}
-      {status.kind === "outside" && (
-        <MessageBar intent="warning" data-testid="outside-excel">
-          <MessageBarBody>
-            <MessageBarTitle>Cần mở trong Excel</MessageBarTitle>
-            {outsideMessage(status)}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {status.kind === "excel" && <ActionsPanel />}
+      {/* One main landmark: screen-reader users jump past the header to the actions. */}
+      <main>
+        {status.kind === "loading" && <Spinner label="Đang kết nối với Excel…" />}
+        {status.kind === "outside" && (
+          <MessageBar intent="warning" data-testid="outside-excel">
+            <MessageBarBody>
+              <MessageBarTitle>Cần mở trong Excel</MessageBarTitle>
+              {outsideMessage(status)}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {status.kind === "excel" && <ActionsPanel />}
+      </main>
     </FluentProvider>
   );
 }

@@ -15,6 +15,8 @@ import { retryingLoader } from "../../src/taskpane/lazyChunk";
 import { emptyUserInput } from "../../src/layouts/userInput";
 import { createFakeExcel, FakeOfficeError, type FakeExcel } from "../support/fakeExcel";
 import { builderFor } from "../support/officeHarness";
+import { hyperFormulaCalculator } from "../support/fakeExcelCalc";
+import { planRollup, unitRollup } from "../../src/domain/unitRollup";
 
 /** A fake Excel.run that waits until the test opens the gate, so the "busy" state can be seen. */
 function gated(fake: FakeExcel): { run: ExcelRun; hold(): void; release(): void } {
@@ -50,6 +52,16 @@ function renderActions(props: React.ComponentProps<typeof Actions>) {
 
 const button = (name: string | RegExp) => screen.getByRole("button", { name });
 
+/** The validation message under the date field (found through the input's aria-describedby). */
+function fieldMessage(): string | null {
+  const ids = screen.getByTestId("as-of-input").getAttribute("aria-describedby") ?? "";
+  const texts = ids
+    .split(/\s+/)
+    .map((id) => (id ? document.getElementById(id)?.textContent : null))
+    .filter((t): t is string => !!t);
+  return texts.length > 0 ? texts.join(" ") : null;
+}
+
 test("on open, an empty workbook: a Vietnamese hint to create the sheets", async () => {
   const fake = createFakeExcel();
   renderActions({
@@ -58,7 +70,9 @@ test("on open, an empty workbook: a Vietnamese hint to create the sheets", async
     buildLayout: build,
   });
   const notice = await screen.findByTestId("notice");
-  expect(notice.textContent).toContain("Chưa có bảng theo dõi");
+  expect(notice.textContent).toBe(
+    "Bắt đầuSổ làm việc này chưa có các trang theo dõi CCHC. Bấm “Tạo/cập nhật bảng theo dõi” để tạo trang Nhiệm vụ, Chỉ tiêu và Theo đơn vị."
+  );
   expect(notice.getAttribute("data-intent")).toBe("info");
 });
 
@@ -85,7 +99,10 @@ test("create: progress shown, every button disabled meanwhile, then a success me
   expect((button("Tạo/cập nhật bảng theo dõi") as HTMLButtonElement).disabled).toBe(false);
   const units = screen.getAllByTestId("unit-item");
   expect(units.length).toBe(new Set(plan.tasks.flatMap((t) => t.lead)).size);
-  expect(units[0].textContent).toContain("quá hạn");
+  // A badge only for a count that is not 0 (this fake computes nothing: all counts are 0).
+  expect(screen.queryAllByTestId("badge-overdue")).toEqual([]);
+  expect(screen.queryAllByTestId("badge-due-soon")).toEqual([]);
+  expect(units[0].textContent).toBe(units[0].getAttribute("title")?.split(":")[0]);
   expect(fake.hasTable(TASKS_TABLE)).toBe(true);
 });
 
@@ -135,11 +152,17 @@ test("as-of date: a chosen date, then 'Hôm nay'", async () => {
 
   fireEvent.change(screen.getByTestId("as-of-input"), { target: { value: "31/06/2024" } });
   fireEvent.click(button("Áp dụng"));
-  expect(screen.getByTestId("notice").textContent).toContain("“31/06/2024” không phải là một ngày");
+  // Under the field, tied to it for screen readers; the typed text stays; the top bar is untouched.
+  expect(fieldMessage()).toContain("“31/06/2024” không phải là một ngày");
+  expect(screen.getByTestId("as-of-input").getAttribute("aria-invalid")).toBe("true");
+  expect((screen.getByTestId("as-of-input") as HTMLInputElement).value).toBe("31/06/2024");
+  expect(screen.getByTestId("notice").textContent).toContain("Đã tạo");
   expect(fake.cell(TASKS_SHEET_NAME, AS_OF_CELL)).toBe("=TODAY()");
 
   fireEvent.change(screen.getByTestId("as-of-input"), { target: { value: "30/06/2024" } });
-  fireEvent.click(button("Áp dụng"));
+  expect(fieldMessage()).toBeNull();
+  // Enter in the field applies, as the button does.
+  fireEvent.keyDown(screen.getByTestId("as-of-input"), { key: "Enter" });
   await waitFor(() =>
     expect(screen.getByTestId("notice").textContent).toContain("Đã đặt ngày báo cáo: 30/06/2024.")
   );
@@ -165,8 +188,8 @@ test("applying without a date: a Vietnamese error, nothing sent to Excel", async
   await screen.findByTestId("notice");
   const runs = fake.runs.length;
   fireEvent.click(button("Áp dụng"));
-  expect(screen.getByTestId("notice").textContent).toContain("Hãy chọn một ngày báo cáo");
-  expect(screen.getByTestId("notice").getAttribute("data-intent")).toBe("error");
+  expect(fieldMessage()).toContain("Hãy nhập hoặc chọn một ngày báo cáo");
+  expect(screen.getByTestId("notice").getAttribute("data-intent")).toBe("info");
   expect(fake.runs.length).toBe(runs);
 });
 
@@ -261,4 +284,55 @@ test("without a buildLayout prop, create uses the engine's 2024-plan builder", a
     .layout.sheets.find((sh) => sh.table?.name === TASKS_TABLE)?.table?.rows.length;
   expect(expected).toBeGreaterThan(plan.tasks.length - 1);
   expect(fake.table(TASKS_TABLE).body.length).toBe(expected);
+});
+
+test("with computed counts: badges only where needed, the whole organisation, 'only overdue', cleared after an error", async () => {
+  const fake = createFakeExcel({ calculator: hyperFormulaCalculator() });
+  renderActions({
+    run: fake.run as unknown as ExcelRun,
+    isSetSupported: fake.isSetSupported,
+    buildLayout: builderFor(plan, { today: "2024-03-15", asOf: "2024-06-30" }),
+  });
+  await screen.findByTestId("notice");
+  fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo"));
+
+  const rollup = unitRollup(plan, {}, "2024-06-30");
+  const whole = planRollup(plan, {}, "2024-06-30");
+  expect(screen.getByTestId("unit-all").textContent).toBe(
+    `Toàn Sở — ${whole.total} nhiệm vụ${whole.overdue} quá hạn${whole.dueSoon > 0 ? `${whole.dueSoon} sắp đến hạn` : ""}`
+  );
+  for (const item of screen.getAllByTestId("unit-item")) {
+    const r = rollup.find((x) => item.textContent?.startsWith(x.unit))!;
+    expect(
+      within(item)
+        .queryAllByTestId("badge-overdue")
+        .map((b) => b.textContent)
+    ).toEqual(r.overdue > 0 ? [`${r.overdue} quá hạn`] : []);
+    expect(
+      within(item)
+        .queryAllByTestId("badge-due-soon")
+        .map((b) => b.textContent)
+    ).toEqual(r.dueSoon > 0 ? [`${r.dueSoon} sắp đến hạn`] : []);
+  }
+
+  fireEvent.click(screen.getByRole("checkbox", { name: "Chỉ hiện nhiệm vụ quá hạn" }));
+  await waitFor(() =>
+    expect(screen.getByTestId("notice").textContent).toContain(
+      "chỉ hiện nhiệm vụ quá hạn của toàn Sở"
+    )
+  );
+  expect((screen.getByRole("checkbox") as HTMLInputElement).checked).toBe(true);
+  const t = fake.table(TASKS_TABLE);
+  expect(t.body.length - t.hiddenRows.length).toBe(whole.overdue);
+
+  // A password on the sheet: the filter fails, and the list no longer shows the old counts.
+  fake.user.protect(TASKS_SHEET_NAME, {}, "bí mật");
+  fireEvent.click(screen.getByRole("button", { name: /^Thanh tra Sở/ }));
+  await waitFor(() =>
+    expect(screen.getByTestId("notice").textContent).toContain("bảo vệ bằng mật khẩu")
+  );
+  expect(screen.queryAllByTestId("unit-item")).toEqual([]);
+  expect(screen.getByTestId("units-empty").textContent).toContain("Bấm “Làm mới”");
+  expect((screen.getByRole("checkbox") as HTMLInputElement).checked).toBe(true);
 });

@@ -89,6 +89,6 @@ describe("ActionsPanel", () => {
     );
     await screen.findByRole("button", { name: "Tạo/cập nhật bảng theo dõi" });
     const notice = await screen.findByTestId("notice");
-    expect(notice.textContent).toContain("Chưa có bảng theo dõi");
+    expect(notice.textContent).toContain("chưa có các trang theo dõi");
   });
 });

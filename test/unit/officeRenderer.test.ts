@@ -20,7 +20,8 @@ import {
   taskColumnHeader,
   taskColumns,
 } from "../../src/layouts/tasksSheet";
-import { UNITS_TABLE } from "../../src/layouts/unitsSheet";
+import { UNITS_TABLE, WHOLE_PLAN_LABEL } from "../../src/layouts/unitsSheet";
+import { planRollup, taskDue, taskOutcome } from "../../src/domain/unitRollup";
 import {
   createOrUpdate,
   filterByUnit,
@@ -251,7 +252,8 @@ describe("finding what exists", () => {
     const before = fake.snapshot();
     const r = await createOrUpdate(depsOf(fake), build);
     expect(r.ok).toBe(false);
-    expect(r.details.join(" ")).toContain("không còn bảng tblNhiemVu");
+    expect(r.details.join(" ")).toContain("không còn bảng theo dõi");
+    expect(r.details.join(" ")).not.toMatch(/tbl|"/);
     expect(fake.snapshot()).toBe(before);
   });
 
@@ -268,7 +270,10 @@ describe("finding what exists", () => {
     const before = fake.snapshot();
     const r = await createOrUpdate(depsOf(fake), build);
     expect(r.ok).toBe(false);
-    expect(r.message).toMatch(/bảo vệ/);
+    expect(r.message).toMatch(/bảo vệ bằng mật khẩu/);
+    expect(r.message).toContain("Bỏ bảo vệ trang tính");
+    // Office.js's English error location ("WorksheetProtection.unprotect") is not for staff.
+    expect(r.message).not.toMatch(/Worksheet|unprotect/i);
     expect(fake.snapshot()).toBe(before);
   });
 
@@ -446,6 +451,46 @@ describe("as-of date, refresh and the unit filter", () => {
       ]);
     }
     expect(fake.table(UNITS_TABLE).body.length).toBe(unitsSpec.rows.length);
+    // The whole organisation: each task once (not the sum of the units, which counts shared tasks twice).
+    const whole = planRollup(plan, {}, "2024-06-30");
+    expect(r.counts?.whole).toEqual({
+      unit: WHOLE_PLAN_LABEL,
+      total: whole.total,
+      done: whole.done,
+      overdue: whole.overdue,
+      dueSoon: whole.dueSoon,
+    });
+    expect(r.counts?.units.some((u) => u.unit === WHOLE_PLAN_LABEL)).toBe(false);
+  });
+
+  test("'only overdue tasks': a unit's overdue tasks, then the whole organisation's; 2 syncs", async () => {
+    const fake = createFakeExcel({ calculator: hyperFormulaCalculator() });
+    await createOrUpdate(depsOf(fake), builderFor(plan, { today: TODAY, asOf: "2024-06-30" }));
+    const visibleKeys = (): string[] => {
+      const t = fake.table(TASKS_TABLE);
+      const first = 7;
+      return t.body
+        .filter((_row, i) => !t.hiddenRows.includes(first + i))
+        .map((row) => String(row[0]));
+    };
+    const states = new Map(
+      plan.tasks.map((t) => [t.key, taskOutcome(taskDue(t), undefined, "2024-06-30").state])
+    );
+    const unit = "Văn phòng Sở";
+    const r = await filterByUnit(depsOf(fake), unit, { overdueOnly: true });
+    expect(r.message).toBe(`Đã lọc bảng “Nhiệm vụ”: chỉ hiện nhiệm vụ quá hạn do ${unit} chủ trì.`);
+    expect(fake.lastRun.syncs).toBe(2);
+    const mine = plan.tasks.filter((t) => t.lead.includes(unit) && states.get(t.key) === "Quá hạn");
+    expect(mine.length).toBeGreaterThan(0);
+    expect(visibleKeys().sort()).toEqual(mine.map((t) => t.key).sort());
+
+    const all = await filterByUnit(depsOf(fake), null, { overdueOnly: true });
+    expect(all.message).toBe("Đã lọc bảng “Nhiệm vụ”: chỉ hiện nhiệm vụ quá hạn của toàn Sở.");
+    const late = plan.tasks.filter((t) => states.get(t.key) === "Quá hạn");
+    expect(visibleKeys().sort()).toEqual(late.map((t) => t.key).sort());
+
+    await filterByUnit(depsOf(fake), null);
+    expect(fake.table(TASKS_TABLE).hiddenRows).toEqual([]);
   });
 });
 
@@ -611,17 +656,26 @@ describe("cells and errors", () => {
       "chế độ sửa ô"
     );
     expect(describeError(new FakeOfficeError("SomethingNew", "boom", "Range.values"))).toBe(
-      "Excel báo lỗi SomethingNew (Range.values): boom"
+      "Excel báo lỗi không lường trước (mã SomethingNew). Hãy thử lại; nếu vẫn lỗi, gửi cho bộ phận CNTT nội dung: boom"
     );
     expect(describeError({ debugInfo: { code: "ItemNotFound" } })).toContain("Không tìm thấy");
-    expect(describeError(new Error("x"))).toBe("Lỗi không mong đợi: x");
-    expect(describeError("chuỗi")).toBe("Lỗi không mong đợi: chuỗi");
+    expect(describeError(new Error("x"))).toMatch(/^Phần bổ trợ gặp lỗi không lường trước\..*: x$/);
+    expect(describeError("chuỗi")).toMatch(/Hãy thử lại.*: chuỗi$/);
+    // Every known code says what to do next ("Hãy …").
+    for (const code of [
+      "InvalidArgument",
+      "InvalidOperation",
+      "GeneralException",
+      "NotImplemented",
+    ])
+      expect(describeError(new FakeOfficeError(code, "x", "Range.values"))).toMatch(/Hãy [^.]+/);
   });
 
   test("the summary names the units with the most overdue tasks", () => {
     const u = (unit: string, overdue: number) => ({ unit, total: 5, done: 0, overdue, dueSoon: 0 });
     const counts = {
       found: true,
+      whole: null,
       asOf: null,
       asOfIsToday: false,
       units: [u("A", 1), u("B", 0), u("C", 4), u("D", 2), u("E", 3)],

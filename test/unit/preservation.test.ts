@@ -273,7 +273,13 @@ describe("a table damaged beyond recognition: a clear message, and nothing chang
     const r = await createOrUpdate(depsOf(fake), build);
     expect(r.ok).toBe(false);
     expect(r.message).toContain("không thay đổi gì");
-    expect(r.details.join(" ")).toContain("Không tìm thấy cột khóa");
+    expect(r.details.join(" ")).toContain(
+      "Không tìm thấy cột khóa “Khóa” trong bảng trên trang “Nhiệm vụ”"
+    );
+    // Staff read this: no internal table name, no straight quotes, and a way out.
+    expect(`${r.message} ${r.details.join(" ")}`).not.toMatch(/tbl|"/);
+    expect(r.message).toMatch(/^Phần bổ trợ không thay đổi gì/);
+    expect(r.details.join(" ")).toContain("Ctrl+Z");
     expect(fake.snapshot()).toBe(before);
     expect(fake.lastRun.syncs).toBe(1);
   });

@@ -11,6 +11,7 @@
  */
 import { isoToSerial } from "../../domain/excelDate";
 import { formatDmy } from "../../domain/isoDate";
+import { STATE_OVERDUE } from "../../domain/taskState";
 import type { WorkbookLayout } from "../../layouts/model";
 import { SHEET_PROTECTION } from "../../layouts/style";
 import { unitCriterion } from "../../layouts/tasksFormulas";
@@ -21,7 +22,7 @@ import {
   taskColumnHeader,
 } from "../../layouts/tasksSheet";
 import type { WorkbookTargets } from "../../layouts/targets";
-import { UNITS_TABLE } from "../../layouts/unitsSheet";
+import { NAME_WHOLE_PLAN, UNITS_TABLE } from "../../layouts/unitsSheet";
 import type { UserInput } from "../../layouts/userInput";
 import { userInputFrom, type ExtractedTableInput } from "../../layouts/userInputMerge";
 import {
@@ -82,9 +83,12 @@ function fail(e: unknown, details: string[] = []): ActionResult {
 
 /** Which counts the layout about to be written holds (a test layout may hold none). */
 function countsIn(layout: WorkbookLayout): CountsParts {
+  const named = (name: string): boolean =>
+    layout.sheets.some((s) => s.names.some((n) => n.name === name));
   return {
     table: layout.sheets.some((s) => s.table?.name === UNITS_TABLE),
-    asOf: layout.sheets.some((s) => s.names.some((n) => n.name === NAME_AS_OF)),
+    asOf: named(NAME_AS_OF),
+    whole: named(NAME_WHOLE_PLAN),
   };
 }
 
@@ -114,7 +118,7 @@ export async function createOrUpdate(
       });
       if (found.problems.length > 0) {
         throw new ActionError(
-          "Bảng theo dõi trong sổ làm việc bị thay đổi quá nhiều: không thay đổi gì.",
+          "Phần bổ trợ không thay đổi gì trong sổ làm việc: bảng theo dõi đã bị sửa đến mức không nhận ra được. Cách khắc phục:",
           found.problems
         );
       }
@@ -177,6 +181,9 @@ export function overdueSummary(counts: WorkbookCounts, top = 3): string {
     .join(", ")}`;
 }
 
+export const NOT_STARTED_MESSAGE =
+  "Sổ làm việc này chưa có các trang theo dõi CCHC. Bấm “Tạo/cập nhật bảng theo dõi” để tạo trang Nhiệm vụ, Chỉ tiêu và Theo đơn vị.";
+
 /** Recalculates and reads the per-unit counts and the as-of date (1 sync). */
 export async function refresh(deps: OfficeDeps): Promise<ActionResult> {
   const blocked = coreMissingMessage(detectCapabilities(deps.isSetSupported));
@@ -187,8 +194,7 @@ export async function refresh(deps: OfficeDeps): Promise<ActionResult> {
       if (!counts.found) {
         return {
           ok: false,
-          message:
-            "Chưa có bảng theo dõi (trang “Theo đơn vị”) trong sổ làm việc này. Hãy bấm “Tạo/cập nhật bảng theo dõi”.",
+          message: NOT_STARTED_MESSAGE,
           details: [],
           counts,
         };
@@ -234,13 +240,16 @@ export async function setAsOfDate(deps: OfficeDeps, iso: string | null): Promise
       const protection = range.worksheet.protection.load("protected, options");
       const unitsTable = wb.tables.getItemOrNullObject(UNITS_TABLE);
       unitsTable.load("name");
+      // Workbooks made before the whole-organisation line have no such name.
+      const wholeName = wb.names.getItemOrNullObject(NAME_WHOLE_PLAN);
+      wholeName.load("name");
       try {
         await context.sync();
       } catch (e) {
         const code = errorCode(e);
         if (code !== "ItemNotFound" && code !== "InvalidReference") throw e;
         throw new ActionError(
-          "Chưa có ô “Ngày báo cáo” (tên NgayBaoCao) trong sổ làm việc. Hãy bấm “Tạo/cập nhật bảng theo dõi” trước."
+          "Chưa có ô “Ngày báo cáo” trên trang “Nhiệm vụ” của sổ làm việc này. Hãy bấm “Tạo/cập nhật bảng theo dõi” trước."
         );
       }
       const relock = protection.protected && lock.locked !== false;
@@ -251,6 +260,7 @@ export async function setAsOfDate(deps: OfficeDeps, iso: string | null): Promise
         recalculate: true,
         table: !unitsTable.isNullObject,
         asOf: true,
+        whole: !wholeName.isNullObject,
       });
       await context.sync();
       const counts = readCounts(q);
@@ -265,11 +275,32 @@ export async function setAsOfDate(deps: OfficeDeps, iso: string | null): Promise
 /** Header of the hidden canonical-lead column the unit filter works on. */
 const LEAD_KEYS_HEADER = taskColumnHeader("leadKeys");
 
+/** Header of the computed state column the "only overdue" filter works on. */
+const STATE_HEADER = taskColumnHeader("state");
+
+export interface TaskFilter {
+  /** Show only the tasks whose state is "Quá hạn". */
+  overdueOnly?: boolean;
+}
+
+function filterMessage(unit: string | null, overdueOnly: boolean): string {
+  const which = overdueOnly ? "nhiệm vụ quá hạn" : "nhiệm vụ";
+  if (unit === null && !overdueOnly) return "Đã bỏ lọc: hiện nhiệm vụ của tất cả đơn vị.";
+  if (unit === null) return `Đã lọc bảng “Nhiệm vụ”: chỉ hiện ${which} của toàn Sở.`;
+  return `Đã lọc bảng “Nhiệm vụ”: chỉ hiện ${which} do ${unit} chủ trì.`;
+}
+
 /**
  * Filters tblNhiemVu to the tasks a unit leads ("contains |unit|" on the hidden canonical-lead
- * column), or clears that filter (unit null = "Tất cả"). 2 syncs.
+ * column), or clears that filter (unit null = "Tất cả"); with overdueOnly, also to the state
+ * "Quá hạn" (Excel ANDs the filters of two columns). 2 syncs.
  */
-export async function filterByUnit(deps: OfficeDeps, unit: string | null): Promise<ActionResult> {
+export async function filterByUnit(
+  deps: OfficeDeps,
+  unit: string | null,
+  filter: TaskFilter = {}
+): Promise<ActionResult> {
+  const overdueOnly = filter.overdueOnly === true;
   const blocked = coreMissingMessage(detectCapabilities(deps.isSetSupported));
   if (blocked) return { ok: false, message: blocked, details: [] };
   try {
@@ -280,31 +311,36 @@ export async function filterByUnit(deps: OfficeDeps, unit: string | null): Promi
       const column = table.columns.getItemOrNullObject(LEAD_KEYS_HEADER);
       const protection = table.worksheet.protection.load("protected, options");
       column.load("name");
+      const stateColumn = table.columns.getItemOrNullObject(STATE_HEADER);
+      stateColumn.load("name");
       try {
         await context.sync();
       } catch (e) {
         if (errorCode(e) !== "ItemNotFound") throw e;
         throw new ActionError(
-          "Chưa có bảng nhiệm vụ (tblNhiemVu) trong sổ làm việc. Hãy bấm “Tạo/cập nhật bảng theo dõi” trước."
+          "Chưa có bảng nhiệm vụ trên trang “Nhiệm vụ” của sổ làm việc này. Hãy bấm “Tạo/cập nhật bảng theo dõi” trước."
         );
       }
-      if (column.isNullObject) {
-        throw new ActionError(
-          `Bảng nhiệm vụ không còn cột ẩn “${LEAD_KEYS_HEADER}”. Hãy bấm “Tạo/cập nhật bảng theo dõi” để tạo lại.`
-        );
+      for (const [col, header] of [
+        [column, LEAD_KEYS_HEADER],
+        [stateColumn, STATE_HEADER],
+      ] as const) {
+        if (col.isNullObject)
+          throw new ActionError(
+            `Bảng nhiệm vụ không còn cột “${header}”. Hãy bấm “Tạo/cập nhật bảng theo dõi” để tạo lại.`
+          );
       }
       const relock = protection.protected;
       if (relock) protection.unprotect();
       if (unit === null) column.filter.clear();
       else column.filter.applyCustomFilter(`=${unitCriterion(unit)}`);
+      if (overdueOnly) stateColumn.filter.applyValuesFilter([STATE_OVERDUE]);
+      else stateColumn.filter.clear();
       if (relock) protection.protect({ ...SHEET_PROTECTION, ...(protection.options ?? {}) });
       await context.sync();
       return {
         ok: true,
-        message:
-          unit === null
-            ? "Đã bỏ lọc: hiện nhiệm vụ của tất cả đơn vị."
-            : `Đã lọc bảng “Nhiệm vụ”: chỉ hiện nhiệm vụ do ${unit} chủ trì.`,
+        message: filterMessage(unit, overdueOnly),
         details: [],
       };
     });

@@ -6,7 +6,13 @@
 import { serialToIso } from "../../domain/excelDate";
 import type { Scalar } from "../../layouts/model";
 import { NAME_AS_OF } from "../../layouts/tasksSheet";
-import { UNITS_TABLE, unitColumns, type UnitColumnKey } from "../../layouts/unitsSheet";
+import {
+  NAME_WHOLE_PLAN,
+  UNITS_TABLE,
+  WHOLE_PLAN_LABEL,
+  unitColumns,
+  type UnitColumnKey,
+} from "../../layouts/unitsSheet";
 import { normalizeHeader } from "../../layouts/userInputMerge";
 import { errorCode } from "./errors";
 import { queueExistence } from "./probe";
@@ -23,6 +29,8 @@ export interface WorkbookCounts {
   /** False when the per-unit table is not in the workbook (create/update has not run yet). */
   found: boolean;
   units: UnitCount[];
+  /** The whole organisation, each task counted once (the line under the per-unit table), or null. */
+  whole: UnitCount | null;
   /** The as-of date in NgayBaoCao (ISO), or null when it cannot be read. */
   asOf: string | null;
   /** True when NgayBaoCao holds =TODAY(). */
@@ -34,12 +42,16 @@ export interface CountsQuery {
   range: Excel.Range | null;
   /** NgayBaoCao's range (a null object when the name no longer refers to a cell). */
   asOf: Excel.Range | null;
+  /** The whole-organisation line under the table (TDV_ToanSo), when it was looked up. */
+  whole: Excel.Range | null;
 }
 
 /** What of the counts the workbook (or the layout about to be written) holds. */
 export interface CountsParts {
   table: boolean;
   asOf: boolean;
+  /** The whole-organisation line's name (workbooks made before it existed do not have it). */
+  whole: boolean;
 }
 
 /**
@@ -56,7 +68,10 @@ export function queueCounts(
   const asOf = opts.asOf
     ? wb.names.getItem(NAME_AS_OF).getRangeOrNullObject().load("values, formulas")
     : null;
-  return { range, asOf };
+  const whole = opts.whole
+    ? wb.names.getItem(NAME_WHOLE_PLAN).getRangeOrNullObject().load("values")
+    : null;
+  return { range, asOf, whole };
 }
 
 /**
@@ -64,7 +79,7 @@ export function queueCounts(
  * missing, one more to list what exists and one to read it (nothing is read from a null object).
  */
 export async function readCountsAnyway(context: Excel.RequestContext): Promise<WorkbookCounts> {
-  const q = queueCounts(context, { recalculate: true, table: true, asOf: true });
+  const q = queueCounts(context, { recalculate: true, table: true, asOf: true, whole: true });
   try {
     await context.sync();
     return readCounts(q);
@@ -77,8 +92,9 @@ export async function readCountsAnyway(context: Excel.RequestContext): Promise<W
   const parts = {
     table: existing.tables.has(UNITS_TABLE.toLowerCase()),
     asOf: existing.names.has(NAME_AS_OF.toLowerCase()),
+    whole: existing.names.has(NAME_WHOLE_PLAN.toLowerCase()),
   };
-  if (!parts.table && !parts.asOf) return readCounts({ range: null, asOf: null });
+  if (!parts.table && !parts.asOf) return readCounts({ range: null, asOf: null, whole: null });
   const again = queueCounts(context, { recalculate: false, ...parts });
   await context.sync();
   return readCounts(again);
@@ -97,7 +113,8 @@ export function readCounts(q: CountsQuery): WorkbookCounts {
     if (typeof v === "number") asOf = serialToIso(v);
     asOfIsToday = typeof f === "string" && f.replace(/\s+/g, "").toUpperCase() === "=TODAY()";
   }
-  if (!q.range) return { found: false, units: [], asOf, asOfIsToday };
+  const none = { found: false, units: [], whole: null, asOf, asOfIsToday };
+  if (!q.range) return none;
   const values = q.range.values as Scalar[][];
   const header = (values[0] ?? []).map(normalizeHeader);
   const col = (key: UnitColumnKey): number => {
@@ -109,18 +126,28 @@ export function readCounts(q: CountsQuery): WorkbookCounts {
   const id = col("done");
   const io = col("overdue");
   const is = col("dueSoon");
-  if (iu < 0) return { found: false, units: [], asOf, asOfIsToday };
-  const units: UnitCount[] = [];
-  for (const row of values.slice(1)) {
+  if (iu < 0) return none;
+  const countOf = (row: Scalar[]): UnitCount | null => {
     const unit = row[iu];
-    if (typeof unit !== "string" || unit.trim() === "") continue;
-    units.push({
+    if (typeof unit !== "string" || unit.trim() === "") return null;
+    return {
       unit: unit.trim(),
       total: num(row[it]),
       done: num(row[id]),
       overdue: num(row[io]),
       dueSoon: num(row[is]),
-    });
+    };
+  };
+  const units: UnitCount[] = [];
+  for (const row of values.slice(1)) {
+    const count = countOf(row);
+    if (count) units.push(count);
   }
-  return { found: true, units, asOf, asOfIsToday };
+  // The whole line has the table's columns (it starts in the table's first column).
+  let whole: UnitCount | null = null;
+  if (q.whole && !q.whole.isNullObject) {
+    const count = countOf((q.whole.values as Scalar[][])[0] ?? []);
+    if (count?.unit === WHOLE_PLAN_LABEL) whole = count;
+  }
+  return { found: true, units, whole, asOf, asOfIsToday };
 }

@@ -28,28 +28,37 @@ const BY_CODE: Record<string, string> = {
     "Không tìm thấy trang, bảng hoặc tên cần dùng (có thể đã bị xoá hoặc đổi). Hãy bấm “Tạo/cập nhật bảng theo dõi”.",
   ItemAlreadyExists:
     "Đã có một trang tính, bảng hoặc tên trùng tên với tên phần bổ trợ cần dùng. Hãy đổi tên mục đó rồi thử lại.",
-  InvalidArgument: "Excel không chấp nhận dữ liệu ghi vào (đối số không hợp lệ).",
+  InvalidArgument:
+    "Excel không chấp nhận dữ liệu phần bổ trợ ghi vào. Hãy bấm “Tạo/cập nhật bảng theo dõi” để tạo lại các trang; nếu vẫn lỗi, báo bộ phận CNTT.",
   InvalidReference:
     "Một tham chiếu (tên hoặc vùng) không còn hợp lệ. Hãy bấm “Tạo/cập nhật bảng theo dõi” để tạo lại.",
   InvalidOperation:
-    "Excel không cho phép thao tác này lúc này (ví dụ: vùng đang bị khoá, có ô gộp hoặc bảng chồng lên nhau).",
-  InsertDeleteConflict: "Thao tác chèn/xoá xung đột với một bảng hoặc vùng gộp ô trên trang.",
+    "Excel không cho phép thao tác này lúc này (ví dụ: vùng đang bị khoá, có ô gộp hoặc bảng chồng lên nhau). Hãy bỏ gộp ô hoặc bỏ bảo vệ trên các trang theo dõi rồi thử lại.",
+  InsertDeleteConflict:
+    "Thao tác chèn/xoá xung đột với một bảng hoặc vùng gộp ô trên trang. Hãy bỏ gộp ô hoặc dời bảng khác ra chỗ khác rồi thử lại.",
   ApiNotFound:
     "Phiên bản Excel này thiếu một chức năng cần thiết. Hãy cập nhật Office hoặc dùng Excel trên web.",
   ApiNotAvailable:
     "Phiên bản Excel này thiếu một chức năng cần thiết. Hãy cập nhật Office hoặc dùng Excel trên web.",
-  NotImplemented: "Phiên bản Excel này chưa hỗ trợ thao tác cần dùng.",
-  UnsupportedOperation: "Phiên bản Excel này chưa hỗ trợ thao tác cần dùng.",
+  NotImplemented:
+    "Phiên bản Excel này chưa hỗ trợ thao tác cần dùng. Hãy cập nhật Office hoặc dùng Excel trên web.",
+  UnsupportedOperation:
+    "Phiên bản Excel này chưa hỗ trợ thao tác cần dùng. Hãy cập nhật Office hoặc dùng Excel trên web.",
   RequestPayloadSizeLimitExceeded:
-    "Dữ liệu quá lớn cho một lần ghi của Excel (Excel trên web giới hạn khoảng 5 MB mỗi lần).",
+    "Dữ liệu quá lớn cho một lần ghi của Excel (Excel trên web giới hạn khoảng 5 MB mỗi lần). Hãy dùng Excel trên máy tính, hoặc báo bộ phận CNTT.",
   ResponsePayloadSizeLimitExceeded:
-    "Dữ liệu đọc về quá lớn cho Excel (Excel trên web giới hạn khoảng 5 MB mỗi lần).",
+    "Dữ liệu đọc về quá lớn cho Excel (Excel trên web giới hạn khoảng 5 MB mỗi lần). Hãy dùng Excel trên máy tính, hoặc báo bộ phận CNTT.",
   ActivityLimitReached: "Excel đang quá tải. Đợi một lát rồi thử lại.",
   Conflict: "Sổ làm việc đang được người khác sửa cùng lúc. Đợi một lát rồi thử lại.",
-  RequestAborted: "Excel đã huỷ yêu cầu (có thể do sổ làm việc bị đóng hoặc tải lại).",
-  GeneralException: "Excel báo lỗi chung khi thực hiện thao tác.",
-  PropertyNotLoaded: "Lỗi nội bộ của phần bổ trợ (đọc dữ liệu chưa tải).",
+  RequestAborted: "Excel đã huỷ yêu cầu (có thể do sổ làm việc bị đóng hoặc tải lại). Hãy thử lại.",
+  GeneralException:
+    "Excel báo lỗi chung khi thực hiện thao tác. Hãy lưu sổ làm việc, đóng và mở lại ngăn tác vụ rồi thử lại.",
+  PropertyNotLoaded:
+    "Phần bổ trợ gặp lỗi nội bộ khi đọc sổ làm việc. Hãy thử lại; nếu vẫn lỗi, báo bộ phận CNTT.",
 };
+
+export const PASSWORD_PROTECTED =
+  "Một trang theo dõi được bảo vệ bằng mật khẩu nên phần bổ trợ không mở khoá được. Hãy bỏ bảo vệ trang đó (Xem lại › Bỏ bảo vệ trang tính, nhập mật khẩu) rồi thử lại.";
 
 interface OfficeLikeError {
   code?: unknown;
@@ -76,14 +85,15 @@ export function describeError(e: unknown): string {
       : String(e);
   if (code !== null) {
     const where = (e as OfficeLikeError).debugInfo?.errorLocation;
-    // A wrong or missing password surfaces as InvalidArgument/AccessDenied on (un)protect.
+    // A wrong or missing password surfaces as InvalidArgument/AccessDenied on (un)protect. The
+    // location ("WorksheetProtection.unprotect") is Office.js's English name: not for staff.
     if (typeof where === "string" && /protect/i.test(where) && code !== "ApiNotFound")
-      return `${BY_CODE.AccessDenied} (${where})`;
+      return PASSWORD_PROTECTED;
     const known = BY_CODE[code];
-    const detail = typeof where === "string" && where !== "" ? ` (${where})` : "";
-    if (known) return `${known}${detail}`;
-    return `Excel báo lỗi ${code}${detail}: ${raw}`;
+    if (known) return known;
+    return `Excel báo lỗi không lường trước (mã ${code}). Hãy thử lại; nếu vẫn lỗi, gửi cho bộ phận CNTT nội dung: ${raw}`;
   }
-  if (e instanceof RangeError) return `Giá trị không hợp lệ: ${raw}`;
-  return `Lỗi không mong đợi: ${raw}`;
+  if (e instanceof RangeError)
+    return `Phần bổ trợ gặp một giá trị không hợp lệ (${raw}). Hãy kiểm tra ô vừa nhập rồi thử lại.`;
+  return `Phần bổ trợ gặp lỗi không lường trước. Hãy thử lại; nếu vẫn lỗi, gửi cho bộ phận CNTT nội dung: ${raw}`;
 }

@@ -218,6 +218,7 @@ function readTableInput(
   const body = readGrid(formulas.slice(1), values.slice(1));
   return extractTableInput(p.target.table.columns, header, body, {
     tableName: p.target.table.name,
+    sheetName: p.target.name,
     aliases,
     // Where the body starts, so typed relative formulas are kept relative to their own row.
     origin: { row: box.top + 1, col: box.left },
@@ -249,8 +250,8 @@ export function resolveProbe(
       sheetName = p.named.sheet.name;
       if (target.table && p.named.used && !p.named.used.isNullObject) {
         problems.push(
-          `Trang "${sheetName}" đã có dữ liệu nhưng không còn bảng ${target.table.name} (bảng có thể đã bị xoá hoặc chuyển thành vùng thường). ` +
-            `Để không ghi đè dữ liệu, phần bổ trợ không thay đổi gì. Hãy khôi phục bảng (Ctrl+Z), hoặc đổi tên trang "${sheetName}" rồi chạy lại để tạo trang mới.`
+          `Trang “${sheetName}” đã có dữ liệu nhưng không còn bảng theo dõi (bảng có thể đã bị xoá hoặc chuyển thành vùng thường). ` +
+            `Hãy khôi phục bảng (Ctrl+Z), hoặc đổi tên trang “${sheetName}” rồi chạy lại để tạo trang mới.`
         );
       }
     }
@@ -259,7 +260,7 @@ export function resolveProbe(
       const other = usedSheets.get(sheetName.toLowerCase());
       if (other !== undefined) {
         problems.push(
-          `Hai phần của sổ theo dõi ("${other}" và "${target.name}") đang nằm trên cùng trang "${sheetName}". Hãy chuyển một bảng sang trang khác rồi chạy lại.`
+          `Hai phần của sổ theo dõi (“${other}” và “${target.name}”) đang nằm trên cùng trang “${sheetName}”. Hãy chuyển một bảng sang trang khác rồi chạy lại.`
         );
       }
       usedSheets.set(sheetName.toLowerCase(), target.name);

@@ -2,9 +2,8 @@ import * as React from "react";
 import {
   Button,
   Caption1,
+  Checkbox,
   Divider,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -31,6 +30,7 @@ import {
   loadEngine as loadEngineChunk,
   type Engine,
 } from "../loadEngine";
+import { AsOfDateField, dateProblem } from "./AsOfDateField";
 import { UnitList } from "./UnitList";
 
 // Plain style objects, not makeStyles: a runtime makeStyles pulls Griffel's CSS compiler (stylis,
@@ -97,7 +97,9 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [counts, setCounts] = React.useState<WorkbookCounts | null>(null);
   const [activeUnit, setActiveUnit] = React.useState<string | null>(null);
+  const [overdueOnly, setOverdueOnly] = React.useState(false);
   const [dateText, setDateText] = React.useState<string>("");
+  const [dateError, setDateError] = React.useState<string | null>(null);
   const running = React.useRef(false);
 
   const perform = React.useCallback(
@@ -111,19 +113,15 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       setBusy(kind);
       try {
         const result = await action();
-        if (result.counts) {
-          setCounts(result.counts);
-          if (result.counts.asOf && !result.counts.asOfIsToday)
-            setDateText(formatDmy(result.counts.asOf));
+        // After a failure the last counts may no longer be true: show none rather than stale ones.
+        if (result.counts || !result.ok) setCounts(result.counts ?? null);
+        if (result.counts?.asOf && !result.counts.asOfIsToday) {
+          setDateText(formatDmy(result.counts.asOf));
+          setDateError(null);
         }
         const notStarted = !result.ok && result.counts !== undefined && !result.counts.found;
         if (opts.quiet && notStarted) {
-          setNotice({
-            intent: "info",
-            title: "Chưa có bảng theo dõi",
-            text: result.message,
-            details: [],
-          });
+          setNotice({ intent: "info", title: "Bắt đầu", text: result.message, details: [] });
         } else {
           setNotice({
             intent: result.ok ? (result.details.length > 0 ? "warning" : "success") : "error",
@@ -134,6 +132,7 @@ export function Actions(props: ActionsProps): React.JSX.Element {
         }
         return result;
       } catch (e) {
+        setCounts(null);
         if (e instanceof EngineLoadError)
           setNotice({ intent: "error", title: ENGINE_LOAD_TITLE, text: e.message, details: [] });
         else
@@ -165,7 +164,10 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       "create",
       withEngine((e) => e.createOrUpdate(deps, customBuild ?? e.defaultLayoutBuilder))
     ).then((r) => {
-      if (r?.ok) setActiveUnit(null);
+      if (!r?.ok) return;
+      // The table is rewritten without filters.
+      setActiveUnit(null);
+      setOverdueOnly(false);
     });
   };
   const onRefresh = (): void =>
@@ -174,15 +176,10 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       withEngine((e) => e.refresh(deps))
     );
   const onSetDate = (): void => {
+    const problem = dateProblem(dateText);
     const iso = parseDateText(dateText);
-    if (iso === null) {
-      const text =
-        dateText.trim() === ""
-          ? "Hãy chọn một ngày báo cáo (dd/mm/yyyy) trước khi áp dụng."
-          : `“${dateText.trim()}” không phải là một ngày. Nhập theo dạng dd/mm/yyyy, ví dụ 30/06/2024.`;
-      setNotice({ intent: "error", title: "Ngày không hợp lệ", text, details: [] });
-      return;
-    }
+    setDateError(problem);
+    if (problem !== null || iso === null) return;
     void perform(
       "asOf",
       withEngine((e) => e.setAsOfDate(deps, iso))
@@ -190,24 +187,29 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   };
   const onToday = (): void => {
     setDateText(formatDmy(today()));
+    setDateError(null);
     void perform(
       "asOf",
       withEngine((e) => e.setAsOfDate(deps, null))
     );
   };
-  const onSelectUnit = (unit: string | null): void => {
+  const filter = (unit: string | null, onlyOverdue: boolean): void => {
     void perform(
       "filter",
-      withEngine((e) => e.filterByUnit(deps, unit))
+      withEngine((e) => e.filterByUnit(deps, unit, { overdueOnly: onlyOverdue }))
     ).then((r) => {
-      if (r?.ok) setActiveUnit(unit);
+      if (!r?.ok) return;
+      setActiveUnit(unit);
+      setOverdueOnly(onlyOverdue);
     });
   };
 
   const disabled = busy !== null;
   const asOfShown = counts?.asOf
     ? `${formatDmy(counts.asOf)}${counts.asOfIsToday ? " (hôm nay)" : ""}`
-    : "chưa có";
+    : counts
+      ? "chưa có"
+      : "chưa rõ (bấm “Làm mới”)";
 
   return (
     <div style={styles.root} aria-busy={disabled}>
@@ -246,36 +248,35 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       <Divider />
       <Subtitle2 as="h2">Ngày báo cáo</Subtitle2>
       <Caption1 data-testid="as-of">Đang dùng: {asOfShown}</Caption1>
-      <div style={styles.row}>
-        <Field label="Chọn ngày (dd/mm/yyyy)">
-          <Input
-            // Text, not type="date": a date input shows the browser's locale (mm/dd/yyyy on an English
-            // Windows), and staff read and type dates as dd/mm/yyyy.
-            type="text"
-            inputMode="numeric"
-            placeholder="dd/mm/yyyy"
-            value={dateText}
-            disabled={disabled}
-            onChange={(_e, data) => setDateText(data.value)}
-            data-testid="as-of-input"
-          />
-        </Field>
-        <Button disabled={disabled} onClick={onSetDate} data-testid="as-of-apply">
-          Áp dụng
-        </Button>
-        <Button disabled={disabled} onClick={onToday} data-testid="as-of-today">
-          Hôm nay
-        </Button>
-      </div>
+      <AsOfDateField
+        text={dateText}
+        error={dateError}
+        disabled={disabled}
+        today={today()}
+        onTextChange={(text) => {
+          setDateText(text);
+          setDateError(null);
+        }}
+        onApply={onSetDate}
+        onToday={onToday}
+      />
 
       <Divider />
       <Subtitle2 as="h2">Đơn vị chủ trì</Subtitle2>
       <Caption1>Bấm một đơn vị để lọc bảng “Nhiệm vụ” theo đơn vị đó.</Caption1>
+      <Checkbox
+        label="Chỉ hiện nhiệm vụ quá hạn"
+        checked={overdueOnly}
+        disabled={disabled}
+        onChange={(_e, data) => filter(activeUnit, data.checked === true)}
+        data-testid="overdue-only"
+      />
       <UnitList
         units={counts?.units ?? []}
+        whole={counts?.whole ?? null}
         active={activeUnit}
         disabled={disabled}
-        onSelect={onSelectUnit}
+        onSelect={(unit) => filter(unit, overdueOnly)}
       />
     </div>
   );

@@ -14,26 +14,54 @@ const styles = {
     padding: 0,
     listStyleType: "none",
   },
+  // Name on its own line(s), badges under it: at 350 px a long unit name never runs into a badge.
   unit: {
     width: "100%",
-    justifyContent: "space-between",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: "2px",
     textAlign: "left",
     fontWeight: "var(--fontWeightRegular)",
   },
-  name: { flexGrow: 1, overflow: "hidden", textOverflow: "ellipsis" },
-  badges: { display: "flex", gap: "4px", flexShrink: 0 },
+  name: { whiteSpace: "normal", overflowWrap: "anywhere" },
+  badges: { display: "flex", flexWrap: "wrap", gap: "4px" },
 } satisfies Record<string, React.CSSProperties>;
 
 export interface UnitListProps {
   units: UnitCount[];
-  /** The unit the table is filtered to, or null for "Tất cả". */
+  /** The whole organisation (each task once), shown as the "all units" line; null when unknown. */
+  whole: UnitCount | null;
+  /** The unit the table is filtered to, or null for the whole organisation. */
   active: string | null;
   disabled: boolean;
   onSelect(unit: string | null): void;
 }
 
+/** Badges only for what needs attention: a row of "0 sắp đến hạn" would hide the one that is not 0. */
+function CountBadges({ count }: { count: UnitCount }): React.JSX.Element | null {
+  if (count.overdue === 0 && count.dueSoon === 0) return null;
+  return (
+    <span style={styles.badges}>
+      {count.overdue > 0 && (
+        <Badge color="danger" appearance="filled" data-testid="badge-overdue">
+          {count.overdue} quá hạn
+        </Badge>
+      )}
+      {count.dueSoon > 0 && (
+        <Badge color="warning" appearance="filled" data-testid="badge-due-soon">
+          {count.dueSoon} sắp đến hạn
+        </Badge>
+      )}
+    </span>
+  );
+}
+
+const summary = (c: UnitCount): string =>
+  `${c.total} nhiệm vụ, ${c.done} hoàn thành, ${c.overdue} quá hạn, ${c.dueSoon} sắp đến hạn`;
+
 /** Lead units with their overdue / due-soon counts; a click filters the task table to the unit. */
-export function UnitList({ units, active, disabled, onSelect }: UnitListProps): React.JSX.Element {
+export function UnitList(props: UnitListProps): React.JSX.Element {
+  const { units, whole, active, disabled, onSelect } = props;
   return (
     <ul style={styles.list} aria-label="Đơn vị chủ trì">
       <li>
@@ -42,9 +70,14 @@ export function UnitList({ units, active, disabled, onSelect }: UnitListProps): 
           appearance={active === null ? "primary" : "secondary"}
           disabled={disabled}
           onClick={() => onSelect(null)}
+          aria-pressed={active === null}
           data-testid="unit-all"
+          title={whole ? `Toàn Sở: ${summary(whole)}` : undefined}
         >
-          <span style={styles.name}>Tất cả</span>
+          <span style={styles.name}>
+            {whole ? `Toàn Sở — ${whole.total} nhiệm vụ` : "Tất cả đơn vị"}
+          </span>
+          {whole && <CountBadges count={whole} />}
         </Button>
       </li>
       {units.map((u) => (
@@ -56,29 +89,20 @@ export function UnitList({ units, active, disabled, onSelect }: UnitListProps): 
             onClick={() => onSelect(u.unit)}
             aria-pressed={active === u.unit}
             data-testid="unit-item"
-            title={`${u.unit}: ${u.total} nhiệm vụ, ${u.done} hoàn thành, ${u.overdue} quá hạn, ${u.dueSoon} sắp đến hạn`}
+            title={`${u.unit}: ${summary(u)}`}
           >
             <span style={styles.name}>{u.unit}</span>
-            <span style={styles.badges}>
-              <Badge
-                color={u.overdue > 0 ? "danger" : "informative"}
-                appearance={u.overdue > 0 ? "filled" : "outline"}
-                aria-label={`${u.overdue} quá hạn`}
-              >
-                {u.overdue} quá hạn
-              </Badge>
-              <Badge
-                color="warning"
-                appearance={u.dueSoon > 0 ? "filled" : "outline"}
-                aria-label={`${u.dueSoon} sắp đến hạn`}
-              >
-                {u.dueSoon} sắp hạn
-              </Badge>
-            </span>
+            <CountBadges count={u} />
           </Button>
         </li>
       ))}
-      {units.length === 0 && <Caption1>Chưa có số liệu theo đơn vị.</Caption1>}
+      {units.length === 0 && (
+        <li>
+          <Caption1 data-testid="units-empty">
+            Chưa có số liệu theo đơn vị. Bấm “Làm mới” sau khi đã tạo bảng theo dõi.
+          </Caption1>
+        </li>
+      )}
     </ul>
   );
 }
