@@ -1,8 +1,9 @@
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import webpack from "webpack";
-import type { Page } from "playwright-core";
-import { OFFICE_CDN, ROOT } from "./support";
+import type { Browser, Page } from "playwright-core";
+import { DIST, OFFICE_CDN, ROOT, launchChromium, serveStatic, type StaticServer } from "./support";
 
 /** Builds test/browser/fakeHost.ts (webpack's node API) into `outDir`; returns the bundle. */
 export function compileFakeHost(outDir: string): Promise<Buffer> {
@@ -49,4 +50,35 @@ export async function routeFakeHost(page: Page, fakeHostJs: Buffer): Promise<voi
     }
     await route.abort();
   });
+}
+
+export interface FakeHostEnv {
+  server: StaticServer;
+  browser: Browser;
+  fakeHostJs: Buffer;
+}
+
+/**
+ * Registers the suite's beforeAll/afterAll: the fake host compiled, dist/ served, chromium started;
+ * the returned object is filled in by beforeAll.
+ */
+export function fakeHostEnv(tmpPrefix: string): FakeHostEnv {
+  const env = {} as FakeHostEnv;
+  let tmpDir = "";
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST, "taskpane.html")))
+      throw new Error(
+        "dist/taskpane.html missing: run `npm run build` (or `npm run build:dev`) first"
+      );
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
+    env.fakeHostJs = await compileFakeHost(tmpDir);
+    env.server = await serveStatic();
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  });
+  return env;
 }

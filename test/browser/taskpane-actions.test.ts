@@ -1,9 +1,6 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import { compileFakeHost, routeFakeHost } from "./fakeHostPage";
-import { DIST, launchChromium, outputPath, serveStatic, type StaticServer } from "./support";
+import type { Page } from "playwright-core";
+import { fakeHostEnv, routeFakeHost } from "./fakeHostPage";
+import { outputPath } from "./support";
 
 /**
  * The BUILT task pane (dist/, from `npm run build`) in Debian chromium with a FAKE Excel host: the
@@ -13,30 +10,10 @@ import { DIST, launchChromium, outputPath, serveStatic, type StaticServer } from
  */
 jest.setTimeout(180_000);
 
-let server: StaticServer;
-let browser: Browser;
-let fakeHostJs: Buffer;
-let tmpDir: string;
+const env = fakeHostEnv("cchc-fake-host-");
 
 /** office.js → the fake host; nothing else leaves the machine. */
-const routeFakeOffice = (page: Page): Promise<void> => routeFakeHost(page, fakeHostJs);
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html")))
-    throw new Error(
-      "dist/taskpane.html missing: run `npm run build` (or `npm run build:dev`) first"
-    );
-  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-fake-host-"));
-  fakeHostJs = await compileFakeHost(tmpDir);
-  server = await serveStatic();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-});
+const routeFakeOffice = (page: Page): Promise<void> => routeFakeHost(page, env.fakeHostJs);
 
 interface TableView {
   headers: string[];
@@ -53,19 +30,19 @@ function scriptRequests(page: Page): string[] {
   const names: string[] = [];
   page.on("request", (req) => {
     const url = new URL(req.url());
-    if (url.origin === server.url && url.pathname.endsWith(".js"))
+    if (url.origin === env.server.url && url.pathname.endsWith(".js"))
       names.push(chunkName(url.pathname.slice(1)));
   });
   return names;
 }
 
 test("in a fake Excel host: create the sheets, filter by a unit, clear the filter", async () => {
-  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 350, height: 900 } });
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(err.message));
   const scripts = scriptRequests(page);
   await routeFakeOffice(page);
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${env.server.url}/taskpane.html`);
 
   const notice = page.getByTestId("notice");
   await notice.waitFor({ timeout: 60_000 });
@@ -127,7 +104,7 @@ test("in a fake Excel host: create the sheets, filter by a unit, clear the filte
 });
 
 test("offline lazy chunks: Vietnamese messages instead of a crash, and a later click loads them", async () => {
-  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 350, height: 900 } });
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(err.message));
   const scripts = scriptRequests(page);
@@ -138,7 +115,7 @@ test("offline lazy chunks: Vietnamese messages instead of a crash, and a later c
     if (offline.has(name)) await route.abort("internetdisconnected");
     else await route.continue();
   });
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${env.server.url}/taskpane.html`);
 
   // The panel's chunk is missing: a message and "Thử lại" instead of the buttons.
   const panelError = page.getByTestId("panel-load-error");

@@ -1,9 +1,7 @@
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import { compileFakeHost, routeFakeHost } from "./fakeHostPage";
-import { DIST, ROOT, launchChromium, outputPath, serveStatic, type StaticServer } from "./support";
+import type { Page } from "playwright-core";
+import { fakeHostEnv, routeFakeHost } from "./fakeHostPage";
+import { ROOT, outputPath } from "./support";
 
 /**
  * The built task pane at Excel's 350 px task-pane width, in a fake Excel host, through every state a
@@ -16,25 +14,7 @@ jest.setTimeout(240_000);
 
 const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
 
-let server: StaticServer;
-let browser: Browser;
-let fakeHostJs: Buffer;
-let tmpDir: string;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html")))
-    throw new Error("dist/taskpane.html missing: run `npm run build` first");
-  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-pane-states-"));
-  fakeHostJs = await compileFakeHost(tmpDir);
-  server = await serveStatic();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-});
+const env = fakeHostEnv("cchc-pane-states-");
 
 interface AxeResult {
   violations: { id: string; help: string; nodes: { target: string[]; html: string }[] }[];
@@ -65,6 +45,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 /** Screenshot (full page at 350 px) and the accessibility check of one state. */
 async function state(page: Page, name: string): Promise<void> {
+  // Fluent fades and slides new content in: check (and picture) what stays, not a frame mid-way.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
   await page.screenshot({ path: outputPath(`pane-${name}.png`), fullPage: true });
   expect({ state: name, violations: await axeViolations(page) }).toEqual({
     state: name,
@@ -93,11 +75,11 @@ const dateFieldMessage = (page: Page): Promise<string> =>
   );
 
 test("every state of the pane at 350 px: readable, labelled, no axe violations", async () => {
-  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 350, height: 900 } });
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(err.message));
-  await routeFakeHost(page, fakeHostJs);
-  await page.goto(`${server.url}/taskpane.html`);
+  await routeFakeHost(page, env.fakeHostJs);
+  await page.goto(`${env.server.url}/taskpane.html`);
   const notice = page.getByTestId("notice");
   await notice.waitFor({ timeout: 60_000 });
   // The calendar chunk arrives in the background; the button is the real one once it is in.
