@@ -23,7 +23,13 @@ import {
   TASKS_TABLE,
   taskColumns,
 } from "./tasksSheet";
-import { UNITS_SHEET_KEY, UNITS_SHEET_NAME, UNITS_TABLE, unitColumns } from "./unitsSheet";
+import {
+  NAME_WHOLE_PLAN,
+  UNITS_SHEET_KEY,
+  UNITS_SHEET_NAME,
+  UNITS_TABLE,
+  unitColumns,
+} from "./unitsSheet";
 
 export interface SheetTarget {
   key: string;
@@ -69,6 +75,7 @@ export function workbookTargets(year: number): WorkbookTargets {
       { name: NAME_STATE_COLUMN, readsValue: false },
       { name: NAME_LEAD_COLUMN, readsValue: false },
       { name: MARGIN_NAME, readsValue: true },
+      { name: NAME_WHOLE_PLAN, readsValue: false },
     ],
   };
 }
