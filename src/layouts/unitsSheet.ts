@@ -164,19 +164,14 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
   const col = (key: UnitColumnKey): string =>
     rangeAddress(first, unitColumn(key), last, unitColumn(key));
 
+  /** A text merged across the table's width (title, note). */
+  const acrossTable = (text: string): Scalar[][] => [
+    [text, ...Array.from({ length: lastCol - 1 }, () => null)],
+  ];
   const blocks: Block[] = [
     {
       at: cellAddress(TITLE_ROW, 1),
-      cells: [
-        [
-          `TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CCHC NĂM ${plan.year} THEO ĐƠN VỊ CHỦ TRÌ`,
-          null,
-          null,
-          null,
-          null,
-          null,
-        ],
-      ],
+      cells: acrossTable(`TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CCHC NĂM ${plan.year} THEO ĐƠN VỊ CHỦ TRÌ`),
       merge: true,
       format: {
         font: { bold: true, size: 14 },
@@ -214,17 +209,10 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
     },
     {
       at: cellAddress(NOTE_ROW, 1),
-      cells: [
-        [
-          "Nhiệm vụ có hai đơn vị chủ trì được tính cho cả hai; nhiệm vụ “Không áp dụng” không được tính. " +
-            "Hoàn thành = đúng hạn + trễ hạn. Tỷ lệ đúng hạn = số hoàn thành đúng hạn ÷ (số đã hoàn thành + số quá hạn).",
-          null,
-          null,
-          null,
-          null,
-          null,
-        ],
-      ],
+      cells: acrossTable(
+        "Nhiệm vụ có hai đơn vị chủ trì được tính cho cả hai; nhiệm vụ “Không áp dụng” không được tính. " +
+          "Hoàn thành = đúng hạn + trễ hạn. Tỷ lệ đúng hạn = số hoàn thành đúng hạn ÷ (số đã hoàn thành + số quá hạn)."
+      ),
       merge: true,
       format: { font: { italic: true, size: 10, color: "#404040" }, wrap: true, vertical: "top" },
     },
