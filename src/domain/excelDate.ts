@@ -13,7 +13,7 @@ import { isValidYmd, parseIso, toIso } from "./isoDate";
 /** Serial of 31/12/9999, the last date Excel can show. */
 export const MAX_EXCEL_SERIAL = 2958465;
 /** Serial of the fictitious 29/02/1900, and the ISO text it maps to. */
-export const FICTITIOUS_LEAP_SERIAL = 60;
+const FICTITIOUS_LEAP_SERIAL = 60;
 export const FICTITIOUS_LEAP_ISO = "1900-02-29";
 /** 01/03/1900: the first date whose serial counts days from 30/12/1899 (serial 61). */
 const FIRST_TRUE_SERIAL = FICTITIOUS_LEAP_SERIAL + 1;
