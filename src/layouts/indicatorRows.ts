@@ -28,7 +28,7 @@ import {
   INDICATORS_HEADER_ROW,
   IndicatorsSheetOptions,
   COUNT_FORMAT,
-  SYMBOL,
+  COMPARISON_WORDS,
 } from "./indicatorsSheet";
 
 /** "95" → "95%", 99.5 → "99,5%" (Vietnamese decimal comma). */
@@ -69,12 +69,19 @@ function countNoun(indicator: Indicator): string {
   return noun.join(" ");
 }
 
-/** The target as the plan prints it: "≥ 95%", "> 95%", "≥ 2 sáng kiến". */
+/**
+ * The target as people write it: "≥ 95%", "100%" (nothing is above 100%), "trên 95%", "không quá
+ * 2%", "ít nhất 2 sáng kiến". The machine comparison (">=") is in the hidden So sánh column.
+ */
 export function printedTarget(indicator: Indicator): string {
-  const symbol = SYMBOL[indicator.comparison];
-  if (indicator.unit === "%") return `${symbol} ${formatNumberVi(indicator.target)}%`;
+  const value = formatNumberVi(indicator.target);
+  const words = COMPARISON_WORDS[indicator.comparison];
+  if (indicator.unit === "%") {
+    if (indicator.comparison === ">=" && indicator.target === 100) return "100%";
+    return `${words.rate}${value}%`;
+  }
   const noun = countNoun(indicator);
-  return `${symbol} ${formatNumberVi(indicator.target)}${noun ? ` ${noun}` : ""}`;
+  return `${words.count}${value}${noun ? ` ${noun}` : ""}`;
 }
 
 /** Value written in "Giá trị": a fraction for % targets (95 → 0.95, what CCHC.TARGET returns). */
@@ -95,7 +102,7 @@ function noteFor(indicator: Indicator, anomalies: Anomaly[]): string {
   const conflicts = conflictsOf(indicator, anomalies);
   if (conflicts.length === 0) return note;
   const parts = [
-    `⚠ Mâu thuẫn trong văn bản — giá trị dùng để đánh giá ở dòng này: ${printedTarget(indicator)}.`,
+    `⚠ Mâu thuẫn: văn bản ghi hai mức khác nhau cho chỉ tiêu này; dòng này chấm theo mức ${printedTarget(indicator)}.`,
   ];
   const noteExplainsIt = /mâu thuẫn/i.test(note);
   if (!noteExplainsIt) parts.push(...conflicts.map((c) => c.message));
@@ -215,7 +222,7 @@ export function orphanRow(orphan: OrphanInput): TableRow {
   };
 }
 
-function marginPoints(userInput: UserInput | undefined): number {
+export function marginPoints(userInput: UserInput | undefined): number {
   const typed = userInput?.names[MARGIN_NAME];
   return typeof typed === "number" && Number.isFinite(typed) && typed >= 0 && typed <= 100
     ? typed

@@ -4,6 +4,7 @@
  */
 import type { Anomaly, Indicator, Plan } from "../plan/types";
 import type { Block, CellFormat, ConditionalRule, Scalar, SheetLayout, TableSpec } from "./model";
+import { xlString } from "./excelFacts";
 import { PALETTE, SHEET_FONT, SHEET_PROTECTION } from "./style";
 import type { UserInput } from "./userInput";
 import {
@@ -25,7 +26,7 @@ import {
   INPUT_FILL,
   INDICATOR_COLUMNS,
 } from "./indicatorsSheet";
-import { indicatorRow, orphanRow, printedTarget } from "./indicatorRows";
+import { indicatorRow, marginPoints, orphanRow, printedTarget } from "./indicatorRows";
 
 const ruleColors = (c: { fill: string; font: string }) => ({ fill: c.fill, fontColor: c.font });
 
@@ -81,6 +82,13 @@ function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[]
     { at: `${col("ytd")}3`, cells: [["Đạt"]], format: { ...legend(COLORS.met) } },
     { at: `${col("latestMonth")}3`, cells: [["Gần đạt"]], format: { ...legend(COLORS.near) } },
     { at: `${col("latestValue")}3`, cells: [["Chưa đạt"]], format: { ...legend(COLORS.missed) } },
+    // What "Gần đạt" means, with the margin the cell holds now (the formula follows D3).
+    {
+      at: `${col("attainment")}3`,
+      cells: [[`=${nearBandText(MARGIN_NAME)}`]],
+      results: [[nearBand(marginPoints(userInput))]],
+      format: { font: { italic: true, size: 10 }, locked: true, vertical: "center" },
+    },
   ];
   if (conflicts.length > 0) {
     blocks.push({
@@ -98,9 +106,26 @@ function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[]
  */
 function conflictBanner(conflict: Anomaly, indicators: Indicator[]): string {
   const concerned = indicators.filter((i) => conflict.refs.includes(i.id));
-  if (concerned.length === 0) return `⚠ Mâu thuẫn trong văn bản: ${conflict.message}`;
-  const used = concerned.map((i) => `${i.id} đánh giá theo ${printedTarget(i)}`).join("; ");
-  return `⚠ Văn bản mâu thuẫn về chỉ tiêu ${concerned.map((i) => i.id).join(", ")}: trang này ${used} — xem cột Ghi chú.`;
+  if (concerned.length === 0) return `⚠ Văn bản kế hoạch tự mâu thuẫn: ${conflict.message}`;
+  const ids = concerned.map((i) => i.id).join(", ");
+  const used =
+    concerned.length === 1
+      ? `theo mức ${printedTarget(concerned[0])}`
+      : concerned.map((i) => `${i.id} theo mức ${printedTarget(i)}`).join(", ");
+  return `⚠ Chỉ tiêu ${ids}: văn bản kế hoạch ghi các mức khác nhau. Trang này chấm ${used}; lý do ở cột Ghi chú.`;
+}
+
+/** "Gần đạt" in words, for `points` of margin (docs/indicators.md: the near band). */
+export function nearBand(points: Scalar): string {
+  const p = String(points).replace(".", ",");
+  return `Gần đạt: thiếu ≤ ${p} điểm % (chỉ tiêu %), ≤ ${p}% chỉ tiêu (số lượng).`;
+}
+
+/** The same sentence as an Excel expression over the margin cell. */
+function nearBandText(margin: string): string {
+  const [before, middle, after] = nearBand("\u0000").split("\u0000");
+  const p = `SUBSTITUTE(${margin}&"",".",",")`;
+  return `${xlString(before)}&${p}&${xlString(middle)}&${p}&${xlString(after)}`;
 }
 
 function legend(color: { fill: string; fontColor: string }): CellFormat {

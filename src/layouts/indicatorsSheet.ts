@@ -33,12 +33,13 @@ export const COUNT_FORMAT = "#,##0";
 const RATE_FORMAT = "0.0%";
 export const INPUT_FILL = "#FFF9E5";
 
-export const SYMBOL: Record<Comparison, string> = {
-  ">=": "≥",
-  ">": ">",
-  "<=": "≤",
-  "<": "<",
-  "=": "=",
+/** How a plan writes each comparison before its number: "≥ 90%", "trên 95%", "không quá 2%". */
+export const COMPARISON_WORDS: Record<Comparison, { rate: string; count: string }> = {
+  ">=": { rate: "≥ ", count: "ít nhất " },
+  ">": { rate: "trên ", count: "trên " },
+  "<=": { rate: "không quá ", count: "không quá " },
+  "<": { rate: "dưới ", count: "dưới " },
+  "=": { rate: "đúng ", count: "đúng " },
 };
 
 const monthInputValidation = (what: string): ValidationSpec => ({
@@ -79,7 +80,8 @@ function columnSpec(key: IndicatorColumnKey): TableColumn {
     code: {
       header: "Mã chỉ tiêu",
       role: "plan",
-      width: 10,
+      // "PL.VII.7.2.1.1" on one line (test/unit/printFit.test.ts measures it).
+      width: 13,
       format: locked({ horizontal: "center" }),
     },
     text: { header: "Chỉ tiêu", role: "plan", width: 45, format: locked({ wrap: true }) },
@@ -100,6 +102,8 @@ function columnSpec(key: IndicatorColumnKey): TableColumn {
       header: "So sánh",
       role: "plan",
       width: 8,
+      // What the formulas compare with (">="); people read the comparison in "Chỉ tiêu kế hoạch".
+      hidden: true,
       format: locked({ horizontal: "center" }),
     },
     ytd: {

@@ -32,6 +32,8 @@ export interface ReportSettings {
   asOf: string;
   soonDaysCell: Scalar;
   soonDays: number;
+  /** Today's ISO date the cached results of TODAY() use. */
+  today: string;
   notes: string[];
 }
 
@@ -122,5 +124,5 @@ export function resolveReportSettings(opts: TasksSheetOptions): ReportSettings {
       );
     }
   }
-  return { asOfCell, asOf, soonDaysCell, soonDays, notes };
+  return { asOfCell, asOf, soonDaysCell, soonDays, today, notes };
 }

@@ -12,12 +12,13 @@ import {
 } from "../domain/taskState";
 import type { Plan } from "../plan/types";
 import { cellAddress, rangeAddress } from "./a1";
-import { EXCEL_LAST_DATE_ISO } from "./excelFacts";
+import { EXCEL_LAST_DATE_ISO, xlString } from "./excelFacts";
 import { FIRST_TRUE_SERIAL_ISO, isoToSerial } from "../domain/excelDate";
 import type {
   Block,
   ConditionalRule,
   DefinedName,
+  Scalar,
   SheetLayout,
   TableSpec,
   ValidationSpec,
@@ -66,6 +67,11 @@ import {
 } from "./tasksSheet";
 import { applyTableInput, type OrphanInput, type TableInputRows } from "./userInputMerge";
 
+export const AS_OF_TODAY_HINT =
+  "Hôm nay. Nhập một ngày (dd/mm/yyyy) để xem tình trạng tại ngày đó.";
+export const AS_OF_FIXED_HINT =
+  "Ngày cố định. Gõ =TODAY() hoặc bấm “Hôm nay” trong ngăn tác vụ để dùng ngày hôm nay.";
+
 /** Colours of the state highlighting (fill, font), shared by the rules and the legend. */
 const STATE_COLORS = {
   [STATE_OVERDUE]: PALETTE.bad,
@@ -100,9 +106,11 @@ function settingsBlocks(settings: ReportSettings, lastCol: number, plan: Plan): 
     merge: true,
     format: { font: { bold: true }, horizontal: "right", vertical: "center" },
   });
-  const hint = (row: number, s: string): Block => ({
+  const hintNulls = Array.from({ length: SETTINGS_HINT_LAST_COL - SETTINGS_HINT_COL }, () => null);
+  const hint = (row: number, content: Scalar, result?: Scalar): Block => ({
     at: cellAddress(row, SETTINGS_HINT_COL),
-    cells: [[s, ...Array.from({ length: SETTINGS_HINT_LAST_COL - SETTINGS_HINT_COL }, () => null)]],
+    cells: [[content, ...hintNulls]],
+    ...(result === undefined ? {} : { results: [[result, ...hintNulls]] }),
     merge: true,
     format: { font: { italic: true, color: NOTE_COLOR }, vertical: "center" },
   });
@@ -141,9 +149,11 @@ function settingsBlocks(settings: ReportSettings, lastCol: number, plan: Plan): 
         border: "thin",
       },
     },
+    // Says what is true of the date in the cell now: it changes from the task pane, or by hand.
     hint(
       AS_OF_ROW,
-      "Công thức =TODAY() là hôm nay; nhập một ngày (dd/mm/yyyy) để xem tình trạng tại ngày đó."
+      `=IF(${NAME_AS_OF}=TODAY(),${xlString(AS_OF_TODAY_HINT)},${xlString(AS_OF_FIXED_HINT)})`,
+      settings.asOf === settings.today ? AS_OF_TODAY_HINT : AS_OF_FIXED_HINT
     ),
     label(SOON_DAYS_ROW, "Số ngày “sắp đến hạn”:"),
     {

@@ -13,7 +13,7 @@ import {
   INDICATORS_SHEET_NAME,
   MARGIN_CELL,
 } from "../../src/layouts/indicatorsSheet";
-import { composeIndicatorsSheet } from "../../src/layouts/indicatorsAssembly";
+import { composeIndicatorsSheet, nearBand } from "../../src/layouts/indicatorsAssembly";
 import {
   INDICATOR_COLUMN_KEYS,
   MARGIN_NAME,
@@ -365,6 +365,12 @@ describe("Chỉ tiêu formulas in HyperFormula with the CCHC functions", () => {
       try {
         const i = FIXTURE_INDICATORS.findIndex((ind) => ind.id === "3.3");
         expect(at(hf, "met", bodyRow(i))).toBe(verdict);
+        // The sheet says what "Gần đạt" means with the margin in force, as cached and as computed.
+        const band = valueAt(hf, INDICATORS_SHEET_NAME, `${col("attainment")}3`);
+        expect(band).toBe(nearBand(margin));
+        expect(band).toContain(`thiếu ≤ ${margin} điểm %`);
+        const block = sheet.blocks.find((b) => b.at === `${col("attainment")}3`);
+        expect(block?.results?.[0][0]).toBe(band);
       } finally {
         hf.destroy();
       }

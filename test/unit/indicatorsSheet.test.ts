@@ -106,13 +106,12 @@ describe("Chỉ tiêu sheet layout", () => {
   test("targets as printed, their value (fraction for %) and comparison", () => {
     const expected: Record<string, [string, number, string]> = {
       "3.2b": ["≥ 95%", 0.95, ">="],
-      "3.6": ["> 95%", 0.95, ">"],
-      "1.2a": ["≥ 2 sáng kiến", 2, ">="],
-      "X.1": ["≤ 5%", 0.05, "<="],
+      "3.6": ["trên 95%", 0.95, ">"],
+      "1.2a": ["ít nhất 2 sáng kiến", 2, ">="],
+      "X.1": ["không quá 5%", 0.05, "<="],
       "3.3": ["≥ 90%", 0.9, ">="],
       "PL.III.1.8": ["≥ 70%", 0.7, ">="],
-      // Printed "= 50%" is text, not the formula = 50% (which Excel would turn into 0.5).
-      "X.2": ['="= 50%"', 0.5, '="="'],
+      "X.2": ["đúng 50%", 0.5, '="="'],
     };
     for (const [id, [text, value, cmp]] of Object.entries(expected)) {
       const row = rowOf(addin, id);
@@ -123,6 +122,10 @@ describe("Chỉ tiêu sheet layout", () => {
       ]);
     }
     expect(printedTarget(indicator({ id: "d", target: 99.5 }))).toBe("≥ 99,5%");
+    // Nothing is above 100%: people write "100%", not "≥ 100%".
+    expect(printedTarget(indicator({ id: "e", target: 100 }))).toBe("100%");
+    // The machine comparison is for the formulas: hidden from the sheet and the printed page.
+    expect(INDICATOR_COLUMNS[idx("comparison")].hidden).toBe(true);
     // "=" alone would be a formula: it is a formula giving the text "=", cached as such.
     expect(rowOf(addin, "X.2").results?.[idx("comparison")]).toBe("=");
   });
@@ -220,7 +223,7 @@ describe("Chỉ tiêu sheet layout", () => {
     for (const id of ["3.3", "PL.III.1.8"]) {
       const note = String(cell(rowOf(addin, id), "note"));
       expect(note).toContain(CONFLICT_MESSAGE);
-      expect(note).toContain("giá trị dùng để đánh giá");
+      expect(note).toContain("dòng này chấm theo mức");
       expect(note).toMatch(/^⚠ Mâu thuẫn/);
     }
     expect(String(cell(rowOf(addin, "3.3"), "note"))).toContain("≥ 90%");
@@ -230,7 +233,7 @@ describe("Chỉ tiêu sheet layout", () => {
     const banner = addin.blocks.find((b) => b.at === "B4");
     expect(banner?.cells).toEqual([
       [
-        "⚠ Văn bản mâu thuẫn về chỉ tiêu 3.3, PL.III.1.8: trang này 3.3 đánh giá theo ≥ 90%; PL.III.1.8 đánh giá theo ≥ 70% — xem cột Ghi chú.",
+        "⚠ Chỉ tiêu 3.3, PL.III.1.8: văn bản kế hoạch ghi các mức khác nhau. Trang này chấm 3.3 theo mức ≥ 90%, PL.III.1.8 theo mức ≥ 70%; lý do ở cột Ghi chú.",
       ],
     ]);
     expect(
@@ -399,11 +402,14 @@ describe("Chỉ tiêu sheet layout", () => {
     test("targets print as the document writes them", () => {
       const printed = Object.fromEntries(plan.indicators.map((i) => [i.id, printedTarget(i)]));
       expect(printed["3.2b"]).toBe("≥ 95%");
-      expect(printed["3.6"]).toBe("> 95%");
-      expect(printed["1.2a"]).toBe("≥ 2 sáng kiến");
-      expect(printed["1.2b"]).toBe("≥ 1 sáng kiến");
-      for (const ind of plan.indicators.filter((i) => i.unit === "count")) {
-        expect(printed[ind.id]).toMatch(/^[≥>≤<=] \d+ \S+/);
+      expect(printed["3.6"]).toBe("trên 95%");
+      expect(printed["1.1"]).toBe("100%");
+      expect(printed["1.2a"]).toBe("ít nhất 2 sáng kiến");
+      expect(printed["1.2b"]).toBe("ít nhất 1 sáng kiến");
+      for (const ind of plan.indicators) {
+        expect(printed[ind.id]).not.toMatch(/[<>=]/);
+        if (ind.unit === "count")
+          expect(printed[ind.id]).toMatch(/^(ít nhất|trên|không quá|dưới|đúng) \d+ \S+/);
       }
     });
 
@@ -412,13 +418,13 @@ describe("Chỉ tiêu sheet layout", () => {
       expect(conflict).toBeDefined();
       const note = String(cell(rowOf(sheet, "3.3"), "note"));
       expect(note).toMatch(
-        /^⚠ Mâu thuẫn trong văn bản — giá trị dùng để đánh giá ở dòng này: ≥ 90%/
+        /^⚠ Mâu thuẫn: văn bản ghi hai mức khác nhau cho chỉ tiêu này; dòng này chấm theo mức ≥ 90%\./
       );
       expect(note).toMatch(/70%/);
       expect(cell(rowOf(sheet, "3.3"), "targetValue")).toBe(0.9);
       expect(sheet.blocks.find((b) => b.at === "B4")?.cells).toEqual([
         [
-          "⚠ Văn bản mâu thuẫn về chỉ tiêu 3.3: trang này 3.3 đánh giá theo ≥ 90% — xem cột Ghi chú.",
+          "⚠ Chỉ tiêu 3.3: văn bản kế hoạch ghi các mức khác nhau. Trang này chấm theo mức ≥ 90%; lý do ở cột Ghi chú.",
         ],
       ]);
       expect(note).toContain("70%");

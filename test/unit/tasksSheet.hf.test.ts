@@ -14,6 +14,7 @@ import {
   AS_OF_ROW,
   NAME_AS_OF,
   NAME_SOON_DAYS,
+  SETTINGS_HINT_COL,
   SETTINGS_VALUE_COL,
   SOON_DAYS_ROW,
   TASKS_FIRST_BODY_ROW,
@@ -26,6 +27,7 @@ import { buildWorkbook } from "../../src/layouts/workbook";
 import type { Plan, Task } from "../../src/plan/types";
 import { getPlan } from "../../src/plan";
 import { samplePlan } from "../support/layoutFixtures";
+import { AS_OF_FIXED_HINT, AS_OF_TODAY_HINT } from "../../src/layouts/tasksAssembly";
 import { literalText } from "../../src/layouts/cellText";
 
 const serial = (iso: string): number => isoToSerial(iso) as number;
@@ -388,6 +390,13 @@ describe.each([
     try {
       checkTasks(l, plan, rows, todayIso(), 7);
       const sheetId = l.hf.getSheetId(l.tasksSheet) as number;
+      // The hint beside the date says what is true of it, whatever put the date there.
+      const hint = cellAddress(AS_OF_ROW, SETTINGS_HINT_COL);
+      expect(valueAt(l.hf, l.tasksSheet, hint)).toBe(AS_OF_TODAY_HINT);
+      const asOfCell = { sheet: sheetId, row: AS_OF_ROW - 1, col: SETTINGS_VALUE_COL - 1 };
+      l.hf.setCellContents(asOfCell, serial("2024-06-30"));
+      expect(valueAt(l.hf, l.tasksSheet, hint)).toBe(AS_OF_FIXED_HINT);
+      l.hf.setCellContents(asOfCell, "=TODAY()");
       const soonDaysCell = { sheet: sheetId, row: SOON_DAYS_ROW - 1, col: SETTINGS_VALUE_COL - 1 };
       l.hf.setCellContents(soonDaysCell, 45);
       checkTasks(l, plan, rows, todayIso(), 45);

@@ -3,7 +3,7 @@ import { taskOutcome } from "../../src/domain/unitRollup";
 import { parseCell, parseRange } from "../../src/layouts/a1";
 import type { Scalar, SheetLayout, TableSpec } from "../../src/layouts/model";
 import { resolveReportSettings } from "../../src/layouts/reportSettings";
-import { composeTasksSheet } from "../../src/layouts/tasksAssembly";
+import { AS_OF_TODAY_HINT, composeTasksSheet } from "../../src/layouts/tasksAssembly";
 import {
   daysLateFormula,
   escapeWildcards,
@@ -266,7 +266,12 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
         .flatMap((line, i) => line.map((c, j) => [b.at, i, j, c]))
         .filter(([, , , c]) => typeof c === "string" && c.startsWith("="))
     );
-    expect(formulas).toEqual([["E3", 0, 0, "=TODAY()"]]); // no label or hint text starts with "="
+    // No label or hint text starts with "="; the as-of hint is a formula, to say what is true now.
+    expect(formulas).toEqual([
+      ["E3", 0, 0, "=TODAY()"],
+      ["F3", 0, 0, expect.stringMatching(/^=IF\(NgayBaoCao=TODAY\(\),"Hôm nay\. /)],
+    ]);
+    expect(blockAt(sheet, "F3").results?.[0][0]).toBe(AS_OF_TODAY_HINT);
     expect(blockAt(sheet, "B1").merge).toBe(true);
     expect(blockAt(sheet, "B1").cells[0]).toHaveLength(18); // B..S, the visible columns
   });

@@ -113,7 +113,7 @@ export function chartFallback(
     : [{ type: "dataBar", range: chart.values, color: "#C0504D" }];
   const widths = [
     { col: at.col, width: 34 },
-    { col: at.col + 1, width: BAR_CELLS + 6 },
+    { col: at.col + 1, width: Math.ceil(BAR_CELLS * 1.3) + 6 },
   ];
   return { cells, rules, widths };
 }

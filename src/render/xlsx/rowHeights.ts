@@ -11,7 +11,7 @@ const MAX_ROW_HEIGHT = 409;
 export const DEFAULT_ROW_HEIGHT = 15;
 
 /** Average lowercase letters of Times New Roman 11 per unit of column width (one Calibri 11 digit). */
-const CHARS_PER_WIDTH_UNIT = 1.15;
+const CHARS_PER_WIDTH_UNIT = 1.05;
 /** Cell padding eaten from the width, in width units. */
 const PADDING_UNITS = 0.8;
 
