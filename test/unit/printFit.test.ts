@@ -116,7 +116,7 @@ let fonts: Record<"regular" | "bold", FontMetrics>;
 beforeAll(() => {
   if (!fs.existsSync(fontFile(false)))
     throw new Error(
-      `${fontFile(false)} missing: install fonts-liberation2 (LibreOffice's Times New Roman; .ci/run does)`
+      `${fontFile(false)} missing: install fonts-liberation (LibreOffice prints Times New Roman with it; scripts/install-system-deps.sh does)`
     );
   fonts = { regular: loadFontMetrics(fontFile(false)), bold: loadFontMetrics(fontFile(true)) };
 });
