@@ -17,6 +17,7 @@ import {
   NAME_LEAD_COLUMN,
   NAME_SOON_DAYS,
   NAME_STATE_COLUMN,
+  TASKS_SHEET_KEY,
   TASKS_TABLE,
   TASK_COLUMN_KEYS,
   TASK_HEADER_ALIASES,
@@ -26,6 +27,9 @@ import { emptyUserInput, type UserInput } from "../../src/layouts/userInput";
 import { extractTableInput } from "../../src/layouts/userInputMerge";
 import { STAR, samplePlan, scaledPlan } from "../support/layoutFixtures";
 import { literalText } from "../../src/layouts/cellText";
+import { getPlan } from "../../src/plan";
+import { buildWorkbook } from "../../src/layouts/workbook";
+import { UNITS_SHEET_KEY } from "../../src/layouts/unitsSheet";
 
 const TODAY = "2024-05-15";
 const serial = (iso: string): number => isoToSerial(iso) as number;
@@ -492,5 +496,30 @@ describe("typed values are put back by task key", () => {
     expect(plainText("Văn bản")).toBe("Văn bản");
     expect(listText([])).toBe("");
     expect(listText(["- a", "", "• b"])).toBe("• a\n• b");
+  });
+});
+
+describe("one name per unit: the 2024 plan", () => {
+  const plan = getPlan();
+  const layout = buildWorkbook(plan, { flavor: "file", today: TODAY }).layout;
+  const tasks = layout.sheets.find((s) => s.key === TASKS_SHEET_KEY)!.table!;
+  const units = layout.sheets.find((s) => s.key === UNITS_SHEET_KEY)!.table!;
+  const byKey = new Map(tasks.rows.map((r) => [r.key, r.cells]));
+
+  it("Chủ trì shows the names Theo đơn vị shows; the document's wording stays in Ghi chú", () => {
+    const unitNames = new Set(units.rows.map((r) => r.key));
+    for (const task of plan.tasks) {
+      const cells = byKey.get(task.key)!;
+      expect(cells[col("lead")]).toBe(task.lead.join(", "));
+      for (const name of task.lead) expect(unitNames.has(name)).toBe(true);
+      if (task.leadText.trim() !== task.lead.join(", "))
+        expect(String(cells[col("note")])).toContain(
+          `Chủ trì theo văn bản: “${task.leadText.trim()}”`
+        );
+    }
+    // "Văn phòng" in the document is "Văn phòng Sở" on the sheet, and the note says so.
+    const written = plan.tasks.find((t) => t.leadText === "Văn phòng")!;
+    expect(byKey.get(written.key)![col("lead")]).toBe("Văn phòng Sở");
+    expect(byKey.get(written.key)![col("note")]).toMatch(/Chủ trì theo văn bản: “Văn phòng”\.$/);
   });
 });
