@@ -9,6 +9,7 @@
  */
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from "./io";
 import { dueCommand } from "./commands/due";
+import { importCommand } from "./commands/import";
 import { planCommand } from "./commands/plan";
 import { workbookCommand } from "./commands/workbook";
 
@@ -16,6 +17,7 @@ const COMMANDS: readonly Command[] = [
   planCommand,
   dueCommand,
   workbookCommand,
+  importCommand,
   // { name: "…", summary: "…", run: … },  ← one line per subcommand
 ];
 

@@ -233,6 +233,13 @@ function parseCore(s: string, fallback: number | undefined): Parsed {
     const isPlan = /^(?:kế hoạch|kh)\b/i.test(m[1]);
     const last = years.length ? years[years.length - 1] : undefined;
     if (last === undefined && !isPlan) return fail(`“Theo ${m[1]}” không nêu thời hạn cụ thể.`);
+    // "Theo kế hoạch của UBND tỉnh": the date is in another body's plan, not yet known here.
+    const body = /^(?:kế hoạch|kh)\s+(?:của\s+)(.+)$/i.exec(m[1]);
+    if (last === undefined && body) {
+      return fail(
+        `Thời hạn phụ thuộc kế hoạch của ${body[1]}: chưa có ngày cụ thể, hãy ghi hạn khi có kế hoạch đó.`
+      );
+    }
     const y = yearOf(last, fallback);
     if (typeof y === "string") return fail(y);
     const label = `theo ${m[1]}`.replace(/\s*năm\s*\d+\s*$/i, "") + ` năm ${y.year} (cuối năm)`;

@@ -4,14 +4,14 @@
  */
 import type { Comparison } from "../domain/rates";
 
-/** Roman numeral of an appendix section, as printed. */
-export type SectionId = "I" | "II" | "III" | "IV" | "V" | "VI" | "VII";
+/** Id of an appendix section as printed: a Roman numeral ("I" … "VII" in 2024; any in other plans). */
+export type SectionId = string;
 
 export interface Section {
   id: SectionId;
   /** Title as printed in the appendix, e.g. "CHỈ ĐẠO ĐIỀU HÀNH". */
   title: string;
-  /** Sub-sections printed inside a section (only VII has them: 7.1 and 7.2). */
+  /** Sub-sections printed inside a section (in 2024 only VII has them: 7.1 and 7.2). */
   subsections: { id: string; title: string }[];
 }
 

@@ -35,17 +35,19 @@ function layerOf(abs: string): string {
 const ALLOWED: Record<string, string[]> = {
   domain: ["domain"],
   plan: ["plan", "domain"],
+  import: ["import", "plan", "domain"],
   layouts: ["layouts", "plan", "domain"],
   "render/office": ["render/office", "layouts", "plan", "domain"],
   "render/xlsx": ["render/xlsx", "layouts", "plan", "domain"],
   functions: ["functions", "domain", "plan/indicators", "plan/types"],
-  cli: ["cli", "render/xlsx", "layouts", "plan", "domain"],
+  cli: ["cli", "import", "render/xlsx", "layouts", "plan", "domain"],
   taskpane: ["taskpane", "render/office", "layouts", "plan", "domain"],
   commands: ["commands", "render/office"],
 };
 const FORBIDDEN_PACKAGES: Record<string, RegExp> = {
   domain: /^(react|react-dom|@fluentui\/|exceljs|office|@microsoft\/office-js|zod)/,
   plan: /^(react|react-dom|@fluentui\/|exceljs|office|@microsoft\/office-js)/,
+  import: /^(react|react-dom|@fluentui\/|exceljs|office|@microsoft\/office-js|zod)/,
   layouts: /^(react|react-dom|@fluentui\/|exceljs|office|@microsoft\/office-js)/,
   "render/office": /^(react|react-dom|@fluentui\/|exceljs)/,
   "render/xlsx": /^(react|react-dom|@fluentui\/)/,

@@ -749,7 +749,7 @@ describe("parsePlan (a user-supplied plan file)", () => {
     [
       "an unknown section",
       (f) => withTask(f, 0, { section: "VIII" }),
-      /tasks\[0\] \(2\.1\)\.section: phải là một trong/,
+      /tasks\[0\] \(2\.1\)\.section: phần “VIII” không có trong sections/,
     ],
     [
       "an empty task code",
