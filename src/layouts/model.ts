@@ -179,6 +179,8 @@ export interface SheetLayout {
   /** Sheet name shown to users (Vietnamese); users may rename it, the table name finds it again. */
   name: string;
   tabColor?: string;
+  /** "veryHidden": data only the add-in and `--from` read (the stored plan); users cannot unhide it. */
+  visibility?: "veryHidden";
   font: { name: string; size: number };
   /** Column widths from column A, in character units. */
   columnWidths: number[];

@@ -17,6 +17,10 @@ import { formatDmy, isIsoDate } from "../../domain/isoDate";
 import type { UserInput } from "../../layouts/userInput";
 import { renderWorkbookFile } from "../../render/xlsx/renderWorkbookFile";
 import { readUserInputFromFile, WorkbookFileError } from "../../render/xlsx/readUserInput";
+import { readStoredPlan } from "../../render/xlsx/readStoredPlan";
+import { composePlanSheet } from "../../layouts/planSheet";
+import { carryInputToRevisedPlan } from "../../layouts/planRevision";
+import type { Plan } from "../../plan/types";
 import { parseArgs, UsageError } from "../args";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from "../io";
 import { loadPlan, PlanFileError } from "../planFile";
@@ -101,6 +105,41 @@ async function readInputFile(file: string, what: string): Promise<Buffer> {
   }
 }
 
+/**
+ * The plan to write: --plan when given; else the plan stored in the --from file; else (a file
+ * written before plans were stored, or no --from) the built-in one — said aloud, never silently.
+ */
+function choosePlan(
+  args: WorkbookArgs,
+  stored: Plan | null,
+  hasFrom: boolean,
+  cwd: string,
+  progress: (text: string) => void
+): Plan {
+  if (args.plan !== undefined) {
+    progress(`Đang đọc kế hoạch từ ${args.plan}…`);
+    const plan = loadPlan(args.plan, cwd);
+    if (stored) {
+      progress(
+        `  Sổ cũ theo dõi “${stored.title}” (năm ${stored.year}); dùng kế hoạch mới “${plan.title}” (năm ${plan.year}).`
+      );
+    }
+    return plan;
+  }
+  if (stored) {
+    progress(`Dùng kế hoạch lưu trong tệp nguồn: “${stored.title}” (năm ${stored.year}).`);
+    return stored;
+  }
+  const builtIn = loadPlan(undefined, cwd);
+  progress(
+    hasFrom
+      ? `Tệp nguồn không lưu kế hoạch (tạo bằng phiên bản cũ): dùng kế hoạch có sẵn “${builtIn.title}”. ` +
+          "Nếu sổ theo dõi kế hoạch khác, thêm --plan KẾ_HOẠCH.json."
+      : `Đang đọc kế hoạch có sẵn “${builtIn.title}” (kế hoạch khác: --plan KẾ_HOẠCH.json, tạo bằng cchc import)…`
+  );
+  return builtIn;
+}
+
 async function statOf(file: string): Promise<Stats | null> {
   try {
     return await fs.stat(file);
@@ -126,8 +165,10 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
   const progress = (text: string): void => io.stderr(`${text}\n`);
 
   try {
-    progress(args.plan ? `Đang đọc kế hoạch từ ${args.plan}…` : "Đang đọc kế hoạch…");
-    const plan = loadPlan(args.plan, cwd);
+    const fromFile = args.from === undefined ? undefined : path.resolve(cwd, args.from);
+    const fromData = fromFile ? await readInputFile(fromFile, "tệp nguồn") : undefined;
+    const stored = fromData ? await readStoredPlan(fromData, path.basename(fromFile ?? "")) : null;
+    const plan = choosePlan(args, stored, fromData !== undefined, cwd, progress);
     const out = path.resolve(cwd, args.out ?? `CCHC-${plan.year}.xlsx`);
     const existing = await statOf(out);
     if (existing?.isDirectory()) throw new InputError(describeWriteError(out, { code: "EISDIR" }));
@@ -144,10 +185,10 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
     }
 
     let userInput: UserInput | undefined;
-    if (args.from !== undefined) {
-      const from = path.resolve(cwd, args.from);
+    if (fromFile !== undefined && fromData !== undefined) {
+      const from = fromFile;
       progress(`Đang đọc dữ liệu đã nhập trong ${args.from}…`);
-      const data = await readInputFile(from, "tệp nguồn");
+      const data = fromData;
       // The tables of the layout being written decide which columns are input columns.
       const bare = buildWorkbook(plan, {
         flavor: "file",
@@ -162,6 +203,12 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
       }
       for (const note of read.notes) progress(`  ${note}`);
       userInput = read.userInput;
+      if (stored && args.plan !== undefined) {
+        // A revised plan: typed values follow tasks and targets matched by identity, then by text.
+        const revision = carryInputToRevisedPlan(userInput, stored, plan);
+        for (const line of revision.moved) progress(`  ${line}`);
+        userInput = revision.userInput;
+      }
     }
 
     progress("Đang dựng các trang Nhiệm vụ, Chỉ tiêu, Theo đơn vị…");
@@ -181,7 +228,10 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
     }
 
     progress(`Đang ghi ${out}…`);
-    const data = await renderWorkbookFile(build.layout);
+    // The plan travels inside the workbook: --from and the add-in read it back (layouts/planSheet.ts).
+    const data = await renderWorkbookFile({
+      sheets: [...build.layout.sheets, composePlanSheet(plan)],
+    });
     await writeOutputFile(out, data, { force: args.force });
 
     const { asOf, soonDays } = build.settings;

@@ -229,7 +229,7 @@ function readNames(wb: ExcelJS.Workbook, layout: WorkbookLayout): Record<string,
   return out;
 }
 
-async function loadWorkbook(data: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(data: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
   if (
     data.length >= 4 &&
     data[0] === 0xd0 &&

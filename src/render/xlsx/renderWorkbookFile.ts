@@ -382,6 +382,7 @@ export async function buildExcelWorkbook(layout: WorkbookLayout): Promise<ExcelJ
       properties: sheet.tabColor
         ? { tabColor: { argb: `FF${sheet.tabColor.replace("#", "")}` } }
         : {},
+      ...(sheet.visibility ? { state: sheet.visibility } : {}),
     });
     await new SheetRenderer(wb, ws, sheet, styles).render();
   }
