@@ -13,14 +13,19 @@ import { canonicalUnits, findUnit, UNITS } from "./units";
 
 function buildTasks(file: PlanFile, units: readonly Unit[]): Task[] {
   const seen = new Map<string, number>();
+  const positions = new Map<string, number>();
   return file.tasks.map((t, i) => {
-    const occurrence = (seen.get(t.code) ?? 0) + 1;
-    seen.set(t.code, occurrence);
+    const scope = t.subsection ?? t.section;
+    const position = (positions.get(scope) ?? 0) + 1;
+    positions.set(scope, position);
+    const code = t.code ?? `${scope}.${position}`;
+    const occurrence = (seen.get(code) ?? 0) + 1;
+    seen.set(code, occurrence);
     const d = parseDeadline(t.deadline.text, { year: file.year });
     const task: Task = {
       seq: i + 1,
-      key: taskKey(t.code, occurrence),
-      code: t.code,
+      key: taskKey(code, occurrence),
+      code,
       occurrence,
       section: t.section,
       subsection: t.subsection,

@@ -41,7 +41,8 @@ const deadlineSchema = z.union([
 ]);
 
 const taskSchema = z.object({
-  code: nonEmpty,
+  // Optional: plans without task numbers get "<section or subsection>.<position>" at load.
+  code: z.optional(nonEmpty),
   section: sectionId,
   subsection: z._default(z.nullable(z.string()), null),
   rowNo: z._default(z.string(), ""),

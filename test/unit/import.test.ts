@@ -256,3 +256,23 @@ describe("cchc import", () => {
 test("ImportError is what the readers throw for unreadable files", async () => {
   await expect(readDocxPlan(new Uint8Array([1, 2, 3]))).rejects.toBeInstanceOf(ImportError);
 });
+
+test("a plan file may leave task codes out: each gets its section (or subsection) and position", () => {
+  const task = (section: string, subsection: string | null, text: string) => ({
+    section,
+    subsection,
+    objective: { code: "", text: "" },
+    text,
+    leadText: "Văn phòng",
+    deadline: "Quý I",
+  });
+  const plan = parsePlan({
+    year: 2026,
+    sections: [
+      { id: "I", title: "CHỈ ĐẠO" },
+      { id: "II", title: "HIỆN ĐẠI HÓA", subsections: [{ id: "2.1", title: "Số hóa" }] },
+    ],
+    tasks: [task("I", null, "a"), task("I", null, "b"), task("II", "2.1", "c")],
+  });
+  expect(plan.tasks.map((t) => t.key)).toEqual(["I.1#1", "I.2#1", "2.1.1#1"]);
+});
