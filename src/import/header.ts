@@ -6,16 +6,19 @@
  */
 import { fold, type SourceRow } from "./model";
 
-export type Concept =
-  | "rowNo"
-  | "objective"
-  | "task"
-  | "activities"
-  | "outputs"
-  | "lead"
-  | "coord"
-  | "deadline"
-  | "note";
+/** What a column of an appendix table means. */
+export const CONCEPTS = [
+  "rowNo",
+  "objective",
+  "task",
+  "activities",
+  "outputs",
+  "lead",
+  "coord",
+  "deadline",
+  "note",
+] as const;
+export type Concept = (typeof CONCEPTS)[number];
 
 export type Columns = Partial<Record<Concept, number>>;
 

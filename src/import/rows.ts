@@ -4,7 +4,8 @@
  * column whose merged cells leave blanks below, rows split across page breaks (text form), and task
  * numbering that is global ("2.1" … "2.42"), restarts in every section ("1, 2, 3") or is absent.
  */
-import type { Columns, Concept } from "./header";
+import type { Task } from "../plan/types";
+import { CONCEPTS, type Columns, type Concept } from "./header";
 import { isHeaderLike } from "./header";
 import { tidyCell, type SourceRow } from "./model";
 
@@ -14,22 +15,25 @@ export interface RawSection {
   subsections: { id: string; title: string }[];
 }
 
-export interface RawTask {
+/** A task row as printed; build.ts derives the rest (key, canonical units, due date). */
+export type RawTask = Pick<
+  Task,
+  | "section"
+  | "subsection"
+  | "rowNo"
+  | "objective"
+  | "text"
+  | "activities"
+  | "outputs"
+  | "leadText"
+  | "coordText"
+  | "note"
+> & {
   /** Code printed at the start of the task text ("2.1"), or "" when none. */
   printedCode: string;
-  section: string;
-  subsection: string | null;
-  rowNo: string;
-  objective: { code: string; text: string };
-  text: string;
-  activities: string[];
-  outputs: string[];
-  leadText: string;
-  coordText: string;
   deadlineText: string;
-  note: string;
   where: string;
-}
+};
 
 export interface RawAppendix {
   sections: RawSection[];
@@ -53,25 +57,16 @@ const LEADING_CODE = /^(\d{1,3}(?:\.\d{1,3})+)\.?\s+/;
 const LEADING_NUMBER = /^(\d{1,3})[.)]\s+/;
 
 function read(row: SourceRow, columns: Columns): Row {
-  const cell = (c: Concept): string => {
+  const r = { where: row.where, afterBreak: row.afterBreak } as Row;
+  for (const c of CONCEPTS) {
     const i = columns[c];
-    return i === undefined ? "" : tidyCell(row.cells[i] ?? "");
-  };
-  const filled = row.cells.map((c) => tidyCell(c)).filter((c) => c !== "");
-  return {
-    rowNo: cell("rowNo"),
-    objective: cell("objective"),
-    task: cell("task"),
-    activities: cell("activities"),
-    outputs: cell("outputs"),
-    lead: cell("lead"),
-    coord: cell("coord"),
-    deadline: cell("deadline"),
-    note: cell("note"),
-    where: row.where,
-    afterBreak: row.afterBreak,
-    first: filled.length ? filled.join(" ") : "",
-  };
+    r[c] = i === undefined ? "" : tidyCell(row.cells[i] ?? "");
+  }
+  r.first = row.cells
+    .map((c) => tidyCell(c))
+    .filter((c) => c !== "")
+    .join(" ");
+  return r;
 }
 
 const filledCells = (row: SourceRow): string[] =>
@@ -225,16 +220,7 @@ function continues(prev: Row, r: Row): boolean {
 
 function merge(a: Row, b: Row): Row {
   const m = { ...a };
-  for (const k of [
-    "objective",
-    "task",
-    "activities",
-    "outputs",
-    "lead",
-    "coord",
-    "deadline",
-    "note",
-  ] as const) {
+  for (const k of CONCEPTS) {
     m[k] = join(a[k], b[k]);
   }
   m.rowNo = a.rowNo || b.rowNo;

@@ -5,19 +5,10 @@
  * A bare "đạt 95%" / "100% …" is a level to reach (≥), and says so in the note.
  */
 import type { Comparison } from "../domain/rates";
+import type { Indicator } from "../plan/types";
 
-export interface ImportedTarget {
-  id: string;
-  text: string;
-  target: number;
-  comparison: Comparison;
-  unit: "%" | "count";
-  numerator: string;
-  denominator: string | null;
-  lead: string[];
-  source: string;
-  note?: string;
-}
+/** A target read from the body: the plan's own Indicator shape. */
+export type ImportedTarget = Indicator;
 
 export interface TargetReading {
   targets: ImportedTarget[];

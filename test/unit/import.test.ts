@@ -1,13 +1,13 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
 import { readDocxPlan } from "../../src/import/docx";
 import { importPlan, type ImportResult } from "../../src/import/importPlan";
 import { ImportError } from "../../src/import/model";
 import { readTextPlan } from "../../src/import/text";
 import { readXlsxPlan } from "../../src/cli/readers/xlsxPlan";
 import { findUnit, getPlan, parsePlan, UNITS } from "../../src/plan";
+import { runCli } from "../support/runCli";
 import { FIXTURES, type Expected } from "../support/planFixtures";
 import { docxOf, planDocx, planText, planXlsx, simpleTableXml } from "../support/planFiles";
 import { SEED_PATH } from "../support/seed";
@@ -136,16 +136,7 @@ describe("cchc import", () => {
   });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  async function run(argv: string[]) {
-    let stdout = "";
-    let stderr = "";
-    const code = await main(argv, {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      cwd: tmp,
-    });
-    return { code, stdout, stderr };
-  }
+  const run = (argv: string[]) => runCli(argv, tmp);
 
   test("a .docx → the plan JSON in --out, summary and to-check list on stderr", async () => {
     fs.writeFileSync(path.join(tmp, "huyen.docx"), await planDocx(FIXTURES[1].plan));

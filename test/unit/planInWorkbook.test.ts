@@ -2,7 +2,6 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
 import { importPlan } from "../../src/import/importPlan";
 import { readTextPlan } from "../../src/import/text";
 import { INDICATORS_TABLE } from "../../src/layouts/indicatorsSheet";
@@ -15,6 +14,7 @@ import { readStoredPlan } from "../../src/render/xlsx/readStoredPlan";
 import { readUserInputFromFile } from "../../src/render/xlsx/readUserInput";
 import { renderWorkbookFile } from "../../src/render/xlsx/renderWorkbookFile";
 import { buildWorkbook } from "../../src/layouts/workbook";
+import { runCli } from "../support/runCli";
 import { FIXTURES } from "../support/planFixtures";
 import { planDocx, planText } from "../support/planFiles";
 
@@ -86,15 +86,7 @@ describe("cchc workbook with an imported plan", () => {
   });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  async function run(argv: string[]) {
-    let stderr = "";
-    const code = await main(argv, {
-      stdout: () => undefined,
-      stderr: (t) => void (stderr += t),
-      cwd: tmp,
-    });
-    return { code, stderr };
-  }
+  const run = (argv: string[]) => runCli(argv, tmp);
 
   test("titled with the plan's own title and year, the plan inside, --from regenerates with it", async () => {
     fs.writeFileSync(path.join(tmp, "huyen.docx"), await planDocx(FIXTURES[1].plan));
