@@ -18,3 +18,12 @@ export const defaultLayoutBuilder: LayoutBuilder = {
     return { layout: built.layout, notes: built.notes, orphans: built.orphans };
   },
 };
+
+export {
+  applyUnitEdits,
+  createOrUpdateWorkbookPlan,
+  importDocx,
+  importSelection,
+  layoutBuilderFor,
+} from "./planImport";
+export type { ImportResult, UnitEdit } from "./planImport";

@@ -271,6 +271,21 @@ export class FakeUser {
     this.book.writeInput(sheet, row, col, input === null ? "" : input);
   }
 
+  /** Selects a range, as the user does before "Nhập kế hoạch" from the selection. */
+  select(sheet: string, address: string): void {
+    const s = this.book.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    this.book.selection = { sheet: s, box: this.book.resolve(address, s).box };
+  }
+
+  /** Pastes rows of text from a cell on (a table copied out of Word). */
+  paste(sheet: string, at: string, rows: string[][]): void {
+    const s = this.book.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const { top, left } = this.book.resolve(at, s).box;
+    rows.forEach((r, i) => r.forEach((v, j) => v !== "" && this.type(s, top + i, left + j, v)));
+  }
+
   typeInTable(
     tableName: string,
     key: string,

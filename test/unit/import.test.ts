@@ -4,6 +4,7 @@ import * as path from "path";
 import { readDocxPlan } from "../../src/import/docx";
 import { importPlan, type ImportResult } from "../../src/import/importPlan";
 import { ImportError } from "../../src/import/model";
+import { applyUnitEdits } from "../../src/import/unitEdits";
 import { readTextPlan } from "../../src/import/text";
 import { readXlsxPlan } from "../../src/cli/readers/xlsxPlan";
 import { findUnit, getPlan, parsePlan, UNITS } from "../../src/plan";
@@ -266,4 +267,19 @@ test("a plan file may leave task codes out: each gets its section (or subsection
     tasks: [task("I", null, "a"), task("I", null, "b"), task("II", "2.1", "c")],
   });
   expect(plan.tasks.map((t) => t.key)).toEqual(["I.1#1", "I.2#1", "2.1.1#1"]);
+});
+
+test("renaming and merging units in the preview: every lead follows, old spellings stay aliases", () => {
+  const { plan } = importPlan(readTextPlan(planText(FIXTURES[2].plan)));
+  const edited = applyUnitEdits(plan, [
+    { kind: "rename", from: "UBND xã", to: "Ủy ban nhân dân xã" },
+    { kind: "merge", from: "Công an xã", into: "Ban CHQS xã" },
+  ]);
+  const lead = (code: string) => edited.tasks.find((t) => t.code === code)?.lead;
+  expect(lead("II.3")).toEqual(["Ủy ban nhân dân xã"]);
+  expect(lead("II.2")).toEqual(["Ban CHQS xã"]);
+  expect(edited.units.find((u) => u.name === "Ủy ban nhân dân xã")?.aliases).toEqual(
+    expect.arrayContaining(["UBND xã", "UBND"])
+  );
+  expect(edited.units.some((u) => u.name === "Công an xã")).toBe(false);
 });

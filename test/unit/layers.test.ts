@@ -41,7 +41,7 @@ const ALLOWED: Record<string, string[]> = {
   "render/xlsx": ["render/xlsx", "layouts", "plan", "domain"],
   functions: ["functions", "domain", "plan/indicators", "plan/types"],
   cli: ["cli", "import", "render/xlsx", "layouts", "plan", "domain"],
-  taskpane: ["taskpane", "render/office", "layouts", "plan", "domain"],
+  taskpane: ["taskpane", "import", "render/office", "layouts", "plan", "domain"],
   commands: ["commands", "render/office"],
 };
 const FORBIDDEN_PACKAGES: Record<string, RegExp> = {

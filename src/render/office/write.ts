@@ -200,6 +200,8 @@ function writeSheet(t: SheetTarget, caps: Capabilities): WrittenSheet {
   const fp = layoutFootprint(sheet);
 
   if (caps.has("tabColor") && sheet.tabColor) ws.tabColor = sheet.tabColor;
+  // The stored plan (layouts/planSheet.ts): ExcelApi 1.1, data only the add-in reads.
+  if (sheet.visibility === "veryHidden") ws.visibility = "VeryHidden" as Excel.SheetVisibility;
 
   const columnsRange = ws.getRange(columnsAddress(1, fp.right));
   columnsRange.format.font.name = sheet.font.name;

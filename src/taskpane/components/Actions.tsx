@@ -31,6 +31,7 @@ import {
   type Engine,
 } from "../loadEngine";
 import { AsOfDateField, dateProblem } from "./AsOfDateField";
+import { ImportPlan } from "./ImportPlan";
 import { UnitList } from "./UnitList";
 
 // Plain style objects, not makeStyles: a runtime makeStyles pulls Griffel's CSS compiler (stylis,
@@ -162,7 +163,10 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   const onCreate = (): void => {
     void perform(
       "create",
-      withEngine((e) => e.createOrUpdate(deps, customBuild ?? e.defaultLayoutBuilder))
+      // The workbook's own plan (KeHoach sheet); the built-in one only when it has none yet.
+      withEngine((e) =>
+        customBuild ? e.createOrUpdate(deps, customBuild) : e.createOrUpdateWorkbookPlan(deps)
+      )
     ).then((r) => {
       if (!r?.ok) return;
       // The table is rewritten without filters.
@@ -259,6 +263,14 @@ export function Actions(props: ActionsProps): React.JSX.Element {
         }}
         onApply={onSetDate}
         onToday={onToday}
+      />
+
+      <Divider />
+      <ImportPlan
+        deps={deps}
+        disabled={disabled}
+        loadEngine={() => load.current()}
+        perform={(action) => perform("create", withEngine(action))}
       />
 
       <Divider />

@@ -25,6 +25,8 @@ export abstract class BookCells {
   tables: TableModel[] = [];
   names: NameModel[] = [];
   activeSheet: SheetModel | null = null;
+  /** What the user selected (Workbook.getSelectedRange); null: cell A1 of the active sheet. */
+  selection: { sheet: SheetModel; box: Box } | null = null;
   calculator: FakeCalculator | null = null;
   /** Bumped on every change of cell content, so calculated values are recomputed lazily. */
   version = 0;

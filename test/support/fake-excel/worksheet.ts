@@ -30,6 +30,15 @@ export class FakeWorkbook extends ClientObject {
   get application(): FakeApplication {
     return this.nav("application", () => new FakeApplication(this.context));
   }
+  /** The single selected range (ExcelApi 1.1); by default A1 of the active sheet. */
+  getSelectedRange(): FakeRange {
+    const book = this.context.book;
+    const sel = book.selection ?? {
+      sheet: book.activeSheet,
+      box: { top: 1, left: 1, bottom: 1, right: 1 },
+    };
+    return new FakeRange(this.context, sel.sheet, sel.box);
+  }
 }
 
 export class FakeApplication extends ClientObject {
@@ -137,6 +146,17 @@ export class FakeWorksheet extends ClientObject {
   get visibility(): string {
     return this.read("visibility");
   }
+  /** ExcelApi 1.1; Excel refuses to hide the last visible sheet. */
+  set visibility(v: string) {
+    this.opUnlessNull("Worksheet.visibility", () => {
+      if (!["Visible", "Hidden", "VeryHidden"].includes(v))
+        throw new FakeOfficeError("InvalidArgument", `Bad visibility ${v}`);
+      const others = this.context.book.sheets.filter((s) => s !== this.m);
+      if (v !== "Visible" && !others.some((s) => s.visibility === "Visible"))
+        throw new FakeOfficeError("InvalidOperation", "A workbook must keep one visible sheet.");
+      this.m.visibility = v;
+    });
+  }
   get tabColor(): string {
     return this.read("tabColor");
   }
@@ -180,6 +200,13 @@ export class FakeWorksheet extends ClientObject {
       bottom: row + 1,
       right: col + 1,
     });
+  }
+  /** ExcelApi 1.1: on an empty sheet Excel returns cell A1. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    if (this.isNull) return new FakeRange(this.context, null, null);
+    const box = this.context.book.usedBox(this.m) ?? { top: 1, left: 1, bottom: 1, right: 1 };
+    return new FakeRange(this.context, this.model, box);
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     void valuesOnly;

@@ -1,0 +1,75 @@
+/**
+ * The import side of the engine ("Nhập kế hoạch"): a .docx the user picks or the table they pasted
+ * and selected → an ImportResult to preview; then the tracker for that plan, with the plan stored in
+ * the workbook (KeHoach) so later actions use it. Loaded with the engine chunk; the .docx reader
+ * (jszip) is its own chunk, fetched only when a file is picked.
+ */
+import { importPlan, type ImportResult } from "../import/importPlan";
+import type { SourceDocument } from "../import/model";
+import { buildWorkbook } from "../layouts/workbook";
+import { composePlanSheet } from "../layouts/planSheet";
+import { getPlan } from "../plan";
+import type { Plan } from "../plan/types";
+import {
+  createOrUpdate,
+  type CreateResult,
+  type LayoutBuilder,
+  type OfficeDeps,
+} from "../render/office/actions";
+import { ActionError, describeError } from "../render/office/errors";
+import { readSelectedTable, readWorkbookPlan } from "../render/office/planActions";
+
+export { applyUnitEdits, type UnitEdit } from "../import/unitEdits";
+export type { ImportResult };
+
+/** The layout of a plan, add-in flavour, with the plan itself stored in the workbook. */
+export function layoutBuilderFor(plan: Plan): LayoutBuilder {
+  return (userInput) => {
+    const built = buildWorkbook(plan, { userInput, flavor: "addin" });
+    return {
+      layout: { sheets: [...built.layout.sheets, composePlanSheet(plan)] },
+      notes: built.notes,
+      orphans: built.orphans,
+    };
+  };
+}
+
+export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
+  const { readDocxPlan } = await import(/* webpackChunkName: "docx" */ "../import/docx");
+  return importPlan(await readDocxPlan(bytes));
+}
+
+/** The selected table (or the sheet's used range) → a plan; rows with one filled cell near the top are the title. */
+export async function importSelection(deps: OfficeDeps): Promise<ImportResult> {
+  const table = await readSelectedTable(deps.run);
+  const doc: SourceDocument = {
+    paragraphs: table.rows
+      .slice(0, 15)
+      .map((r) => r.filter((c) => c.trim() !== ""))
+      .filter((r) => r.length === 1)
+      .map((r) => r[0].trim()),
+    tables: [
+      table.rows.map((cells, i) => ({
+        cells,
+        afterBreak: false,
+        where: `hàng ${i + 1} của vùng chọn`,
+      })),
+    ],
+  };
+  return importPlan(doc);
+}
+
+/** Create/update with the workbook's own plan (the built-in one when the workbook has none yet). */
+export async function createOrUpdateWorkbookPlan(deps: OfficeDeps): Promise<CreateResult> {
+  let plan: Plan;
+  try {
+    plan = (await readWorkbookPlan(deps.run)) ?? getPlan();
+  } catch (e) {
+    return {
+      ok: false,
+      message: describeError(e),
+      details: (e as { details?: string[] }).details ?? [],
+    };
+  }
+  return createOrUpdate(deps, layoutBuilderFor(plan));
+}
