@@ -68,7 +68,7 @@ export async function createOrUpdateWorkbookPlan(deps: OfficeDeps): Promise<Crea
     return {
       ok: false,
       message: describeError(e),
-      details: (e as { details?: string[] }).details ?? [],
+      details: e instanceof ActionError ? e.details : [],
     };
   }
   return createOrUpdate(deps, layoutBuilderFor(plan));
