@@ -109,7 +109,8 @@ function listOf(
 }
 
 const YEAR_TAIL = "(?:\\s*(?:\\/|-|,?\\s*năm)\\s*(\\d+))?";
-const DATE_NUM = /^(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d+))?$/i;
+// "5/3/2025", "ngày 5/3 năm 2025" (plans write "năm" for the second "/").
+const DATE_NUM = /^(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*(?:[/.-]|,?\s*năm)\s*(\d+))?$/i;
 const DATE_WORDS = /^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,?\s*năm\s+(\d+))?$/i;
 const MONTHS = new RegExp(
   `^tháng\\s+(\\d{1,2}(?:\\s*(?:,|-|và|đến|tới)\\s*(?:tháng\\s+)?\\d{1,2})*)${YEAR_TAIL}$`,

@@ -1,6 +1,8 @@
 import type { Page } from "playwright-core";
 import { fakeHostEnv, routeFakeHost } from "./fakeHostPage";
 import { outputPath } from "./support";
+import { FIXTURES } from "../support/planFixtures";
+import { pastedRows, planDocx } from "../support/planFiles";
 
 /**
  * The BUILT task pane (dist/, from `npm run build`) in Debian chromium with a FAKE Excel host: the
@@ -59,7 +61,7 @@ test("in a fake Excel host: create the sheets, filter by a unit, clear the filte
     await page.evaluate(() =>
       (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames()
     )
-  ).toEqual(["Sheet1", "Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị"]);
+  ).toEqual(["Sheet1", "Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị", "KeHoach"]);
   // The list shows the counts the workbook computed (HyperFormula behind the fake).
   // Today is past every 2024 deadline: each unit has overdue tasks, shown as a badge.
   const firstText = await units.first().innerText();
@@ -99,6 +101,59 @@ test("in a fake Excel host: create the sheets, filter by a unit, clear the filte
   expect(scripts).toContain("actions.js");
   expect(scripts).toContain("engine.js");
   expect(scripts).toContain("calendar.js");
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+type FakeWindow = {
+  __fakeExcel: {
+    user: {
+      paste(s: string, at: string, rows: string[][]): void;
+      select(s: string, a: string): void;
+    };
+    table(n: string): TableView;
+    sheet(n: string): { visibility: string };
+  };
+};
+
+test("Nhập kế hoạch in a fake Excel host: from the selected pasted table, then from a .docx", async () => {
+  const page = await env.browser.newPage({ viewport: { width: 350, height: 1400 } });
+  const errors: string[] = [];
+  page.on("pageerror", (err) => errors.push(err.message));
+  await routeFakeOffice(page);
+  await page.goto(`${env.server.url}/taskpane.html`);
+  await page.getByTestId("notice").waitFor({ timeout: 60_000 });
+
+  const rows = pastedRows(FIXTURES[2].plan);
+  await page.evaluate((r) => {
+    const fake = (window as unknown as FakeWindow).__fakeExcel;
+    fake.user.paste("Sheet1", "A1", r);
+    fake.user.select("Sheet1", `A1:F${r.length}`);
+  }, rows);
+  await page.getByTestId("import-selection").click();
+  const preview = page.getByTestId("import-preview");
+  await preview.waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId("import-counts").innerText()).toContain("6 nhiệm vụ trong 2 phần");
+  expect(await page.getByTestId("import-checks").innerText()).toContain("“Chưa xác định”");
+  await page.screenshot({ path: outputPath("taskpane-import-1-preview.png"), fullPage: true });
+
+  await page.getByTestId("import-build").click();
+  await page.getByText(/Đã tạo bảng theo dõi/).waitFor({ timeout: 60_000 });
+  const stored = await page.evaluate(() => {
+    const fake = (window as unknown as FakeWindow).__fakeExcel;
+    const body = fake.table("tblNhiemVu").body.filter((r) => !String(r[0]).startsWith("§"));
+    return { tasks: body.length, visibility: fake.sheet("KeHoach").visibility };
+  });
+  expect(stored).toEqual({ tasks: 6, visibility: "VeryHidden" });
+  await page.screenshot({ path: outputPath("taskpane-import-2-built.png"), fullPage: true });
+
+  await page.getByTestId("import-file").setInputFiles({
+    name: "KeHoach-SoTuPhap-2025.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: await planDocx(FIXTURES[0].plan),
+  });
+  await page.getByText(/Từ tệp “KeHoach-SoTuPhap-2025.docx”/).waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId("import-counts").innerText()).toContain("6 chỉ tiêu");
   expect(errors).toEqual([]);
   await page.close();
 });

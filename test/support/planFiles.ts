@@ -63,6 +63,23 @@ export function planText(p: FixturePlan): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The appendix as staff paste it into a sheet: a title row, a blank row, the header, the rows. */
+export function pastedRows(p: FixturePlan): string[][] {
+  const width = p.header.length;
+  const pad = (cells: string[]) => [...cells, ...new Array(width - cells.length).fill("")];
+  return [
+    ...p.pastedTitle.map((t) => pad([t])),
+    pad([]),
+    p.header,
+    ...(p.header2 ? [p.header2] : []),
+    ...p.rows.map((r) =>
+      "section" in r
+        ? pad(r.oneCell ? [`${r.section}. ${r.title}`] : [r.section, r.title])
+        : r.cells
+    ),
+  ];
+}
+
 // ---------- docx ----------
 
 const esc = (s: string): string =>

@@ -8,24 +8,7 @@ import type { ExcelRun } from "../../src/render/office/actions";
 import { readWorkbookPlan } from "../../src/render/office/planActions";
 import { createFakeExcel, type FakeExcel } from "../support/fakeExcel";
 import { FIXTURES } from "../support/planFixtures";
-import { planDocx, type FixturePlan } from "../support/planFiles";
-
-/** The appendix as staff paste it into a sheet: a title row, a blank row, the header, the rows. */
-function pastedRows(p: FixturePlan): string[][] {
-  const width = p.header.length;
-  const pad = (cells: string[]) => [...cells, ...new Array(width - cells.length).fill("")];
-  return [
-    ...p.pastedTitle.map((t) => pad([t])),
-    pad([]),
-    p.header,
-    ...(p.header2 ? [p.header2] : []),
-    ...p.rows.map((r) =>
-      "section" in r
-        ? pad(r.oneCell ? [`${r.section}. ${r.title}`] : [r.section, r.title])
-        : r.cells
-    ),
-  ];
-}
+import { pastedRows, planDocx } from "../support/planFiles";
 
 function renderActions(fake: FakeExcel) {
   return render(

@@ -84,6 +84,9 @@ const TABLE: Row[] = [
   ["2024", "year", "2024-12-31", false],
   ["Năm 2024-2025", "year", "2025-12-31", false],
   ["Giai đoạn 2021-2025", "year", "2025-12-31", false],
+  // "năm" instead of "/" before the year, no "ngày", no leading zeros.
+  ["Ngày 5/3 năm 2025", "date", "2025-03-05", false],
+  ["Trước 31/3 năm 2025", "date", "2025-03-30", false],
   // "Theo Kế hoạch …": the end of the plan's year.
   ["Theo Kế hoạch ISO năm 2024", "plan", "2024-12-31", false],
   ["Theo Kế hoạch của UBND tỉnh năm 2025", "plan", "2025-12-31", false],
