@@ -99,22 +99,17 @@ function codesOf(raw: RawAppendix): string[] {
   });
 }
 
+/** Deadlines set by another body's plan (an unread deadline or a missing lead is a plan anomaly already). */
 function taskChecks(plan: Plan, raw: RawAppendix): string[] {
   const out: string[] = [];
   plan.tasks.forEach((t, i) => {
-    const where = `Nhiệm vụ ${t.code} (${raw.tasks[i].where})`;
     const d = parseDeadline(t.deadline.text, { year: plan.year });
-    if (d.kind === "unknown") {
+    if (d.kind === "plan") {
       out.push(
-        `${where}: chưa đọc được thời hạn “${t.deadline.text}” (${d.error}). Cần ghi lại thời hạn.`
-      );
-    } else if (d.kind === "plan") {
-      out.push(
-        `${where}: thời hạn “${t.deadline.text}” theo một kế hoạch khác, đang tính là cuối năm ` +
-          `(${formatDmy(d.due ?? "")}); sửa khi biết ngày cụ thể.`
+        `Nhiệm vụ ${t.code} (${raw.tasks[i].where}): thời hạn “${t.deadline.text}” theo một kế hoạch khác, ` +
+          `đang tính là cuối năm (${formatDmy(d.due ?? "")}); sửa khi biết ngày cụ thể.`
       );
     }
-    if (t.lead.length === 0) out.push(`${where}: không có đơn vị chủ trì.`);
   });
   return out;
 }

@@ -16,6 +16,7 @@ import type { ImportResult, UnitEdit } from "../planImport";
 import type { Plan } from "../../plan/types";
 
 const styles = {
+  section: { display: "flex", flexDirection: "column", gap: "8px" },
   row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
   list: { margin: "4px 0 0 0", paddingLeft: "18px" },
   unit: { display: "flex", flexDirection: "column", gap: "4px", padding: "4px 0" },
@@ -148,7 +149,7 @@ export function ImportPlan(props: ImportPlanProps): React.JSX.Element {
 
   const plan = preview?.plan;
   return (
-    <section aria-label="Nhập kế hoạch">
+    <section aria-label="Nhập kế hoạch" style={styles.section}>
       <Subtitle2 as="h2">Nhập kế hoạch</Subtitle2>
       <Caption1 as="p">
         Kế hoạch năm mới: chọn tệp Word (.docx), hoặc dán bảng phụ lục vào một trang tính, chọn bảng
@@ -189,7 +190,7 @@ export function ImportPlan(props: ImportPlanProps): React.JSX.Element {
         </MessageBar>
       )}
       {preview && plan && (
-        <div data-testid="import-preview">
+        <div data-testid="import-preview" style={styles.section}>
           <Caption1 as="p" data-testid="import-summary">
             Từ {preview.source}: {preview.result.summary}
           </Caption1>
