@@ -24,7 +24,8 @@ const COMMANDS: readonly Command[] = [
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    "cchc: công cụ dòng lệnh của Kế hoạch CCHC năm 2024, Sở Khoa học và Công nghệ Hà Tĩnh",
+    "cchc: công cụ dòng lệnh theo dõi kế hoạch cải cách hành chính (CCHC) của bất kỳ năm, đơn vị nào",
+    "(kế hoạch có sẵn: năm 2024, Sở Khoa học và Công nghệ Hà Tĩnh; kế hoạch khác: cchc import)",
     "",
     "Cách dùng: cchc <lệnh> [tham số]   ·   cchc <lệnh> --help   ·   cchc --help",
     "",

@@ -186,16 +186,14 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
 
     let userInput: UserInput | undefined;
     if (fromFile !== undefined && fromData !== undefined) {
-      const from = fromFile;
       progress(`Đang đọc dữ liệu đã nhập trong ${args.from}…`);
-      const data = fromData;
       // The tables of the layout being written decide which columns are input columns.
       const bare = buildWorkbook(plan, {
         flavor: "file",
         asOf: args.asOf ?? null,
         today: io.today,
       }).layout;
-      const read = await readUserInputFromFile(data, bare, path.basename(from));
+      const read = await readUserInputFromFile(fromData, bare, path.basename(fromFile));
       for (const f of read.found) {
         progress(
           `  bảng ${f.table} (trang “${f.sheet}”${f.via === "header" ? ", tìm theo dòng tiêu đề" : ""}): ${f.bodyRows} dòng`
