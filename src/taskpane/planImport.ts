@@ -7,7 +7,8 @@
 import { importPlan, type ImportResult } from "../import/importPlan";
 import type { SourceDocument } from "../import/model";
 import { buildWorkbook } from "../layouts/workbook";
-import { composePlanSheet } from "../layouts/planSheet";
+import { composePlanSheet, PLAN_SHEET_KEY, PLAN_SHEET_NAME } from "../layouts/planSheet";
+import { workbookTargets } from "../layouts/targets";
 import { getPlan } from "../plan";
 import type { Plan } from "../plan/types";
 import {
@@ -22,15 +23,22 @@ import { readSelectedTable, readWorkbookPlan } from "../render/office/planAction
 export { applyUnitEdits, type UnitEdit } from "../import/unitEdits";
 export type { ImportResult };
 
-/** The layout of a plan, add-in flavour, with the plan itself stored in the workbook. */
+/** The layout of a plan, add-in flavour, with the plan itself stored in the workbook (KeHoach). */
 export function layoutBuilderFor(plan: Plan): LayoutBuilder {
-  return (userInput) => {
-    const built = buildWorkbook(plan, { userInput, flavor: "addin" });
-    return {
-      layout: { sheets: [...built.layout.sheets, composePlanSheet(plan)] },
-      notes: built.notes,
-      orphans: built.orphans,
-    };
+  const targets = workbookTargets(plan.year);
+  return {
+    targets: {
+      ...targets,
+      sheets: [...targets.sheets, { key: PLAN_SHEET_KEY, name: PLAN_SHEET_NAME }],
+    },
+    build: (userInput) => {
+      const built = buildWorkbook(plan, { userInput, flavor: "addin" });
+      return {
+        layout: { sheets: [...built.layout.sheets, composePlanSheet(plan)] },
+        notes: built.notes,
+        orphans: built.orphans,
+      };
+    },
   };
 }
 
