@@ -34,10 +34,13 @@ import {
 import { fail, ok, type ErrorKind, type Result } from "../domain/result";
 import { daysLate, taskState, DEFAULT_SOON_DAYS } from "../domain/taskState";
 import { getIndicatorTargets } from "../plan/indicators";
+import { workbookTargetsOr } from "../plan/workbookTargets";
 import type { Comparison } from "../domain/rates";
 
 // Numbers only: the indicator texts would add ~3.5 KB gzip to a bundle that must load first and small.
 const INDICATOR_TARGETS = getIndicatorTargets();
+/** The open workbook's plan targets when the task pane has read them (shared runtime), else 2024's. */
+const targets = () => workbookTargetsOr(INDICATOR_TARGETS);
 
 const SOON_DAYS_LABEL = "Số ngày sắp đến hạn (soon_days)";
 
@@ -128,7 +131,7 @@ interface Comparand {
 function readComparand(actual: unknown, target: unknown, comparison: unknown): Result<Comparand> {
   const a = readMeasure(actual, ACTUAL_LABEL);
   if (!a.ok) return a;
-  const t = resolveTarget(target, INDICATOR_TARGETS, TARGET_LABEL);
+  const t = resolveTarget(target, targets(), TARGET_LABEL);
   if (!t.ok) return t;
   if (t.value.value < 0) return fail("num", `${TARGET_LABEL}: không được âm (${t.value.value}).`);
   const c = parseComparison(comparison, t.value.comparison ?? undefined);
@@ -193,7 +196,7 @@ export function MET(
  */
 export function TARGET(id: unknown): number | CustomFunctions.Error {
   return guarded(() => {
-    const found = lookupIndicator(id, INDICATOR_TARGETS);
+    const found = lookupIndicator(id, targets());
     return found.ok ? ok(targetValue(found.value)) : found;
   });
 }

@@ -21,7 +21,9 @@ export const defaultLayoutBuilder: LayoutBuilder = {
 
 export {
   applyUnitEdits,
+  createOrUpdateForPlan,
   createOrUpdateWorkbookPlan,
+  refreshWithWorkbookPlan,
   importDocx,
   importSelection,
   layoutBuilderFor,

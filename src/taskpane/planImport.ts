@@ -11,7 +11,10 @@ import { composePlanSheet, PLAN_SHEET_KEY, PLAN_SHEET_NAME } from "../layouts/pl
 import { workbookTargets } from "../layouts/targets";
 import { getPlan } from "../plan";
 import type { Plan } from "../plan/types";
+import { setWorkbookTargets } from "../plan/workbookTargets";
 import {
+  refresh,
+  type ActionResult,
   createOrUpdate,
   type CreateResult,
   type LayoutBuilder,
@@ -67,11 +70,47 @@ export async function importSelection(deps: OfficeDeps): Promise<ImportResult> {
   return importPlan(doc);
 }
 
+/** Hands the plan's target numbers to the custom functions (CCHC.TARGET) of this page. */
+function shareTargets(plan: Plan | null): void {
+  setWorkbookTargets(
+    plan
+      ? plan.indicators.map(({ id, target, comparison, unit }) => ({
+          id,
+          target,
+          comparison,
+          unit,
+        }))
+      : null
+  );
+}
+
+/** The tracker for an imported plan; the plan is stored in the workbook and its targets shared. */
+export async function createOrUpdateForPlan(deps: OfficeDeps, plan: Plan): Promise<CreateResult> {
+  const result = await createOrUpdate(deps, layoutBuilderFor(plan));
+  if (result.ok) shareTargets(plan);
+  return result;
+}
+
+/** Refresh, after reading the workbook's plan so CCHC.TARGET uses its targets. */
+export async function refreshWithWorkbookPlan(deps: OfficeDeps): Promise<ActionResult> {
+  let note: string[] = [];
+  try {
+    shareTargets(await readWorkbookPlan(deps.run));
+  } catch (e) {
+    shareTargets(null);
+    note = [describeError(e), ...(e instanceof ActionError ? e.details : [])];
+  }
+  const result = await refresh(deps);
+  return { ...result, details: [...note, ...result.details] };
+}
+
 /** Create/update with the workbook's own plan (the built-in one when the workbook has none yet). */
 export async function createOrUpdateWorkbookPlan(deps: OfficeDeps): Promise<CreateResult> {
   let plan: Plan;
   try {
-    plan = (await readWorkbookPlan(deps.run)) ?? getPlan();
+    const stored = await readWorkbookPlan(deps.run);
+    shareTargets(stored);
+    plan = stored ?? getPlan();
   } catch (e) {
     return {
       ok: false,

@@ -39,7 +39,7 @@ const ALLOWED: Record<string, string[]> = {
   layouts: ["layouts", "plan", "domain"],
   "render/office": ["render/office", "layouts", "plan", "domain"],
   "render/xlsx": ["render/xlsx", "layouts", "plan", "domain"],
-  functions: ["functions", "domain", "plan/indicators", "plan/types"],
+  functions: ["functions", "domain", "plan/indicators", "plan/workbookTargets", "plan/types"],
   cli: ["cli", "import", "render/xlsx", "layouts", "plan", "domain"],
   taskpane: ["taskpane", "import", "render/office", "layouts", "plan", "domain"],
   commands: ["commands", "render/office"],

@@ -155,7 +155,7 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   React.useEffect(() => {
     void perform(
       "refresh",
-      withEngine((e) => e.refresh(deps)),
+      withEngine((e) => e.refreshWithWorkbookPlan(deps)),
       { quiet: true }
     );
   }, [deps, perform, withEngine]);
@@ -177,7 +177,7 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   const onRefresh = (): void =>
     void perform(
       "refresh",
-      withEngine((e) => e.refresh(deps))
+      withEngine((e) => e.refreshWithWorkbookPlan(deps))
     );
   const onSetDate = (): void => {
     const problem = dateProblem(dateText);

@@ -142,9 +142,7 @@ export function ImportPlan(props: ImportPlanProps): React.JSX.Element {
   const onBuild = (): void => {
     if (!preview) return;
     const plan = preview.plan;
-    void props.perform((engine) =>
-      engine.createOrUpdate(props.deps, engine.layoutBuilderFor(plan))
-    );
+    void props.perform((engine) => engine.createOrUpdateForPlan(props.deps, plan));
   };
 
   const plan = preview?.plan;
