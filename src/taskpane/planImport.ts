@@ -70,18 +70,21 @@ export async function importSelection(deps: OfficeDeps): Promise<ImportResult> {
   return importPlan(doc);
 }
 
-/** Hands the plan's target numbers to the custom functions (CCHC.TARGET) of this page. */
-function shareTargets(plan: Plan | null): void {
-  setWorkbookTargets(
-    plan
-      ? plan.indicators.map(({ id, target, comparison, unit }) => ({
-          id,
-          target,
-          comparison,
-          unit,
-        }))
-      : null
-  );
+let sharedTargets = "";
+
+/**
+ * Hands the plan's target numbers to the custom functions (CCHC.TARGET) of this page; true when
+ * they changed, so the cells that use them need a recalculation.
+ */
+function shareTargets(plan: Plan | null): boolean {
+  const targets = plan
+    ? plan.indicators.map(({ id, target, comparison, unit }) => ({ id, target, comparison, unit }))
+    : null;
+  setWorkbookTargets(targets);
+  const json = JSON.stringify(targets);
+  const changed = json !== sharedTargets;
+  sharedTargets = json;
+  return changed;
 }
 
 /** The tracker for an imported plan; the plan is stored in the workbook and its targets shared. */
@@ -91,17 +94,24 @@ export async function createOrUpdateForPlan(deps: OfficeDeps, plan: Plan): Promi
   return result;
 }
 
-/** Refresh, after reading the workbook's plan so CCHC.TARGET uses its targets. */
+/**
+ * Refresh, then (when the workbook has a tracker) read its plan so CCHC.TARGET uses its targets; a
+ * second refresh recalculates when they changed. A workbook without a tracker, or an Excel missing
+ * requirement sets, costs no more round trips than a plain refresh.
+ */
 export async function refreshWithWorkbookPlan(deps: OfficeDeps): Promise<ActionResult> {
-  let note: string[] = [];
+  const first = await refresh(deps);
+  if (!first.ok) return first;
   try {
-    shareTargets(await readWorkbookPlan(deps.run));
+    if (!shareTargets(await readWorkbookPlan(deps.run))) return first;
   } catch (e) {
     shareTargets(null);
-    note = [describeError(e), ...(e instanceof ActionError ? e.details : [])];
+    return {
+      ...first,
+      details: [describeError(e), ...(e instanceof ActionError ? e.details : []), ...first.details],
+    };
   }
-  const result = await refresh(deps);
-  return { ...result, details: [...note, ...result.details] };
+  return refresh(deps);
 }
 
 /** Create/update with the workbook's own plan (the built-in one when the workbook has none yet). */

@@ -148,9 +148,10 @@ describe("functions bundle imports", () => {
     }
     const rel = [...seen].map((f) => f.slice(ROOT.length + 1)).sort();
     expect(rel).toContain("src/functions/functions.ts");
-    // From src/plan only the indicators (module + JSON); the task data and zod stay out.
+    // From src/plan only the indicators (module + JSON) and the workbook plan's targets handed over
+    // by the task pane (a module without imports); the task data and zod stay out.
     const allowed =
-      /^src\/(functions|domain)\/[^/]+\.ts$|^src\/plan\/indicators(\.ts|-\d{4}\.json)$/;
+      /^src\/(functions|domain)\/[^/]+\.ts$|^src\/plan\/(indicators(\.ts|-\d{4}\.json)|workbookTargets\.ts)$/;
     expect(rel.filter((f) => !allowed.test(f))).toEqual([]);
     expect(rel).toContain("src/plan/indicators.ts");
     expect([...packages]).toEqual([]);
