@@ -283,3 +283,22 @@ test("renaming and merging units in the preview: every lead follows, old spellin
   );
   expect(edited.units.some((u) => u.name === "Công an xã")).toBe(false);
 });
+
+test("a table without any numbering: each task is identified by its section and position", () => {
+  const text = [
+    "KẾ HOẠCH CCHC NĂM 2026 CỦA PHƯỜNG BẮC HÀ",
+    "",
+    "Nội dung\tĐơn vị thực hiện\tThời hạn",
+    "I. CHỈ ĐẠO ĐIỀU HÀNH",
+    "Ban hành kế hoạch\tCông chức Văn phòng - Thống kê\tQuý I",
+    "Kiểm tra CCHC\tChủ tịch UBND phường\tQuý IV",
+    "II. CẢI CÁCH TTHC",
+    "Niêm yết TTHC\tCông chức Tư pháp - Hộ tịch\tThường xuyên",
+  ].join("\n");
+  const { plan } = importPlan(readTextPlan(text));
+  expect(plan.tasks.map((t) => [t.key, t.lead, t.deadline.due])).toEqual([
+    ["I.1#1", ["Công chức Văn phòng - Thống kê"], "2026-03-31"],
+    ["I.2#1", ["Chủ tịch UBND phường"], "2026-12-31"],
+    ["II.1#1", ["Công chức Tư pháp - Hộ tịch"], null],
+  ]);
+});
