@@ -266,14 +266,6 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       />
 
       <Divider />
-      <ImportPlan
-        deps={deps}
-        disabled={disabled}
-        loadEngine={() => load.current()}
-        perform={(action) => perform("create", withEngine(action))}
-      />
-
-      <Divider />
       <Subtitle2 as="h2">Đơn vị chủ trì</Subtitle2>
       <Caption1>Bấm một đơn vị để lọc bảng “Nhiệm vụ” theo đơn vị đó.</Caption1>
       <Checkbox
@@ -289,6 +281,14 @@ export function Actions(props: ActionsProps): React.JSX.Element {
         active={activeUnit}
         disabled={disabled}
         onSelect={(unit) => filter(unit, overdueOnly)}
+      />
+
+      <Divider />
+      <ImportPlan
+        deps={deps}
+        disabled={disabled}
+        loadEngine={() => load.current()}
+        perform={(action) => perform("create", withEngine(action))}
       />
     </div>
   );
