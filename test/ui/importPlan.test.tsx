@@ -22,6 +22,9 @@ function renderActions(fake: FakeExcel) {
   );
 }
 
+/** The fake and the engine share two cores with other test workers: wait, do not race. */
+const SLOW = { timeout: 60_000 };
+
 const button = (name: string | RegExp) => screen.getByRole("button", { name });
 
 test("Nhập kế hoạch from the selected pasted table: preview, rename a unit, build the tracker with the plan inside", async () => {
@@ -31,10 +34,10 @@ test("Nhập kế hoạch from the selected pasted table: preview, rename a unit
   fake.user.paste("Sheet1", "A1", rows);
   fake.user.select("Sheet1", `A1:F${rows.length}`);
   renderActions(fake);
-  await screen.findByTestId("notice");
+  await screen.findByTestId("notice", {}, SLOW);
 
   fireEvent.click(button("Từ vùng đang chọn"));
-  const preview = await screen.findByTestId("import-preview");
+  const preview = await screen.findByTestId("import-preview", {}, SLOW);
   expect(within(preview).getByTestId("import-counts").textContent).toContain(
     "6 nhiệm vụ trong 2 phần"
   );
@@ -48,14 +51,16 @@ test("Nhập kế hoạch from the selected pasted table: preview, rename a unit
   });
   const unit = screen.getByLabelText("Tên mới cho UBND xã").closest("li") as HTMLElement;
   fireEvent.click(within(unit).getByRole("button", { name: "Đổi tên" }));
-  await screen.findByLabelText("Tên mới cho Ủy ban nhân dân xã");
+  await screen.findByLabelText("Tên mới cho Ủy ban nhân dân xã", {}, SLOW);
 
   fireEvent.click(button("Tạo bảng theo dõi theo kế hoạch này"));
-  await waitFor(() =>
-    expect(screen.getByTestId("notice").getAttribute("data-intent")).not.toBe("info")
+  await waitFor(
+    () => expect(screen.getByTestId("notice").getAttribute("data-intent")).not.toBe("info"),
+    SLOW
   );
-  await waitFor(() =>
-    expect(screen.getByTestId("notice").textContent).toContain("Đã tạo bảng theo dõi")
+  await waitFor(
+    () => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo bảng theo dõi"),
+    SLOW
   );
   const taskRows = () => fake.table(TASKS_TABLE).body.filter((r) => !String(r[0]).startsWith("§"));
   expect(taskRows()).toHaveLength(6);
@@ -66,33 +71,39 @@ test("Nhập kế hoạch from the selected pasted table: preview, rename a unit
 
   // Later actions use the workbook's plan, not the built-in 2024 one.
   fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
-  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã cập nhật"));
+  await waitFor(
+    () => expect(screen.getByTestId("notice").textContent).toContain("Đã cập nhật"),
+    SLOW
+  );
   expect(taskRows()).toHaveLength(6);
-});
+}, 180_000);
 
 test("Nhập kế hoạch from a .docx the user picks", async () => {
   const fake = createFakeExcel();
   renderActions(fake);
-  await screen.findByTestId("notice");
+  await screen.findByTestId("notice", {}, SLOW);
   const bytes = await planDocx(FIXTURES[0].plan);
   const file = new File([new Uint8Array(bytes)], "KeHoach-SoTuPhap-2025.docx");
   await act(async () => {
     fireEvent.change(screen.getByTestId("import-file"), { target: { files: [file] } });
   });
-  await waitFor(() => expect(screen.queryByTestId("import-error")?.textContent ?? "").toBe(""));
-  const preview = await screen.findByTestId("import-preview");
+  await waitFor(
+    () => expect(screen.queryByTestId("import-error")?.textContent ?? "").toBe(""),
+    SLOW
+  );
+  const preview = await screen.findByTestId("import-preview", {}, SLOW);
   expect(within(preview).getByTestId("import-summary").textContent).toContain(
     "Từ tệp “KeHoach-SoTuPhap-2025.docx”"
   );
   expect(within(preview).getByTestId("import-counts").textContent).toContain("6 chỉ tiêu");
-});
+}, 180_000);
 
 test("an empty selection: a Vietnamese message, nothing written", async () => {
   const fake = createFakeExcel();
   renderActions(fake);
-  await screen.findByTestId("notice");
+  await screen.findByTestId("notice", {}, SLOW);
   fireEvent.click(button("Từ vùng đang chọn"));
-  const error = await screen.findByTestId("import-error");
+  const error = await screen.findByTestId("import-error", {}, SLOW);
   expect(error.textContent).toContain("Vùng đang chọn trống");
   expect(fake.sheetNames()).toEqual(["Sheet1"]);
-});
+}, 180_000);
