@@ -31,11 +31,23 @@ function deploymentUrl() {
   return raw.endsWith("/") ? raw : `${raw}/`;
 }
 
+/** The manifest is XML: a URL with & < > " ' must be escaped or the manifest breaks. */
+function xmlEscape(s) {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]
+  );
+}
+
 function rewriteManifest(content, url) {
   const text = content.toString();
   if (!url) return text;
   const origin = new URL(url).origin;
-  return text.split(DEV_URL).join(url).split("https://localhost:3000").join(origin);
+  return text
+    .split(DEV_URL)
+    .join(xmlEscape(url))
+    .split("https://localhost:3000")
+    .join(xmlEscape(origin));
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { checkManifest } from "../support/manifestChecks";
+import { XMLParser } from "fast-xml-parser";
 
 const manifest = fs.readFileSync(path.join(__dirname, "..", "..", "manifest.xml"), "utf8");
 
@@ -71,5 +72,25 @@ describe("manifest.xml", () => {
     const mutated = mutate(manifest);
     expect(mutated).not.toBe(manifest);
     expect(checkManifest(mutated).join("\n")).toMatch(expected);
+  });
+});
+
+describe("manifest with a deployment URL (ADDIN_URL)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rewriteManifest } = require("../../webpack.config.js") as {
+    rewriteManifest: (content: string, url: string | null) => string;
+  };
+
+  test("XML specials in the URL (& < > \" ') are escaped: the manifest stays well-formed", () => {
+    const url = "https://intranet.example.gov.vn/cchc/?site=so&v='2'&x=\"<y>\"/";
+    const out = rewriteManifest(manifest, url);
+    expect(checkManifest(out)).toEqual([]);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" }).parse(
+      out
+    ) as { OfficeApp: { DefaultSettings: { SourceLocation: { "@_DefaultValue": string } } } };
+    expect(doc.OfficeApp.DefaultSettings.SourceLocation["@_DefaultValue"]).toBe(
+      `${url}taskpane.html`
+    );
+    expect(out).not.toMatch(/localhost/);
   });
 });
