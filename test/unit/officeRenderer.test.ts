@@ -148,7 +148,7 @@ describe("create on an empty workbook", () => {
     });
     const date = dvs.find((d) => (d.rule as { date?: unknown }).date && d.box.left === 13);
     expect(date!.rule).toEqual({
-      date: { formula1: "=DATE(2023,1,1)", formula2: "=DATE(2029,12,31)", operator: "Between" },
+      date: { formula1: "2023-01-01", formula2: "2029-12-31", operator: "Between" },
     });
     const progress = dvs.find(
       (d) => (d.rule as { decimal?: unknown }).decimal && d.box.left === 14
@@ -691,7 +691,7 @@ describe("cells and errors", () => {
       list: { inCellDropDown: true, source: "A  B,C" },
     });
     expect(validationRule({ type: "date" })).toEqual({
-      date: { formula1: "=DATE(1900,1,1)", operator: "GreaterThanOrEqualTo" },
+      date: { formula1: "1900-01-01", operator: "GreaterThanOrEqualTo" },
     });
     expect(validationRule({ type: "decimal", max: 5 })).toEqual({
       decimal: { formula1: 5, operator: "LessThanOrEqualTo" },

@@ -24,10 +24,11 @@ import { applyRuleFormat } from "./formats";
 import { CHART_PREFIX } from "./probe";
 import type { Capabilities } from "./requirements";
 
-function isoToDateFormula(iso: string): string {
-  const formula = dateFormula(iso);
-  if (formula === null) throw new RangeError(`Ngày không hợp lệ trong quy tắc kiểm tra: ${iso}`);
-  return formula;
+/** A layout's ISO date, checked: it goes to Excel as ISO 8601 text. */
+function checkedIso(iso: string): string {
+  if (dateFormula(iso) === null)
+    throw new RangeError(`Ngày không hợp lệ trong quy tắc kiểm tra: ${iso}`);
+  return iso;
 }
 
 type Bounds = {
@@ -61,19 +62,13 @@ export function validationRule(v: Validation): Excel.DataValidationRule {
     case "decimal":
       return { decimal: bounds(v.min, v.max, false) };
     case "date": {
-      const b = bounds(
-        v.min === undefined ? undefined : isoToDateFormula(v.min),
-        v.max === undefined ? undefined : isoToDateFormula(v.max),
-        false
-      );
+      // ISO 8601 text is the documented locale-free form (DateTimeDataValidation.formula1): a
+      // "=DATE(y,m,d)" formula needs the user's list separator (";" in Vietnamese Excel).
       if (v.min === undefined && v.max === undefined)
-        return {
-          date: {
-            formula1: isoToDateFormula(EXCEL_FIRST_DATE_ISO),
-            operator: "GreaterThanOrEqualTo",
-          },
-        };
-      return { date: b as Excel.DateTimeDataValidation };
+        return { date: { formula1: EXCEL_FIRST_DATE_ISO, operator: "GreaterThanOrEqualTo" } };
+      const min = v.min === undefined ? undefined : checkedIso(v.min);
+      const max = v.max === undefined ? undefined : checkedIso(v.max);
+      return { date: bounds(min, max, false) as Excel.DateTimeDataValidation };
     }
   }
 }

@@ -207,6 +207,21 @@ export class FakeConditionalFormatCollection {
   }
 }
 
+/**
+ * A validation operand is read in the user's locale (Vietnamese Excel separates arguments with ";"):
+ * a formula with "," between arguments, such as "=DATE(2024,1,1)", is not valid there. The documented
+ * locale-free forms are a number, a Date, an ISO 8601 date string or a formula without separators.
+ */
+function checkOperand(v: unknown): void {
+  if (typeof v !== "string" || !v.startsWith("=")) return;
+  if (/,/.test(v.replace(/"(?:[^"]|"")*"/g, ""))) {
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `Validation formula "${v}" depends on the user's list separator; use an ISO 8601 date or a number.`
+    );
+  }
+}
+
 export class FakeDataValidation {
   constructor(
     private readonly context: FakeRequestContext,
@@ -267,6 +282,7 @@ export class FakeDataValidation {
           "A validation criterion needs an operator and formula1."
         );
       }
+      if (kinds[0] !== "list") for (const k of ["formula1", "formula2"]) checkOperand(inner[k]);
       this.model(sheet, box).rule = clone(rule);
     });
   }
