@@ -10,11 +10,12 @@ import type { LayoutBuilder } from "../render/office/actions";
 
 export { createOrUpdate, filterByUnit, refresh, setAsOfDate } from "../render/office/actions";
 
-/** The 2024 plan, add-in flavour, around the values read back from the workbook. */
+/** The 2024 plan around the values read back; plain formulas where CCHC.* cannot run. */
 export const defaultLayoutBuilder: LayoutBuilder = {
   targets: workbookTargets(getPlan().year),
-  build: (userInput) => {
-    const built = buildWorkbook(getPlan(), { userInput, flavor: "addin" });
+  build: (userInput, env) => {
+    const flavor = env?.customFunctions === false ? "file" : "addin";
+    const built = buildWorkbook(getPlan(), { userInput, flavor });
     return { layout: built.layout, notes: built.notes, orphans: built.orphans };
   },
 };

@@ -35,6 +35,8 @@ export interface FakeExcelOptions {
   apiVersion?: string;
   /** Computes formula values (e.g. HyperFormula, see fakeExcelCalc.ts); without it formulas read as "". */
   calculator?: FakeCalculator;
+  /** Whether CustomFunctionsRuntime 1.1 is supported (default true, as on Microsoft 365). */
+  customFunctions?: boolean;
   /** Sheets of the new workbook (default one "Sheet1"). */
   sheets?: string[];
 }
@@ -62,8 +64,10 @@ export class FakeExcel {
   readonly state: FakeExcelState;
   readonly runs: RunRecord[] = [];
   readonly user: FakeUser;
+  private readonly customFunctions: boolean;
 
   constructor(opts: FakeExcelOptions = {}) {
+    this.customFunctions = opts.customFunctions ?? true;
     const m = /^1\.(\d+)$/.exec(opts.apiVersion ?? "1.17");
     if (!m) throw new Error(`apiVersion must look like "1.9", got ${opts.apiVersion}`);
     this.state = { book: this.book, apiMinor: Number(m[1]), syncCount: 0, opCount: 0 };
@@ -90,6 +94,8 @@ export class FakeExcel {
 
   /** Office's `Office.context.requirements.isSetSupported`. */
   readonly isSetSupported = (name: string, minVersion?: string | number): boolean => {
+    if (name === "CustomFunctionsRuntime")
+      return this.customFunctions && (minVersion === undefined || String(minVersion) === "1.1");
     if (name !== "ExcelApi") return false;
     if (minVersion === undefined) return true;
     const m = /^1\.(\d+)$/.exec(String(minVersion));

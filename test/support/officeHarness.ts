@@ -20,10 +20,10 @@ export function builderFor(
 ): LayoutBuilder {
   return {
     targets: workbookTargets(plan.year),
-    build: (userInput) => {
+    build: (userInput, env) => {
       const built = buildWorkbook(plan, {
         userInput,
-        flavor: "addin",
+        flavor: env?.customFunctions === false ? "file" : "addin",
         today: opts.today ?? "2024-03-15",
         asOf: opts.asOf,
       });

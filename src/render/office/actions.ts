@@ -38,6 +38,8 @@ import {
   coreMissingMessage,
   degradedMessages,
   detectCapabilities,
+  hasCustomFunctions,
+  NO_CUSTOM_FUNCTIONS_NOTE,
   type IsSetSupported,
 } from "./requirements";
 import { queueWrite, restoreProtection, type WrittenSheet } from "./write";
@@ -67,7 +69,11 @@ export interface ActionResult {
  */
 export interface LayoutBuilder {
   targets: WorkbookTargets;
-  build(userInput: UserInput): { layout: WorkbookLayout; notes?: string[]; orphans?: unknown[] };
+  build(
+    userInput: UserInput,
+    /** What the host can run: without custom functions the plain-formula flavour is wanted. */
+    env?: { customFunctions: boolean }
+  ): { layout: WorkbookLayout; notes?: string[]; orphans?: unknown[] };
 }
 
 export interface CreateResult extends ActionResult {
@@ -111,6 +117,8 @@ export async function createOrUpdate(
   const blocked = coreMissingMessage(caps);
   if (blocked) return { ok: false, message: blocked, details: [] };
   const degraded = degradedMessages(caps);
+  const env = { customFunctions: hasCustomFunctions(deps.isSetSupported) };
+  if (!env.customFunctions) degraded.push(NO_CUSTOM_FUNCTIONS_NOTE);
   try {
     return await deps.run(async (context) => {
       const found = await readWorkbook(context, build.targets, {
@@ -132,7 +140,7 @@ export async function createOrUpdate(
         }
       }
       const userInput = userInputFrom(extracted, found.nameValues);
-      const built = build.build(userInput);
+      const built = build.build(userInput, env);
       notes.push(...(built.notes ?? []));
 
       // The write and the read of the counts it produces travel in one batch.

@@ -111,6 +111,22 @@ export function degradedMessages(caps: Capabilities): string[] {
   );
 }
 
+/**
+ * Custom functions (CCHC.*) run where CustomFunctionsRuntime 1.1 is supported: Excel on the web,
+ * Microsoft 365, Office 2021+ and Mac 16.34+, not on iPad nor volume-licensed Office older than 2021
+ * (learn.microsoft.com, "Custom Functions requirement sets"). Elsewhere CCHC.* cells show #NAME?.
+ */
+export function hasCustomFunctions(isSetSupported: IsSetSupported): boolean {
+  try {
+    return isSetSupported("CustomFunctionsRuntime", "1.1") === true;
+  } catch {
+    return false;
+  }
+}
+
+export const NO_CUSTOM_FUNCTIONS_NOTE =
+  "Excel này không chạy được hàm CCHC.* (CustomFunctionsRuntime 1.1): trang Chỉ tiêu dùng công thức Excel thường, kết quả như nhau.";
+
 function compareVersions(a: string, b: string): number {
   const [am, an] = a.split(".").map(Number);
   const [bm, bn] = b.split(".").map(Number);
