@@ -12,7 +12,7 @@
  *   fake.lastRun.syncs  // → 3
  *   fake.user.typeInTable("tblNhiemVu", "2.23#2", "Trạng thái", "Hoàn thành");
  */
-import { boxAddress, parseLocal, type Box } from "./fake-excel/address";
+import { boxAddress, parseLocal, shiftFormulaRows, type Box } from "./fake-excel/address";
 import { FakeRequestContext, type FakeExcelState } from "./fake-excel/context";
 import { BookModel } from "./fake-excel/book";
 import {
@@ -275,6 +275,35 @@ export class FakeUser {
       );
     }
     this.book.writeInput(sheet, row, col, input === null ? "" : input);
+    this.fillCalculatedColumn(sheet, row, col, input);
+  }
+
+  /**
+   * Excel's calculated columns: a formula typed into a table column whose other body cells are all
+   * empty fills the whole column, each row's copy shifted to its own row.
+   */
+  private fillCalculatedColumn(sheet: SheetModel, row: number, col: number, input: Scalar): void {
+    if (typeof input !== "string" || !input.startsWith("=") || input.length < 2) return;
+    const t = this.book
+      .tablesOn(sheet)
+      .find(
+        (x) =>
+          row >= x.bodyBox.top && row <= x.bodyBox.bottom && col >= x.box.left && col <= x.box.right
+      );
+    if (!t) return;
+    const others: number[] = [];
+    for (let r = t.bodyBox.top; r <= t.bodyBox.bottom; r += 1) {
+      if (r === row) continue;
+      if (this.book.formulaAt(sheet, r, col) !== "") return;
+      others.push(r);
+    }
+    for (const r of others)
+      this.book.writeInput(
+        sheet,
+        r,
+        col,
+        shiftFormulaRows(input, (x, abs) => (abs ? x : x + r - row))
+      );
   }
 
   /** Selects a range, as the user does before "Nhập kế hoạch" from the selection. */

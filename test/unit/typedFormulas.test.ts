@@ -99,3 +99,23 @@ describe("file: typed formulas after a sort and --from", () => {
     expect(cell.value).toBe("=ABC không phải công thức");
   });
 });
+
+describe("add-in: a calculated column typed by a user", () => {
+  test("fills the empty column, and every row keeps its own-row formula after create/update", async () => {
+    const fake = createFakeExcel();
+    expect((await createOrUpdate(depsOf(fake), build)).ok).toBe(true);
+    const due = columnLetters(fake.user.columnOf(TASKS_TABLE, "Hạn"));
+    const sheet = fake.book.mustTable(TASKS_TABLE).sheet;
+    const col = fake.user.columnOf(TASKS_TABLE, "Ghi chú cập nhật");
+    const r21 = fake.user.rowOf(TASKS_TABLE, "2.1#1");
+    fake.user.typeInTable(TASKS_TABLE, "2.1#1", "Ghi chú cập nhật", note(r21, due));
+    const r240 = fake.user.rowOf(TASKS_TABLE, "2.40#1");
+    expect(fake.book.formulaAt(sheet, r240, col)).toBe(note(r240, due));
+
+    expect((await createOrUpdate(depsOf(fake), build)).ok).toBe(true);
+    for (const key of ["2.1#1", "2.5#1", "2.40#1"]) {
+      const r = fake.user.rowOf(TASKS_TABLE, key);
+      expect([key, fake.book.formulaAt(sheet, r, col)]).toEqual([key, note(r, due)]);
+    }
+  });
+});
