@@ -32,13 +32,18 @@ function where(sheet: SheetLayout & { table: TableSpec }, key: string, header: s
   return { row: at.row + 1 + i, col: at.col + j, cell: sheet.table.rows[i].cells[j] };
 }
 
+/** A fake workbook after create, with the letter of "Hạn" and the column of "Ghi chú cập nhật". */
+async function createdWorkbook() {
+  const fake = createFakeExcel();
+  expect((await createOrUpdate(depsOf(fake), build)).ok).toBe(true);
+  const due = columnLetters(fake.user.columnOf(TASKS_TABLE, "Hạn"));
+  const sheet = fake.book.mustTable(TASKS_TABLE).sheet;
+  return { fake, due, sheet, col: fake.user.columnOf(TASKS_TABLE, "Ghi chú cập nhật") };
+}
+
 describe("add-in: typed formulas after a sort and create/update", () => {
   test("a row-relative formula points at its own task's Hạn; [@Hạn] survives", async () => {
-    const fake = createFakeExcel();
-    expect((await createOrUpdate(depsOf(fake), build)).ok).toBe(true);
-    const due = columnLetters(fake.user.columnOf(TASKS_TABLE, "Hạn"));
-    const sheet = fake.book.mustTable(TASKS_TABLE).sheet;
-    const col = fake.user.columnOf(TASKS_TABLE, "Ghi chú cập nhật");
+    const { fake, due, sheet, col } = await createdWorkbook();
     // Typed after a sort moved 2.5: the formula names the row 2.5 sits in at that moment. (The
     // fake's sort does not carry cell formats, so the user lifts the protection, as staff can.)
     sheet.protection = { protected: false, options: {} };
@@ -102,11 +107,7 @@ describe("file: typed formulas after a sort and --from", () => {
 
 describe("add-in: a calculated column typed by a user", () => {
   test("fills the empty column, and every row keeps its own-row formula after create/update", async () => {
-    const fake = createFakeExcel();
-    expect((await createOrUpdate(depsOf(fake), build)).ok).toBe(true);
-    const due = columnLetters(fake.user.columnOf(TASKS_TABLE, "Hạn"));
-    const sheet = fake.book.mustTable(TASKS_TABLE).sheet;
-    const col = fake.user.columnOf(TASKS_TABLE, "Ghi chú cập nhật");
+    const { fake, due, sheet, col } = await createdWorkbook();
     const r21 = fake.user.rowOf(TASKS_TABLE, "2.1#1");
     fake.user.typeInTable(TASKS_TABLE, "2.1#1", "Ghi chú cập nhật", note(r21, due));
     const r240 = fake.user.rowOf(TASKS_TABLE, "2.40#1");
