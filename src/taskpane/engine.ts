@@ -9,6 +9,7 @@ import { getPlan } from "../plan";
 import type { LayoutBuilder } from "../render/office/actions";
 
 export { createOrUpdate, filterByUnit, refresh, setAsOfDate } from "../render/office/actions";
+export { sortTasks } from "../render/office/sortAction";
 
 /** The 2024 plan around the values read back; plain formulas where CCHC.* cannot run. */
 export const defaultLayoutBuilder: LayoutBuilder = {

@@ -337,6 +337,11 @@ export class FakeUser {
     );
   }
 
+  /** Lifts a sheet's protection, as staff can (no password). */
+  unprotect(sheet: string): void {
+    this.book.mustSheet(sheet).protection = { protected: false, options: {} };
+  }
+
   sortTable(tableName: string, header: string, ascending = true): void {
     const t = this.tableModel(tableName);
     const offset = this.book.tableHeaders(t).indexOf(header);
@@ -360,8 +365,11 @@ export class FakeUser {
   }
 
   /** Inserts blank sheet rows before body row `bodyIndex` (0 = right under the header). */
+  /** Excel offers no table-row insert on a protected sheet (the command is disabled). */
   insertRowsInTable(tableName: string, bodyIndex: number, count: number): void {
     const t = this.tableModel(tableName);
+    if (t.sheet.protection.protected)
+      throw new FakeOfficeError("AccessDenied", "Rows cannot be inserted on a protected sheet.");
     const at = Math.min(t.box.top + 1 + bodyIndex, t.box.bottom);
     this.book.insertRows(t.sheet, at, count);
   }

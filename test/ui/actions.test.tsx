@@ -342,3 +342,24 @@ test("with computed counts: badges only where needed, the whole organisation, 'o
   expect(screen.getByTestId("units-empty").textContent).toContain("Bấm “Làm mới”");
   expect((screen.getByRole("checkbox") as HTMLInputElement).checked).toBe(true);
 }, 180_000);
+
+test("sorting from the task pane works on the protected sheet", async () => {
+  const fake = createFakeExcel();
+  renderActions({
+    run: fake.run as unknown as ExcelRun,
+    isSetSupported: fake.isSetSupported,
+    buildLayout: build,
+  });
+  await screen.findByTestId("notice");
+  fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
+  await waitFor(() =>
+    expect(screen.getByTestId("notice").textContent).toContain("Đã tạo bảng theo dõi")
+  );
+  fireEvent.click(screen.getByTestId("sort-daysLate"));
+  await waitFor(() =>
+    expect(screen.getByTestId("notice").textContent).toContain(
+      "Đã sắp xếp bảng “Nhiệm vụ” theo số ngày trễ (nhiều trước)."
+    )
+  );
+  expect(fake.book.mustTable(TASKS_TABLE).sheet.protection.protected).toBe(true);
+});

@@ -136,6 +136,7 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
         fake.user.typeInTable(INDICATORS_TABLE, ind.id, header, value);
         expected.set(ind.id, { ...expected.get(ind.id), [header]: value });
       }
+      fake.user.unprotect(SHEET); // Excel sorts a table with locked cells only when unprotected
       fake.user.sortTable(
         INDICATORS_TABLE,
         sortable[round % sortable.length] as string,

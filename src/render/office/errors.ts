@@ -67,7 +67,7 @@ interface OfficeLikeError {
 }
 
 /** The Office error code of `e` ("AccessDenied", ...), or null when it is not an Office error. */
-function officeErrorCode(e: unknown): string | null {
+export function officeErrorCode(e: unknown): string | null {
   if (!e || typeof e !== "object") return null;
   const err = e as OfficeLikeError;
   if (typeof err.code === "string" && err.code !== "") return err.code;

@@ -32,6 +32,7 @@ import {
 } from "../loadEngine";
 import { AsOfDateField, dateProblem } from "./AsOfDateField";
 import { ImportPlan } from "./ImportPlan";
+import { SortButtons } from "./SortButtons";
 import { UnitList } from "./UnitList";
 
 // Plain style objects, not makeStyles: a runtime makeStyles pulls Griffel's CSS compiler (stylis,
@@ -55,13 +56,14 @@ export interface ActionsProps {
   loadEngine?: () => Promise<Engine>;
 }
 
-type Busy = null | "create" | "refresh" | "asOf" | "filter";
+type Busy = null | "create" | "refresh" | "asOf" | "filter" | "sort";
 
 const BUSY_TEXT: Record<Exclude<Busy, null>, string> = {
   create: "Đang tạo/cập nhật bảng theo dõi…",
   refresh: "Đang làm mới số liệu…",
   asOf: "Đang đặt ngày báo cáo…",
   filter: "Đang lọc bảng nhiệm vụ…",
+  sort: "Đang sắp xếp bảng nhiệm vụ…",
 };
 
 interface Notice {
@@ -208,6 +210,12 @@ export function Actions(props: ActionsProps): React.JSX.Element {
     });
   };
 
+  const onSort = (sortId: string): void =>
+    void perform(
+      "sort",
+      withEngine((e) => e.sortTasks(deps, sortId))
+    );
+
   const disabled = busy !== null;
   const asOfShown = counts?.asOf
     ? `${formatDmy(counts.asOf)}${counts.asOfIsToday ? " (hôm nay)" : ""}`
@@ -264,6 +272,13 @@ export function Actions(props: ActionsProps): React.JSX.Element {
         onApply={onSetDate}
         onToday={onToday}
       />
+
+      <Divider />
+      <Subtitle2 as="h2">Sắp xếp bảng “Nhiệm vụ”</Subtitle2>
+      <Caption1>
+        Trang được bảo vệ nên Excel không cho sắp xếp trực tiếp: hãy sắp xếp ở đây.
+      </Caption1>
+      <SortButtons disabled={disabled} onSort={onSort} />
 
       <Divider />
       <Subtitle2 as="h2">Đơn vị chủ trì</Subtitle2>

@@ -128,9 +128,29 @@ export class BookModel extends BookCells {
     }
   }
 
+  /**
+   * Excel refuses to sort on a protected sheet unless the protection allows sorting AND every cell
+   * of the sorted range is unlocked: a table with locked plan columns cannot be sorted there.
+   */
+  private assertCanSort(t: TableModel): void {
+    const p = t.sheet.protection;
+    if (!p.protected) return;
+    const body = t.bodyBox;
+    let locked = !p.options.allowSort;
+    for (let r = body.top; r <= body.bottom && !locked; r += 1)
+      for (let c = body.left; c <= body.right && !locked; c += 1)
+        locked = this.isLocked(t.sheet, r, c);
+    if (locked)
+      throw new FakeOfficeError(
+        "AccessDenied",
+        "The cell or chart you're trying to change is on a protected sheet: sorting needs every cell of the table unlocked."
+      );
+  }
+
   /** Sorts the table's body rows by one column (cells move with their formats; same-row references follow). */
   sortTable(t: TableModel, columnOffset: number, ascending = true): void {
     const body = t.bodyBox;
+    this.assertCanSort(t);
     const rows: { row: number; cells: (CellModel | undefined)[]; key: Scalar }[] = [];
     for (let r = body.top; r <= body.bottom; r += 1) {
       const cells: (CellModel | undefined)[] = [];
