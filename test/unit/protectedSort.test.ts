@@ -9,6 +9,7 @@ import { sortTasks } from "../../src/render/office/sortAction";
 import { getPlan } from "../../src/plan";
 import { createFakeExcel } from "../support/fakeExcel";
 import { builderFor, depsOf } from "../support/officeHarness";
+import { createOfficeJsClient } from "../support/officeJsClient";
 
 const build = builderFor(getPlan());
 
@@ -49,3 +50,12 @@ test("without the table: a Vietnamese message saying what to do", async () => {
   expect(r.ok).toBe(false);
   expect(r.message).toMatch(/^Chưa có bảng nhiệm vụ \(tblNhiemVu\).*Tạo\/cập nhật bảng theo dõi/);
 });
+
+test("through Microsoft's office.js client: the same result, 2 waiting round trips", async () => {
+  const { fake, sheet } = await created();
+  const client = createOfficeJsClient(fake);
+  const r = await sortTasks({ run: client.run, isSetSupported: client.isSetSupported }, "due");
+  expect(r.ok).toBe(true);
+  expect(client.lastRun.waiting).toBe(2);
+  expect(sheet.protection.protected).toBe(true);
+}, 60_000);
