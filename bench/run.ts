@@ -9,6 +9,7 @@ import * as path from "path";
 import { measureBundles } from "./bundle";
 import { measureFunctions } from "./functions";
 import { measureOffice } from "./office";
+import { measurePayloads, payloadLines } from "./payload";
 import { measureExport } from "./exportFile";
 
 const SCALES = [1, 10, 100];
@@ -31,6 +32,9 @@ async function main(): Promise<number> {
   };
 
   const office = await attempt("Office.js round trips", () => measureOffice(SCALES));
+  const payloads = await attempt("request/response bytes (real office.js client)", () =>
+    measurePayloads([1, 10, 100, 300])
+  );
   const fns = await attempt("custom functions", () => measureFunctions());
   const exp = await attempt(".xlsx export", () => measureExport(SCALES));
   const bundles = await attempt("bundles", () => measureBundles());
@@ -59,6 +63,7 @@ async function main(): Promise<number> {
     }
     lines.push("");
   }
+  if (payloads) lines.push(...payloadLines(payloads));
   if (fns) {
     lines.push("## Custom functions against plain loops", "");
     lines.push("| measurement | CCHC | plain loop | ratio | target |", "|---|---|---|---|---|");

@@ -106,7 +106,8 @@ test("create: progress shown, every button disabled meanwhile, then a success me
   expect(fake.hasTable(TASKS_TABLE)).toBe(true);
 });
 
-test("clicking a unit filters the task table to it; 'Tất cả' clears the filter", async () => {
+/** The task pane on a fake workbook, after "Tạo/cập nhật bảng theo dõi" succeeded. */
+async function createdPane() {
   const fake = createFakeExcel();
   renderActions({
     run: fake.run as unknown as ExcelRun,
@@ -116,6 +117,11 @@ test("clicking a unit filters the task table to it; 'Tất cả' clears the filt
   await screen.findByTestId("notice");
   fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo"));
+  return fake;
+}
+
+test("clicking a unit filters the task table to it; 'Tất cả' clears the filter", async () => {
+  const fake = await createdPane();
 
   const unit = "Thanh tra Sở";
   fireEvent.click(screen.getByRole("button", { name: new RegExp(`^${unit}`) }));
@@ -344,17 +350,7 @@ test("with computed counts: badges only where needed, the whole organisation, 'o
 }, 180_000);
 
 test("sorting from the task pane works on the protected sheet", async () => {
-  const fake = createFakeExcel();
-  renderActions({
-    run: fake.run as unknown as ExcelRun,
-    isSetSupported: fake.isSetSupported,
-    buildLayout: build,
-  });
-  await screen.findByTestId("notice");
-  fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));
-  await waitFor(() =>
-    expect(screen.getByTestId("notice").textContent).toContain("Đã tạo bảng theo dõi")
-  );
+  const fake = await createdPane();
   fireEvent.click(screen.getByTestId("sort-daysLate"));
   await waitFor(() =>
     expect(screen.getByTestId("notice").textContent).toContain(

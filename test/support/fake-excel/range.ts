@@ -231,6 +231,26 @@ export class FakeRange extends ClientObject {
     const b = this.b;
     return this.sub({ ...b, top: b.top + i, bottom: b.top + i });
   }
+  /** The smallest range holding this one and `other` (office.js writes big arrays in row chunks). */
+  getBoundingRect(other: FakeRange): FakeRange {
+    const a = this.b;
+    const o = other.box as Box;
+    return this.sub({
+      top: Math.min(a.top, o.top),
+      left: Math.min(a.left, o.left),
+      bottom: Math.max(a.bottom, o.bottom),
+      right: Math.max(a.right, o.right),
+    });
+  }
+  /** Sent by office.js before a chunked array write: the array must match the range's size. */
+  _ValidateArraySize(rows: number, columns: number): void {
+    const b = this.b;
+    if (rows !== b.bottom - b.top + 1 || columns !== b.right - b.left + 1)
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The array (${rows}×${columns}) does not match the size of the range ${boxAddress(b)}.`
+      );
+  }
   getColumn(i: number): FakeRange {
     const b = this.b;
     return this.sub({ ...b, left: b.left + i, right: b.left + i });
