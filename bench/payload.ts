@@ -31,7 +31,7 @@ export async function measurePayloads(scales: number[]): Promise<PayloadFigures[
   for (const scale of scales) {
     const plan = syntheticPlan(getPlan(), scale);
     const fake = createFakeExcel();
-    const client = createOfficeJsClient(fake);
+    const client = createOfficeJsClient(fake, { payloadLimitBytes: Infinity }); // measure, do not refuse
     const deps: OfficeDeps = { run: client.run, isSetSupported: client.isSetSupported };
     const build = builderFor(plan);
     const actions: PayloadFigures["actions"] = [];

@@ -277,7 +277,18 @@ function errorBody(e: unknown): { Error: Record<string, unknown> } {
 }
 
 /** The real Excel web client over `fake`. One client (and one jsdom window) per test. */
-export function createOfficeJsClient(fake: FakeExcel): OfficeJsClient {
+/**
+ * Excel on the web refuses a request or a response larger than about 5 MB
+ * (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded; Microsoft's "Resource limits
+ * and performance optimization for Office Add-ins"). The stand-in transport does the same.
+ */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export function createOfficeJsClient(
+  fake: FakeExcel,
+  opts: { payloadLimitBytes?: number } = {}
+): OfficeJsClient {
+  const limit = opts.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
   const w = loadClient();
   const runs: ObservedRun[] = [];
   const bodies: RequestBody[] = [];
@@ -294,7 +305,18 @@ export function createOfficeJsClient(fake: FakeExcel): OfficeJsClient {
       body.Actions.some((a) => a.Name === CLEANUP_METHOD) &&
       body.Actions.every((a) => a.ActionType === 1 || a.Name === CLEANUP_METHOD);
     session ??= { ctx: new FakeRequestContext(fake.state), refs: new Map(), nextRef: 0 };
-    void replay(body, session).then(({ results, error }) => {
+    // An oversized request is refused whole: nothing of it reaches the workbook.
+    const outcome =
+      bytes(text) > limit
+        ? Promise.resolve({
+            results: [],
+            error: new FakeOfficeError(
+              "RequestPayloadSizeLimitExceeded",
+              `The request payload size (${bytes(text)} bytes) has exceeded the limit.`
+            ) as unknown,
+          })
+        : replay(body, session);
+    void outcome.then(({ results, error }) => {
       let responseBody: string;
       try {
         responseBody = JSON.stringify(
@@ -306,6 +328,16 @@ export function createOfficeJsClient(fake: FakeExcel): OfficeJsClient {
           Error: { Code: "HarnessError", Message: String(e), HttpStatusCode: 500 },
         });
       }
+      if (bytes(responseBody) > limit)
+        responseBody = JSON.stringify({
+          ...errorBody(
+            new FakeOfficeError(
+              "ResponsePayloadSizeLimitExceeded",
+              `The response payload size (${bytes(responseBody)} bytes) has exceeded the limit.`
+            )
+          ),
+          Results: [],
+        });
       const record: ObservedRequest = {
         kind: cleanup ? "cleanup" : "batch",
         requestBytes: bytes(text),

@@ -1,3 +1,4 @@
+import { configure } from "@testing-library/react";
 // Fluent UI v9 measures elements with ResizeObserver, which jsdom does not implement.
 class ResizeObserverStub {
   observe(): void {}
@@ -17,3 +18,7 @@ if (!window.matchMedia) {
     dispatchEvent: () => false,
   })) as unknown as typeof window.matchMedia;
 }
+
+// The first action awaits the engine chunk, which ts-jest compiles on first import: on a loaded
+// machine that exceeds testing-library's 1 s default wait. Waiting longer changes no assertion.
+configure({ asyncUtilTimeout: 4_000 });

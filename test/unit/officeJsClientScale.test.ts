@@ -19,3 +19,31 @@ test("create at 10× through the real client leaves the same workbook as on the 
   expect(r.message).toMatch(/^Đã tạo bảng theo dõi/);
   expect(viaClient.snapshot()).toEqual(direct.snapshot());
 }, 120_000);
+
+describe("Excel on the web's payload limit, in the stand-in transport", () => {
+  const build = builderFor(getPlan());
+
+  test("a request over the limit is refused whole: nothing written, a Vietnamese message", async () => {
+    const fake = createFakeExcel();
+    const client = createOfficeJsClient(fake, { payloadLimitBytes: 100_000 });
+    const r = await createOrUpdate(
+      { run: client.run, isSetSupported: client.isSetSupported },
+      build
+    );
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/^Dữ liệu quá lớn cho một lần ghi của Excel/);
+    expect(fake.sheetNames()).toEqual(["Sheet1"]);
+  }, 60_000);
+
+  test("a response over the limit is an error too", async () => {
+    const fake = createFakeExcel();
+    expect((await createOrUpdate(depsOf(fake), build)).ok).toBe(true);
+    const client = createOfficeJsClient(fake, { payloadLimitBytes: 150_000 });
+    const r = await createOrUpdate(
+      { run: client.run, isSetSupported: client.isSetSupported },
+      build
+    );
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/^Dữ liệu đọc về quá lớn cho Excel/);
+  }, 60_000);
+});
