@@ -274,13 +274,6 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       />
 
       <Divider />
-      <Subtitle2 as="h2">Sắp xếp bảng “Nhiệm vụ”</Subtitle2>
-      <Caption1>
-        Trang được bảo vệ nên Excel không cho sắp xếp trực tiếp: hãy sắp xếp ở đây.
-      </Caption1>
-      <SortButtons disabled={disabled} onSort={onSort} />
-
-      <Divider />
       <Subtitle2 as="h2">Đơn vị chủ trì</Subtitle2>
       <Caption1>Bấm một đơn vị để lọc bảng “Nhiệm vụ” theo đơn vị đó.</Caption1>
       <Checkbox
@@ -305,6 +298,13 @@ export function Actions(props: ActionsProps): React.JSX.Element {
         loadEngine={() => load.current()}
         perform={(action) => perform("create", withEngine(action))}
       />
+
+      <Divider />
+      <Subtitle2 as="h2">Sắp xếp bảng “Nhiệm vụ”</Subtitle2>
+      <Caption1>
+        Trang được bảo vệ nên Excel không cho sắp xếp trực tiếp: hãy sắp xếp ở đây.
+      </Caption1>
+      <SortButtons disabled={disabled} onSort={onSort} />
     </div>
   );
 }
