@@ -231,6 +231,18 @@ export class FakeRange extends ClientObject {
     const b = this.b;
     return this.sub({ ...b, top: b.top + i, bottom: b.top + i });
   }
+  /** The smallest range holding both (ExcelApi 1.1); office.js uses it to send large writes in slices. */
+  getBoundingRect(other: FakeRange | string): FakeRange {
+    const b = this.b;
+    const o = typeof other === "string" ? this.worksheet.getRange(other).b : other.b;
+    if (o === null) return new FakeRange(this.context, null, null);
+    return this.sub({
+      top: Math.min(b.top, o.top),
+      left: Math.min(b.left, o.left),
+      bottom: Math.max(b.bottom, o.bottom),
+      right: Math.max(b.right, o.right),
+    });
+  }
   getColumn(i: number): FakeRange {
     const b = this.b;
     return this.sub({ ...b, left: b.left + i, right: b.left + i });
