@@ -61,7 +61,7 @@ const median = (xs: number[]): number => {
 };
 
 /** `built` holds real/ (the production build) and baseline/ (baseline.js), as measureBundles makes. */
-export async function measurePaint(built: string, rounds = 15): Promise<PaintFigures> {
+export async function measurePaint(built: string, rounds = 21): Promise<PaintFigures> {
   fs.writeFileSync(path.join(built, "baseline", "baseline.html"), BASELINE_HTML);
   const upFront = new Set(["functions.js", "commands.js", "taskpane.js"]);
   const lazy = fs
