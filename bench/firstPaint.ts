@@ -15,7 +15,7 @@ export interface PaintFigures {
   baselineFcpMs: number;
   dclMs: number;
   baselineDclMs: number;
-  /** Loads of the task pane where each lazy chunk request started after first contentful paint. */
+  /** Loads of the task pane where every lazy chunk requested started after first contentful paint. */
   chunksAfterPaint: number;
 }
 
@@ -93,8 +93,9 @@ export async function measurePaint(built: string, rounds = 21): Promise<PaintFig
       baselineFcpMs: median(base.map((l) => l.fcp)),
       dclMs: median(real.map((l) => l.dcl)),
       baselineDclMs: median(base.map((l) => l.dcl)),
+      // Chunks loaded only on demand (e.g. the date picker) are not requested at all: not counted.
       chunksAfterPaint: real.filter(
-        (l) => l.chunkStarts.length === lazy.length && l.chunkStarts.every((s) => s >= l.fcp)
+        (l) => l.chunkStarts.length > 0 && l.chunkStarts.every((s) => s >= l.fcp)
       ).length,
     };
   } finally {
