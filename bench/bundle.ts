@@ -1,5 +1,4 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
 import webpack from "webpack";
@@ -32,47 +31,46 @@ async function compile(config: webpack.Configuration): Promise<void> {
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
 }
 
-export async function measureBundles(): Promise<BundleFigures> {
+/**
+ * Builds the real task pane (production) into `out`/real and the baseline into `out`/baseline, then
+ * measures them. The caller removes `out` (the first-paint benchmark loads the same files).
+ */
+export async function measureBundles(out: string): Promise<BundleFigures> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(path.join(ROOT, "webpack.config.js"));
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-bench-bundle-"));
+  const real = await makeConfig({}, { mode: "production" });
+  real.context = ROOT;
+  real.output.path = path.join(out, "real");
+  const warn = console.warn;
+  console.warn = () => undefined; // the "ADDIN_URL not set" notice is irrelevant here
   try {
-    const real = await makeConfig({}, { mode: "production" });
-    real.context = ROOT;
-    real.output.path = path.join(out, "real");
-    const warn = console.warn;
-    console.warn = () => undefined; // the "ADDIN_URL not set" notice is irrelevant here
-    try {
-      await compile(real);
-    } finally {
-      console.warn = warn;
-    }
-    const baseline: webpack.Configuration = {
-      mode: "production",
-      context: ROOT,
-      entry: { baseline: "./bench/baseline/index.tsx" },
-      output: { path: path.join(out, "baseline"), filename: "[name].js" },
-      resolve: real.resolve,
-      module: real.module,
-      performance: { hints: false },
-    };
-    await compile(baseline);
-    const r = (f: string) => gzipSize(path.join(out, "real", f));
-    const figures = {
-      functionsGzip: r("functions.js"),
-      commandsGzip: r("commands.js"),
-      taskpaneGzip: r("taskpane.js"),
-      taskpanePageGzip: 0,
-      baselineGzip: gzipSize(path.join(out, "baseline", "baseline.js")),
-      lazyGzip: 0,
-    };
-    const upFront = new Set(["functions.js", "commands.js", "taskpane.js"]);
-    for (const f of fs.readdirSync(path.join(out, "real"))) {
-      if (f.endsWith(".js") && !upFront.has(f)) figures.lazyGzip += r(f);
-    }
-    figures.taskpanePageGzip = figures.functionsGzip + figures.commandsGzip + figures.taskpaneGzip;
-    return figures;
+    await compile(real);
   } finally {
-    fs.rmSync(out, { recursive: true, force: true });
+    console.warn = warn;
   }
+  const baseline: webpack.Configuration = {
+    mode: "production",
+    context: ROOT,
+    entry: { baseline: "./bench/baseline/index.tsx" },
+    output: { path: path.join(out, "baseline"), filename: "[name].js" },
+    resolve: real.resolve,
+    module: real.module,
+    performance: { hints: false },
+  };
+  await compile(baseline);
+  const r = (f: string) => gzipSize(path.join(out, "real", f));
+  const figures = {
+    functionsGzip: r("functions.js"),
+    commandsGzip: r("commands.js"),
+    taskpaneGzip: r("taskpane.js"),
+    taskpanePageGzip: 0,
+    baselineGzip: gzipSize(path.join(out, "baseline", "baseline.js")),
+    lazyGzip: 0,
+  };
+  const upFront = new Set(["functions.js", "commands.js", "taskpane.js"]);
+  for (const f of fs.readdirSync(path.join(out, "real"))) {
+    if (f.endsWith(".js") && !upFront.has(f)) figures.lazyGzip += r(f);
+  }
+  figures.taskpanePageGzip = figures.functionsGzip + figures.commandsGzip + figures.taskpaneGzip;
+  return figures;
 }

@@ -1,6 +1,8 @@
 import { createFakeExcel, type FakeExcel } from "../test/support/fakeExcel";
 import { builderFor, depsOf, syntheticPlan } from "../test/support/officeHarness";
-import { createOrUpdate, refresh } from "../src/render/office/actions";
+import { createOrUpdate, refresh, type LayoutBuilder } from "../src/render/office/actions";
+import { emptyUserInput } from "../src/layouts/userInput";
+import { createOfficeJsClient } from "../test/support/officeJsClient";
 import { buildWorkbook } from "../src/layouts/workbook";
 import { toFormulaGrid } from "../src/render/office/cells";
 import { columnLetters as colToLetters, parseCell } from "../src/layouts/a1";
@@ -22,6 +24,43 @@ export interface OfficeFigures {
   createMs: number;
   updateMs: number;
   refreshMs: number;
+  /** Create plus the empty-layout build the previous version did first to learn the names. */
+  doubleBuildCreateMs: number;
+  /** Through the real office.js client (test/support/officeJsClient.ts). */
+  client: {
+    createWaiting: number;
+    updateWaiting: number;
+    refreshWaiting: number;
+    cleanupRequests: number;
+    updateRequestBytes: number;
+    updateResponseBytes: number;
+    largestRequestBytes: number;
+  };
+}
+
+/** Round trips and bytes of create, update and refresh as the real office.js client sends them. */
+async function measureClient(build: LayoutBuilder): Promise<OfficeFigures["client"]> {
+  const client = createOfficeJsClient(createFakeExcel());
+  const deps = { run: client.run, isSetSupported: client.isSetSupported };
+  const check = (r: { ok: boolean; message: string }) => {
+    if (!r.ok) throw new Error(`through the office.js client: ${r.message}`);
+  };
+  check(await createOrUpdate(deps, build));
+  const create = client.lastRun;
+  check(await createOrUpdate(deps, build));
+  const update = client.lastRun;
+  check(await refresh(deps));
+  const refreshed = client.lastRun;
+  const batch = update.requests.filter((q) => q.kind === "batch");
+  return {
+    createWaiting: create.waiting,
+    updateWaiting: update.waiting,
+    refreshWaiting: refreshed.waiting,
+    cleanupRequests: update.cleanup,
+    updateRequestBytes: batch.reduce((n, q) => n + q.requestBytes, 0),
+    updateResponseBytes: batch.reduce((n, q) => n + q.responseBytes, 0),
+    largestRequestBytes: Math.max(...batch.map((q) => q.requestBytes)),
+  };
 }
 
 /** Row-by-row baseline: each sheet's blocks and each table row written and synced one at a time. */
@@ -93,6 +132,11 @@ export async function measureOffice(scales: number[]): Promise<OfficeFigures[]> 
     );
     const updateMs = await timeMsAsync(() => createOrUpdate(depsOf(probe), build), runs);
     const refreshMs = await timeMsAsync(() => refresh(depsOf(probe)), runs);
+    const doubleBuildCreateMs = await timeMsAsync(() => {
+      build.build(emptyUserInput());
+      return createOrUpdate(depsOf(createFakeExcel()), build);
+    }, runs);
+    const client = await measureClient(build);
     figures.push({
       scale,
       tasks: plan.tasks.length,
@@ -103,6 +147,8 @@ export async function measureOffice(scales: number[]): Promise<OfficeFigures[]> 
       createMs,
       updateMs,
       refreshMs,
+      doubleBuildCreateMs,
+      client,
     });
   }
   return figures;

@@ -5,7 +5,7 @@
  *
  * Dates are ISO strings (YYYY-MM-DD); day differences are counted as Excel counts them (serials).
  */
-import { excelDaysBetween, isExcelIso } from "./excelDate";
+import { isExcelIso, isoToSerial } from "./excelDate";
 
 /** The state names, exactly as the sheets show them (the task sheet's formulas use the same strings). */
 export const TASK_STATES = {
@@ -75,9 +75,9 @@ function checkInput(input: TaskStateInput): void {
   }
 }
 
-/** Days from `from` to `to`; both are validated ISO dates. */
-function diff(from: string, to: string): number {
-  return excelDaysBetween(from, to) ?? 0;
+/** Excel serial of a validated ISO date (null stays null). */
+function serialOf(iso: string | null): number | null {
+  return iso === null ? null : (isoToSerial(iso) ?? 0);
 }
 
 /**
@@ -91,14 +91,28 @@ function diff(from: string, to: string): number {
  */
 export function taskState(input: TaskStateInput): TaskStateName {
   checkInput(input);
-  const { due, done, asOf } = input;
-  const soonDays = input.soonDays ?? DEFAULT_SOON_DAYS;
   if (input.notApplicable) return STATE_NOT_APPLICABLE;
-  if (done !== null) {
-    return due === null || diff(done, due) >= 0 ? STATE_DONE : STATE_DONE_LATE;
-  }
+  return taskStateOnSerials(
+    serialOf(input.due),
+    serialOf(input.done),
+    serialOf(input.asOf) ?? 0,
+    input.soonDays ?? DEFAULT_SOON_DAYS
+  );
+}
+
+/**
+ * Rules 2–6 on Excel serials (whole days; null: no date), the form Excel passes dates in: what
+ * taskState applies after checking its ISO dates, and CCHC.STATUS's fast path for plain serials.
+ */
+export function taskStateOnSerials(
+  due: number | null,
+  done: number | null,
+  asOf: number,
+  soonDays: number
+): TaskStateName {
+  if (done !== null) return due === null || done <= due ? STATE_DONE : STATE_DONE_LATE;
   if (due === null) return STATE_RECURRING;
-  const daysLeft = diff(asOf, due);
+  const daysLeft = due - asOf;
   if (daysLeft < 0) return STATE_OVERDUE;
   if (daysLeft <= soonDays) return STATE_DUE_SOON;
   return STATE_ON_TRACK;
@@ -112,5 +126,5 @@ export function daysLate(input: TaskStateInput): number {
   checkInput(input);
   const { due, done, asOf } = input;
   if (input.notApplicable || due === null) return 0;
-  return Math.max(0, diff(due, done ?? asOf));
+  return Math.max(0, (serialOf(done ?? asOf) ?? 0) - (serialOf(due) ?? 0));
 }

@@ -20,7 +20,13 @@ import {
   DONE_LABEL,
 } from "../domain/cellDate";
 import { inputError, isBlank, readScalar, readScalarNumber } from "../domain/cellValue";
-import { isoToSerial, serialToIso, todayIso } from "../domain/excelDate";
+import {
+  isoToSerial,
+  MAX_EXCEL_SERIAL,
+  serialToIso,
+  todayIso,
+  todaySerial,
+} from "../domain/excelDate";
 import { lookupIndicator, resolveTarget, targetValue } from "../domain/indicatorTarget";
 import {
   attainment,
@@ -32,7 +38,7 @@ import {
   TARGET_LABEL,
 } from "../domain/rates";
 import { fail, ok, type ErrorKind, type Result } from "../domain/result";
-import { daysLate, taskState, DEFAULT_SOON_DAYS } from "../domain/taskState";
+import { daysLate, taskState, taskStateOnSerials, DEFAULT_SOON_DAYS } from "../domain/taskState";
 import { getIndicatorTargets } from "../plan/indicators";
 import { workbookTargetsOr } from "../plan/workbookTargets";
 import type { Comparison } from "../domain/rates";
@@ -104,6 +110,41 @@ function readSoonDays(v: unknown): Result<number> {
   if (n.value === null) return ok(DEFAULT_SOON_DAYS);
   if (n.value < 0) return fail("num", `${SOON_DAYS_LABEL}: không được âm (${n.value}).`);
   return ok(n.value);
+}
+
+/**
+ * A plain number the date readers take as a date (1 … 31/12/9999, time of day dropped) or as "no
+ * date" (0 → null). Undefined for anything else: the full reader then decides, with its message.
+ */
+function plainSerial(v: unknown): number | null | undefined {
+  if (typeof v !== "number") return undefined;
+  if (v === 0) return null;
+  return v >= 1 && v < MAX_EXCEL_SERIAL + 1 ? Math.floor(v) : undefined;
+}
+
+/**
+ * STATUS when every argument is a plain serial (what a column of =CCHC.STATUS(due, done, as_of)
+ * passes): the state straight from the serials, without ISO dates. Undefined: take the full path,
+ * which reads text, ranges and errors and words the messages.
+ */
+function statusOfSerials(
+  due: unknown,
+  doneDate: unknown,
+  asOf: unknown,
+  soonDays: unknown
+): string | undefined {
+  const d = plainSerial(due);
+  const done = doneDate === null || doneDate === undefined ? null : plainSerial(doneDate);
+  const at = asOf === null || asOf === undefined ? todaySerial() : plainSerial(asOf);
+  const soon =
+    soonDays === null || soonDays === undefined
+      ? DEFAULT_SOON_DAYS
+      : typeof soonDays === "number" && Number.isFinite(soonDays) && soonDays >= 0
+        ? soonDays
+        : undefined;
+  if (d === undefined || done === undefined || at === undefined || at === null) return undefined;
+  if (soon === undefined) return undefined;
+  return taskStateOnSerials(d, done, at, soon);
 }
 
 interface TaskDates {
@@ -256,6 +297,8 @@ export function STATUS(
   as_of?: unknown,
   soon_days?: unknown
 ): string | CustomFunctions.Error {
+  const fast = statusOfSerials(due, done_date, as_of, soon_days);
+  if (fast !== undefined) return fast;
   return guarded(() => {
     const dates = readTaskDates(due, done_date, as_of);
     if (!dates.ok) return dates;

@@ -4,15 +4,18 @@ import { App } from "./App";
 import { detectHost } from "./host";
 import { preloadActionsPanel } from "./components/ActionsPanel";
 import { preloadEngine } from "./loadEngine";
+import { afterFirstPaint } from "./afterFirstPaint";
 import { officeGlobal } from "../render/office/officeGlobals";
 
 const container = document.getElementById("root");
 if (container) {
   const root = createRoot(container);
   root.render(<App status={{ kind: "loading" }} />);
-  // The lazy chunks (Actions panel, engine) download while Office.js starts up, so neither the panel
-  // nor the first click waits for them.
-  preloadActionsPanel();
-  preloadEngine();
+  // The lazy chunks (Actions panel, engine) download once the first content is on screen, while
+  // Office.js starts up: neither the first paint nor (usually) the first click waits for them.
+  afterFirstPaint(() => {
+    preloadActionsPanel();
+    preloadEngine();
+  });
   void detectHost(officeGlobal()).then((status) => root.render(<App status={status} />));
 }

@@ -102,6 +102,8 @@ const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.sli
 const bytes = (s: string): number => Buffer.byteLength(s, "utf8");
 /** The method office.js calls to drop auto-tracked objects at the end of Excel.run. */
 const CLEANUP_METHOD = "_RemoveReference";
+/** What office.js asks Excel before setting a large 2-D array on a Range (rows, columns). */
+const VALIDATE_ARRAY_METHOD = "_ValidateArraySize";
 /** The method office.js calls so Excel keeps an object (Excel.run does it for each Range). */
 const KEEP_METHOD = "_KeepReference";
 
@@ -209,6 +211,8 @@ async function replay(
             kept.set(a.ObjectPathId, ref);
             break;
           }
+          // Sent before a large values/formulas array; the fake checks the array's shape itself.
+          if (a.Name === VALIDATE_ARRAY_METHOD) break;
           if (a.Name === CLEANUP_METHOD) {
             refs.delete(String(args(a.ArgumentInfo)[0]));
             break;

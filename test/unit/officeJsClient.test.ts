@@ -14,7 +14,7 @@ import {
   type OfficeDeps,
 } from "../../src/render/office/actions";
 import { createFakeExcel, type FakeExcel } from "../support/fakeExcel";
-import { builderFor, depsOf } from "../support/officeHarness";
+import { builderFor, depsOf, syntheticPlan } from "../support/officeHarness";
 import { createOfficeJsClient, type OfficeJsClient } from "../support/officeJsClient";
 
 jest.setTimeout(60_000);
@@ -56,6 +56,19 @@ describe("the actions through the real office.js client", () => {
     const t = viaClient.table(TASKS_TABLE);
     const row = t.body.find((r) => r[0] === "2.23#2");
     expect(row?.[t.headers.indexOf("Minh chứng")]).toBe("CV số 12/VP");
+  });
+
+  test("at 10× the client sends large writes in slices (getRow/getBoundingRect): same workbook", async () => {
+    const big = builderFor(syntheticPlan(getPlan(), 10));
+    const direct = createFakeExcel();
+    const viaClient = createFakeExcel();
+    const client = createOfficeJsClient(viaClient);
+    expect((await createOrUpdate(depsOf(direct), big)).ok).toBe(true);
+    expect((await createOrUpdate(clientDeps(client), big)).ok).toBe(true);
+    expect(client.bodies.some((b) => b.Actions.some((a) => a.Name === "_ValidateArraySize"))).toBe(
+      true
+    );
+    expect(viaClient.snapshot()).toEqual(direct.snapshot());
   });
 
   test("round trips the actions wait for, and the cleanup request counted apart", async () => {

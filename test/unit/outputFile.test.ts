@@ -31,6 +31,9 @@ async function run(args: string[]): Promise<{ code: number; err: string }> {
 const isXlsx = (file: string): boolean => fs.readFileSync(file).subarray(0, 2).toString() === "PK";
 const at = (name: string): string => path.join(dir, name);
 
+// The command's body (exceljs, layouts) loads on first use; load it here, not inside a timed test.
+beforeAll(() => import("../../src/cli/commands/workbookRun"));
+
 describe("cchc workbook --out: the output file", () => {
   test("two runs started together without --force: one writes the file, the other says it exists", async () => {
     const [a, b] = await Promise.all([run(["--out", "X.xlsx"]), run(["--out", "X.xlsx"])]);

@@ -11,6 +11,7 @@ import {
   PlanValidationError,
   taskKey,
 } from "../../src/plan";
+import { BUILTIN_PLAN_YEAR } from "../../src/plan/builtinYear";
 import planData from "../../src/plan/plan-2024.json";
 import textData from "../../src/plan/indicators-2024.json";
 import {
@@ -840,4 +841,8 @@ describe("parsePlan (a user-supplied plan file)", () => {
       expect(e.message).toMatch(/… và 13 lỗi khác/);
     }
   });
+});
+
+test("the built-in year read without the schema is the plan's year", () => {
+  expect(BUILTIN_PLAN_YEAR).toBe(getPlan().year);
 });

@@ -7,7 +7,7 @@
 import { parseDeadline } from "../../domain/deadline";
 import { parseArgs, UsageError } from "../args";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from "../io";
-import { loadPlan } from "../planFile";
+import { BUILTIN_PLAN_YEAR } from "../../plan/builtinYear";
 
 const DUE_USAGE = [
   'Cách dùng: cchc due "THỜI HẠN" ["THỜI HẠN" …] [--year NĂM] [--verbose]',
@@ -51,7 +51,7 @@ async function runDue(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(`${DUE_USAGE}\n`);
     return EXIT_OK;
   }
-  if (year === undefined) year = loadPlan(undefined).year;
+  if (year === undefined) year = BUILTIN_PLAN_YEAR;
   const verbose = args.flags.has("verbose");
   let unreadable = 0;
   const lines = args.positionals.map((text) => {

@@ -5,7 +5,6 @@
  */
 import { parseArgs, UsageError } from "../args";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from "../io";
-import { loadPlan, PlanFileError } from "../planFile";
 import type { Anomaly, Plan } from "../../plan/types";
 
 const PLAN_USAGE = [
@@ -79,6 +78,8 @@ async function runPlan(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(`${PLAN_USAGE}\n`);
     return EXIT_OK;
   }
+  // The plan module (zod, the plan data) loads here, not when the CLI starts.
+  const { loadPlan, PlanFileError } = await import("../planFile");
   let plan: Plan;
   try {
     plan = loadPlan(args.options.get("plan"), io.cwd);

@@ -231,15 +231,16 @@ export class FakeRange extends ClientObject {
     const b = this.b;
     return this.sub({ ...b, top: b.top + i, bottom: b.top + i });
   }
-  /** The smallest range holding this one and `other` (office.js writes big arrays in row chunks). */
-  getBoundingRect(other: FakeRange): FakeRange {
-    const a = this.b;
-    const o = other.box as Box;
+  /** The smallest range holding both (ExcelApi 1.1); office.js uses it to send large writes in slices. */
+  getBoundingRect(other: FakeRange | string): FakeRange {
+    const b = this.b;
+    const o = typeof other === "string" ? this.worksheet.getRange(other).b : other.b;
+    if (o === null) return new FakeRange(this.context, null, null);
     return this.sub({
-      top: Math.min(a.top, o.top),
-      left: Math.min(a.left, o.left),
-      bottom: Math.max(a.bottom, o.bottom),
-      right: Math.max(a.right, o.right),
+      top: Math.min(b.top, o.top),
+      left: Math.min(b.left, o.left),
+      bottom: Math.max(b.bottom, o.bottom),
+      right: Math.max(b.right, o.right),
     });
   }
   /** Sent by office.js before a chunked array write: the array must match the range's size. */

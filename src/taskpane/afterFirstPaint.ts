@@ -1,0 +1,44 @@
+/**
+ * Runs a task once the page has painted its first content, so the lazy chunks (actions panel, engine)
+ * do not compete with the first paint for the network and the main thread. Where the webview reports
+ * paint timing (WebView2 and Chromium, Safari 14.1+) the first-contentful-paint entry is the signal;
+ * elsewhere, two animation frames after the call (the frame that showed the first render). A page
+ * that never paints (hidden) still gets the task after `latestMs`.
+ */
+export interface PaintHost {
+  performance?: Pick<Performance, "getEntriesByName">;
+  PerformanceObserver?: typeof PerformanceObserver;
+  requestAnimationFrame?: (cb: () => void) => unknown;
+  setTimeout: (cb: () => void, ms: number) => unknown;
+}
+
+const FCP = "first-contentful-paint";
+
+export function afterFirstPaint(task: () => void, host: PaintHost = window, latestMs = 3000): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    task();
+  };
+  // A macrotask after the paint, not inside the paint's callbacks.
+  const soon = () => void host.setTimeout(run, 0);
+  host.setTimeout(run, latestMs);
+  if ((host.performance?.getEntriesByName(FCP).length ?? 0) > 0) {
+    soon();
+    return;
+  }
+  const Observer = host.PerformanceObserver;
+  if (Observer && Observer.supportedEntryTypes?.includes("paint")) {
+    const observer = new Observer((list) => {
+      if (list.getEntriesByName(FCP).length === 0) return;
+      observer.disconnect();
+      soon();
+    });
+    observer.observe({ type: "paint", buffered: true });
+    return;
+  }
+  const frame = host.requestAnimationFrame;
+  if (frame) frame(() => frame(soon));
+  else soon();
+}
