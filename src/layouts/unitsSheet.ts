@@ -17,7 +17,15 @@ import {
 import { planRollup, unitRollup, type TaskInputs, type UnitRollup } from "../domain/unitRollup";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
 import { textCell } from "./cellText";
-import type { Block, ConditionalRule, Scalar, SheetLayout, TableColumn, TableRow } from "./model";
+import type {
+  Block,
+  CellFormat,
+  ConditionalRule,
+  Scalar,
+  SheetLayout,
+  TableColumn,
+  TableRow,
+} from "./model";
 import { xlString } from "./excelFacts";
 import type { ReportSettings } from "./reportSettings";
 import { DATE_FORMAT, SHEET_FONT, SHEET_PROTECTION } from "./style";
@@ -164,6 +172,15 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
   const col = (key: UnitColumnKey): string =>
     rangeAddress(first, unitColumn(key), last, unitColumn(key));
 
+  /** The whole-department row: counts and the on-time rate, bold on grey. */
+  const totalFormat = (numberFormat: string): CellFormat => ({
+    font: { bold: true },
+    fill: "#F2F2F2",
+    border: "thin",
+    horizontal: "center",
+    vertical: "center",
+    numberFormat,
+  });
   /** A text merged across the table's width (title, note). */
   const acrossTable = (text: string): Scalar[][] => [
     [text, ...Array.from({ length: lastCol - 1 }, () => null)],
@@ -231,27 +248,13 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
       at: cellAddress(totalRow, 2),
       cells: [totalCells.slice(1, -1)],
       results: [totalResults.slice(1, -1)],
-      format: {
-        font: { bold: true },
-        fill: "#F2F2F2",
-        border: "thin",
-        horizontal: "center",
-        vertical: "center",
-        numberFormat: "0",
-      },
+      format: totalFormat("0"),
     },
     {
       at: cellAddress(totalRow, unitColumn("onTimeRate")),
       cells: [totalCells.slice(-1)],
       results: [totalResults.slice(-1)],
-      format: {
-        font: { bold: true },
-        fill: "#F2F2F2",
-        border: "thin",
-        horizontal: "center",
-        vertical: "center",
-        numberFormat: "0%",
-      },
+      format: totalFormat("0%"),
     },
   ];
 
