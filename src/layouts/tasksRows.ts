@@ -100,14 +100,6 @@ function computed(
   return { key, cells, results };
 }
 
-/** The plan's note, then the lead as the document wrote it when that is not the canonical text. */
-export function noteWithLeadText(task: Task, canonical: string): string {
-  const written = task.leadText.trim();
-  if (canonical === "" || written === "" || written === canonical) return task.note;
-  const line = `Chủ trì theo văn bản: “${written}”.`;
-  return task.note.trim() === "" ? line : `${task.note}\n${line}`;
-}
-
 function taskRow(task: Task, r: number, ctx: RowContext): TableRow {
   const cells = blankCells(ctx.width);
   put(cells, "key", textCell(task.key));
@@ -118,12 +110,13 @@ function taskRow(task: Task, r: number, ctx: RowContext): TableRow {
   put(cells, "activities", listText(task.activities));
   put(cells, "outputs", listText(task.outputs));
   // One name per unit on every sheet: the canonical names (as "Theo đơn vị" and the task pane show
-  // them); the document's own wording stays readable in Ghi chú when it differs.
+  // them); the document's own wording stays in the hidden "Chủ trì (theo văn bản)" column.
   const canonical = task.lead.join(", ");
   put(cells, "lead", plainText(canonical === "" ? task.leadText : canonical));
   put(cells, "coord", plainText(task.coordText));
   put(cells, "deadline", plainText(task.deadline.text));
-  put(cells, "note", plainText(noteWithLeadText(task, canonical)));
+  put(cells, "note", plainText(task.note));
+  put(cells, "leadText", plainText(task.leadText));
   put(cells, "leadKeys", leadKeysCell(task.lead));
   return computed(task.key, cells, taskDue(task), r, ctx);
 }

@@ -67,6 +67,7 @@ export const TASK_COLUMN_KEYS = [
   "state",
   "daysLate",
   "leadKeys",
+  "leadText",
 ] as const;
 export type TaskColumnKey = (typeof TASK_COLUMN_KEYS)[number];
 
@@ -157,6 +158,15 @@ const COLUMN_SPECS: Record<TaskColumnKey, Omit<TableColumn, "key">> = {
     width: 20,
     hidden: true,
     format: { locked: true },
+  },
+  // The document's own wording of the lead, kept out of print: in the narrow Ghi chú it made rows
+  // several lines taller and the printed sheet pages longer.
+  leadText: {
+    header: "Chủ trì (theo văn bản)",
+    role: "plan",
+    width: 20,
+    hidden: true,
+    format: { ...text, locked: true },
   },
 };
 

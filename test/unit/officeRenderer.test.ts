@@ -171,7 +171,7 @@ describe("create on an empty workbook", () => {
     expect(fake.sheet("Chỉ tiêu").page.printArea).toMatch(/^B1:/);
   });
 
-  test("protected without password; plan cells locked, input cells unlocked, key and lead columns hidden", () => {
+  test("protected without password; plan cells locked, input cells unlocked, key and both lead helper columns hidden", () => {
     const s = fake.sheet(TASKS_SHEET_NAME);
     expect(s.protection).toEqual({
       protected: true,
@@ -187,6 +187,7 @@ describe("create on an empty workbook", () => {
     expect([...s.hiddenCols].sort((a, b) => a - b)).toEqual([
       taskColumn("key"),
       taskColumn("leadKeys"),
+      taskColumn("leadText"),
     ]);
     expect(fake.isLocked(TASKS_SHEET_NAME, AS_OF_CELL)).toBe(false);
   });

@@ -66,7 +66,7 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
     expect(sheet.font).toEqual({ name: "Times New Roman", size: 11 });
   });
 
-  it("has the plan, input and computed columns in order, key and canonical lead hidden", () => {
+  it("has the plan, input and computed columns in order, key and both lead helper columns hidden", () => {
     expect(table.columns.map((c) => c.header)).toEqual([
       "Khóa",
       "Phần",
@@ -88,8 +88,13 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
       "Tình trạng",
       "Số ngày trễ",
       "Chủ trì (chuẩn hoá)",
+      "Chủ trì (theo văn bản)",
     ]);
-    expect(table.columns.filter((c) => c.hidden).map((c) => c.key)).toEqual(["key", "leadKeys"]);
+    expect(table.columns.filter((c) => c.hidden).map((c) => c.key)).toEqual([
+      "key",
+      "leadKeys",
+      "leadText",
+    ]);
     expect(table.columns.filter((c) => c.role === "input").map((c) => c.key)).toEqual([
       "status",
       "doneDate",
@@ -426,7 +431,7 @@ describe("typed values are put back by task key", () => {
     expect(built.orphans.map((o) => o.key)).toEqual(["2.26#1", "+1"]);
     // Rules and names cover the added rows.
     const last = 6 + rows.length;
-    expect(built.sheet.rules[0].range).toBe(`A7:T${last}`);
+    expect(built.sheet.rules[0].range).toBe(`A7:U${last}`);
     expect(built.sheet.names.find((n) => n.name === NAME_STATE_COLUMN)?.ref).toBe(
       `$R$7:$R$${last}`
     );
@@ -506,20 +511,20 @@ describe("one name per unit: the 2024 plan", () => {
   const units = layout.sheets.find((s) => s.key === UNITS_SHEET_KEY)!.table!;
   const byKey = new Map(tasks.rows.map((r) => [r.key, r.cells]));
 
-  it("Chủ trì shows the names Theo đơn vị shows; the document's wording stays in Ghi chú", () => {
+  it("Chủ trì shows the names Theo đơn vị shows; the document's wording stays in a hidden column, not in Ghi chú", () => {
     const unitNames = new Set(units.rows.map((r) => r.key));
+    const hidden = tasks.columns.find((c) => c.key === "leadText")!;
+    expect(hidden.hidden).toBe(true);
     for (const task of plan.tasks) {
       const cells = byKey.get(task.key)!;
       expect(cells[col("lead")]).toBe(task.lead.join(", "));
       for (const name of task.lead) expect(unitNames.has(name)).toBe(true);
-      if (task.leadText.trim() !== task.lead.join(", "))
-        expect(String(cells[col("note")])).toContain(
-          `Chủ trì theo văn bản: “${task.leadText.trim()}”`
-        );
+      expect(cells[col("leadText")]).toBe(task.leadText);
+      expect(String(cells[col("note")] ?? "")).not.toContain("Chủ trì theo văn bản");
     }
-    // "Văn phòng" in the document is "Văn phòng Sở" on the sheet, and the note says so.
+    // "Văn phòng" in the document is "Văn phòng Sở" on the sheet; the hidden column keeps "Văn phòng".
     const written = plan.tasks.find((t) => t.leadText === "Văn phòng")!;
     expect(byKey.get(written.key)![col("lead")]).toBe("Văn phòng Sở");
-    expect(byKey.get(written.key)![col("note")]).toMatch(/Chủ trì theo văn bản: “Văn phòng”\.$/);
+    expect(byKey.get(written.key)![col("leadText")]).toBe("Văn phòng");
   });
 });
