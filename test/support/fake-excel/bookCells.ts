@@ -20,6 +20,21 @@ import {
   checkFormula,
 } from "./model";
 
+/** Excel finds sheets, tables and names case-insensitively. */
+function byName<T extends { name: string }>(items: readonly T[], name: string): T | undefined {
+  const lower = name.toLowerCase();
+  return items.find((item) => item.name.toLowerCase() === lower);
+}
+
+function mustExist<T>(item: T | undefined, kind: string, name: string): T {
+  if (item === undefined)
+    throw new FakeOfficeError(
+      "ItemNotFound",
+      `The requested resource doesn't exist (${kind} "${name}").`
+    );
+  return item;
+}
+
 export abstract class BookCells {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
@@ -46,38 +61,23 @@ export abstract class BookCells {
   // ---- lookup -------------------------------------------------------------------------------
 
   sheet(name: string): SheetModel | undefined {
-    const lower = name.toLowerCase();
-    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+    return byName(this.sheets, name);
   }
 
   mustSheet(name: string): SheetModel {
-    const s = this.sheet(name);
-    if (!s)
-      throw new FakeOfficeError(
-        "ItemNotFound",
-        `The requested resource doesn't exist (sheet "${name}").`
-      );
-    return s;
+    return mustExist(this.sheet(name), "sheet", name);
   }
 
   table(name: string): TableModel | undefined {
-    const lower = name.toLowerCase();
-    return this.tables.find((t) => t.name.toLowerCase() === lower);
+    return byName(this.tables, name);
   }
 
   mustTable(name: string): TableModel {
-    const t = this.table(name);
-    if (!t)
-      throw new FakeOfficeError(
-        "ItemNotFound",
-        `The requested resource doesn't exist (table "${name}").`
-      );
-    return t;
+    return mustExist(this.table(name), "table", name);
   }
 
   name(name: string): NameModel | undefined {
-    const lower = name.toLowerCase();
-    return this.names.find((n) => n.name.toLowerCase() === lower);
+    return byName(this.names, name);
   }
 
   tablesOn(sheet: SheetModel): TableModel[] {
