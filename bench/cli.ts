@@ -6,13 +6,17 @@ import * as path from "path";
 /**
  * CLI start-up: `cchc plan --json` and `cchc due "Quý II/2025"` (lib/ from `npm run build`) against
  * the node floor, node printing the same output from a file. Paired rounds (each round runs the three
- * in turn), wall-clock medians.
+ * in turn), wall-clock medians; the ratios are medians of each round's ratio (bench/timing.ts).
  */
+import { median, pairedRatio, type PairedRatio } from "./timing";
+
 export interface CliFigures {
   rounds: number;
   planMs: number;
   dueMs: number;
   floorMs: number;
+  planRatio: PairedRatio;
+  dueRatio: PairedRatio;
 }
 
 const ROOT = path.resolve(__dirname, "..");
@@ -25,8 +29,6 @@ function wallMs(args: string[]): number {
   if (r.status !== 0) throw new Error(`${args.join(" ")}: exit ${r.status} ${String(r.stderr)}`);
   return ms;
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export function measureCli(rounds = 15): CliFigures {
   if (!fs.existsSync(path.join(ROOT, "lib", "cli", "main.js")))
@@ -49,5 +51,12 @@ export function measureCli(rounds = 15): CliFigures {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  return { rounds, planMs: median(plan), dueMs: median(due), floorMs: median(floor) };
+  return {
+    rounds,
+    planMs: median(plan),
+    dueMs: median(due),
+    floorMs: median(floor),
+    planRatio: pairedRatio(plan, floor),
+    dueRatio: pairedRatio(due, floor),
+  };
 }

@@ -6,15 +6,20 @@ import { launchChromium, routeOfficeJs, serveStatic } from "../test/browser/supp
 /**
  * First paint of the task pane against the baseline page (React + FluentProvider + one Button), both
  * with office.js in the head, in Debian chromium at 350 px wide. Paired rounds: each round loads both
- * pages in a fresh context, in alternating order; figures are medians. Also counts the loads where
- * every lazy chunk was requested after the first contentful paint.
+ * pages in a fresh context, in alternating order; figures are medians, the ratios medians of each
+ * round's ratio (bench/timing.ts). Also counts the loads where every lazy chunk was requested after
+ * the first contentful paint.
  */
+import { median, pairedRatio, type PairedRatio } from "./timing";
+
 export interface PaintFigures {
   rounds: number;
   fcpMs: number;
   baselineFcpMs: number;
   dclMs: number;
   baselineDclMs: number;
+  fcpRatio: PairedRatio;
+  dclRatio: PairedRatio;
   /** Loads of the task pane where every lazy chunk requested started after first contentful paint. */
   chunksAfterPaint: number;
 }
@@ -55,11 +60,6 @@ async function load(browser: Browser, url: string, lazy: string[]): Promise<Load
   }
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
-
 /** `built` holds real/ (the production build) and baseline/ (baseline.js), as measureBundles makes. */
 export async function measurePaint(built: string, rounds = 21): Promise<PaintFigures> {
   fs.writeFileSync(path.join(built, "baseline", "baseline.html"), BASELINE_HTML);
@@ -93,6 +93,14 @@ export async function measurePaint(built: string, rounds = 21): Promise<PaintFig
       baselineFcpMs: median(base.map((l) => l.fcp)),
       dclMs: median(real.map((l) => l.dcl)),
       baselineDclMs: median(base.map((l) => l.dcl)),
+      fcpRatio: pairedRatio(
+        real.map((l) => l.fcp),
+        base.map((l) => l.fcp)
+      ),
+      dclRatio: pairedRatio(
+        real.map((l) => l.dcl),
+        base.map((l) => l.dcl)
+      ),
       // Chunks loaded only on demand (e.g. the date picker) are not requested at all: not counted.
       chunksAfterPaint: real.filter(
         (l) => l.chunkStarts.length > 0 && l.chunkStarts.every((s) => s >= l.fcp)

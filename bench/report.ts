@@ -5,6 +5,9 @@ import type { OfficeFigures } from "./office";
 export const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 export const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ms`;
 export const x = (v: number) => `${v.toFixed(2)}×`;
+/** The middle half of paired-round ratios, e.g. "0.95–1.08×". */
+export const spread = (r: { low: number; high: number }): string =>
+  `${r.low.toFixed(2)}–${r.high.toFixed(2)}×`;
 
 export function officeSection(office: OfficeFigures[]): string[] {
   const lines: string[] = [];

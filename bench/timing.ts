@@ -28,3 +28,26 @@ export let sink: unknown = null;
 export function consume(v: unknown): void {
   sink = v;
 }
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * The ratio of two measurements taken side by side, round after round: the median of each round's
+ * ratio, with the quartiles. A machine that slows down for a while slows both sides of the rounds it
+ * touches, so the paired ratio moves less than the ratio of the two medians.
+ */
+export interface PairedRatio {
+  median: number;
+  low: number;
+  high: number;
+}
+
+export function pairedRatio(measured: readonly number[], baseline: readonly number[]): PairedRatio {
+  const ratios = measured.map((m, i) => m / baseline[i]).sort((a, b) => a - b);
+  const at = (q: number): number =>
+    ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))];
+  return { median: at(0.5), low: at(0.25), high: at(0.75) };
+}

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "fs";
 import { resolve } from "path";
-import { getPlan, parsePlan, PlanValidationError } from "../plan";
+import { getPlan } from "../plan/builtinPlan";
 import type { Plan } from "../plan/types";
 
 export class PlanFileError extends Error {
@@ -23,7 +23,7 @@ function fsReason(err: unknown): string {
 }
 
 /** Reads and validates a plan file; relative paths are resolved against `cwd`. */
-function readPlanFile(file: string, cwd: string = process.cwd()): Plan {
+async function readPlanFile(file: string, cwd: string = process.cwd()): Promise<Plan> {
   const full = resolve(cwd, file);
   let text: string;
   try {
@@ -39,6 +39,8 @@ function readPlanFile(file: string, cwd: string = process.cwd()): Plan {
       `Tệp kế hoạch “${file}” không phải JSON hợp lệ: ${(err as Error).message}.`
     );
   }
+  // The schema (zod) loads only when a plan file is read, not for the built-in plan.
+  const { parsePlan, PlanValidationError } = await import("../plan");
   try {
     return parsePlan(json);
   } catch (err) {
@@ -49,7 +51,7 @@ function readPlanFile(file: string, cwd: string = process.cwd()): Plan {
 }
 
 /** The plan a subcommand works on: `--plan FILE` when given, else the built-in plan. */
-export function loadPlan(file: string | undefined, cwd?: string): Plan {
+export async function loadPlan(file: string | undefined, cwd?: string): Promise<Plan> {
   if (file === undefined) {
     try {
       return getPlan();

@@ -1,11 +1,9 @@
 /**
- * The plan as validated data. `getPlan()` is the 2024 plan of the document (validated once, cached,
- * frozen: copy before sorting); `parsePlan(json)` validates a user-supplied plan file (`--plan`).
+ * The plan as validated data. `getPlan()` is the 2024 plan of the document (./builtinPlan: cached,
+ * frozen: copy before sorting; its data is validated by the tests); `parsePlan(json)` validates a user-supplied plan file (`--plan`).
  * Format: docs/plan-format.md. Anomalies of the document: docs/seed-anomalies.md.
  */
-import planData from "./plan-2024.json";
 import { buildPlan } from "./build";
-import { indicatorRecords } from "./indicators";
 import { validatePlanFile } from "./schema";
 import { limitProblems } from "./limits";
 import type { Plan } from "./types";
@@ -45,18 +43,4 @@ export function parsePlan(json: unknown): Plan {
   return plan;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value as object)) deepFreeze(child);
-  }
-  return value;
-}
-
-let cached: Plan | undefined;
-
-/** The built-in 2024 plan. Frozen: it is shared by every caller. */
-export function getPlan(): Plan {
-  if (!cached) cached = deepFreeze(parsePlan({ ...planData, indicators: indicatorRecords() }));
-  return cached;
-}
+export { getPlan, builtinPlanData } from "./builtinPlan";

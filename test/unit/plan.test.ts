@@ -6,6 +6,7 @@ import webpack from "webpack";
 import {
   findIndicator,
   getIndicators,
+  builtinPlanData,
   getPlan,
   parsePlan,
   PlanValidationError,
@@ -574,6 +575,10 @@ describe("getPlan", () => {
     expect(Object.isFrozen(plan.tasks)).toBe(true);
     expect(Object.isFrozen(plan.tasks[0].lead)).toBe(true);
     expect(() => (plan.tasks as Task[]).push(plan.tasks[0])).toThrow(TypeError);
+  });
+
+  test("the built-in data, which getPlan() builds without zod, passes the schema and gives the same plan", () => {
+    expect(parsePlan(builtinPlanData())).toEqual(plan);
   });
 
   test("the indicators module loads neither the tasks nor zod", () => {

@@ -78,11 +78,11 @@ async function runPlan(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(`${PLAN_USAGE}\n`);
     return EXIT_OK;
   }
-  // The plan module (zod, the plan data) loads here, not when the CLI starts.
+  // The plan data loads here, not when the CLI starts; zod only for a --plan file.
   const { loadPlan, PlanFileError } = await import("../planFile");
   let plan: Plan;
   try {
-    plan = loadPlan(args.options.get("plan"), io.cwd);
+    plan = await loadPlan(args.options.get("plan"), io.cwd);
   } catch (err) {
     if (!(err instanceof PlanFileError)) throw err;
     io.stderr(`cchc plan: ${err.message}\n`);

@@ -110,16 +110,16 @@ async function readInputFile(file: string, what: string): Promise<Buffer> {
  * The plan to write: --plan when given; else the plan stored in the --from file; else (a file
  * written before plans were stored, or no --from) the built-in one — said aloud, never silently.
  */
-function choosePlan(
+async function choosePlan(
   args: WorkbookArgs,
   stored: Plan | null,
   hasFrom: boolean,
   cwd: string,
   progress: (text: string) => void
-): Plan {
+): Promise<Plan> {
   if (args.plan !== undefined) {
     progress(`Đang đọc kế hoạch từ ${args.plan}…`);
-    const plan = loadPlan(args.plan, cwd);
+    const plan = await loadPlan(args.plan, cwd);
     if (stored) {
       progress(
         `  Sổ cũ theo dõi “${stored.title}” (năm ${stored.year}); dùng kế hoạch mới “${plan.title}” (năm ${plan.year}).`
@@ -131,7 +131,7 @@ function choosePlan(
     progress(`Dùng kế hoạch lưu trong tệp nguồn: “${stored.title}” (năm ${stored.year}).`);
     return stored;
   }
-  const builtIn = loadPlan(undefined, cwd);
+  const builtIn = await loadPlan(undefined, cwd);
   progress(
     hasFrom
       ? `Tệp nguồn không lưu kế hoạch (tạo bằng phiên bản cũ): dùng kế hoạch có sẵn “${builtIn.title}”. ` +
@@ -169,7 +169,7 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
     const fromFile = args.from === undefined ? undefined : path.resolve(cwd, args.from);
     const fromData = fromFile ? await readInputFile(fromFile, "tệp nguồn") : undefined;
     const stored = fromData ? await readStoredPlan(fromData, path.basename(fromFile ?? "")) : null;
-    const plan = choosePlan(args, stored, fromData !== undefined, cwd, progress);
+    const plan = await choosePlan(args, stored, fromData !== undefined, cwd, progress);
     const out = path.resolve(cwd, args.out ?? `CCHC-${plan.year}.xlsx`);
     const existing = await statOf(out);
     if (existing?.isDirectory()) throw new InputError(describeWriteError(out, { code: "EISDIR" }));
