@@ -91,3 +91,14 @@ test("a page that never paints still gets the task, late", () => {
   h.advance(3000);
   expect(task).toHaveBeenCalledTimes(1);
 });
+
+test("by default a slow first paint (5 s on a busy machine) still comes before the task", () => {
+  const h = manualHost({ observer: true });
+  const task = jest.fn();
+  afterFirstPaint(task, h.host);
+  h.advance(5000);
+  expect(task).not.toHaveBeenCalled();
+  h.paint();
+  h.advance(5001);
+  expect(task).toHaveBeenCalledTimes(1);
+});
