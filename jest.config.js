@@ -20,6 +20,9 @@ const shared = {
 };
 
 module.exports = {
+  // Not a timing threshold: a hang guard. Jest's 5 s default fails workbook and LibreOffice tests
+  // when the 2 cores are shared (CI on a busy runner, several worktrees testing at once).
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,
