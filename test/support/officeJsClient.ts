@@ -332,22 +332,22 @@ export function createOfficeJsClient(
           Error: { Code: "HarnessError", Message: String(e), HttpStatusCode: 500 },
         });
       }
-      if (bytes(responseBody) > limit)
-        responseBody = JSON.stringify({
-          ...errorBody(
-            new FakeOfficeError(
-              "ResponsePayloadSizeLimitExceeded",
-              `The response payload size (${bytes(responseBody)} bytes) has exceeded the limit.`
-            )
-          ),
-          Results: [],
-        });
+      let refused: unknown = error;
+      if (bytes(responseBody) > limit) {
+        refused = new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          `The response payload size (${bytes(responseBody)} bytes) has exceeded the limit.`
+        );
+        responseBody = JSON.stringify({ ...errorBody(refused), Results: [] });
+      }
       const record: ObservedRequest = {
         kind: cleanup ? "cleanup" : "batch",
         requestBytes: bytes(text),
         responseBytes: bytes(responseBody),
         actions: body.Actions.length,
-        ...(error instanceof FakeOfficeError ? { error: `${error.code}: ${error.message}` } : {}),
+        ...(refused instanceof FakeOfficeError
+          ? { error: `${refused.code}: ${refused.message}` }
+          : {}),
       };
       if (current) {
         current.requests.push(record);

@@ -219,6 +219,8 @@ export class FakeRange extends ClientObject {
     return new FakeRange(this.context, this.sheet, box);
   }
   getCell(row: number, col: number): FakeRange {
+    // A range reached from a missing item: its path fails at the sync, as in Excel.
+    if (this.isNull) return new FakeRange(this.context, null, null);
     const b = this.b;
     return this.sub({
       top: b.top + row,
@@ -228,6 +230,8 @@ export class FakeRange extends ClientObject {
     });
   }
   getRow(i: number): FakeRange {
+    // A range reached from a missing item: its path fails at the sync, as in Excel.
+    if (this.isNull) return new FakeRange(this.context, null, null);
     const b = this.b;
     return this.sub({ ...b, top: b.top + i, bottom: b.top + i });
   }
@@ -253,6 +257,8 @@ export class FakeRange extends ClientObject {
       );
   }
   getColumn(i: number): FakeRange {
+    // A range reached from a missing item: its path fails at the sync, as in Excel.
+    if (this.isNull) return new FakeRange(this.context, null, null);
     const b = this.b;
     return this.sub({ ...b, left: b.left + i, right: b.left + i });
   }
@@ -266,10 +272,13 @@ export class FakeRange extends ClientObject {
   }
   getResizedRange(dr: number, dc: number): FakeRange {
     this.context.op("Range.getResizedRange", () => undefined, "1.2");
+    if (this.isNull) return new FakeRange(this.context, null, null);
     const b = this.b;
     return this.sub({ ...b, bottom: b.bottom + dr, right: b.right + dc });
   }
   getOffsetRange(dr: number, dc: number): FakeRange {
+    // A range reached from a missing item: its path fails at the sync, as in Excel.
+    if (this.isNull) return new FakeRange(this.context, null, null);
     const b = this.b;
     return this.sub({
       top: b.top + dr,
