@@ -8,7 +8,7 @@ import { ActionError } from "../../src/render/office/errors";
 import { targetsOf } from "../../src/layouts/targets";
 import { readWorkbook } from "../../src/render/office/probe";
 import { detectCapabilities, type IsSetSupported } from "../../src/render/office/requirements";
-import { queueWrite, type WrittenSheet } from "../../src/render/office/write";
+import { writeLayout, type WrittenSheet } from "../../src/render/office/write";
 
 export async function renderWorkbook(
   context: Excel.RequestContext,
@@ -19,7 +19,7 @@ export async function renderWorkbook(
   const found = await readWorkbook(context, targetsOf(layout));
   if (found.problems.length > 0)
     throw new ActionError("Không thể ghi bảng theo dõi: không thay đổi gì.", found.problems);
-  const written = queueWrite(context, layout, found, { caps });
+  const written = await writeLayout(context, layout, found, { caps });
   await context.sync();
   return written;
 }

@@ -32,7 +32,7 @@ import {
   type CountsParts,
   type WorkbookCounts,
 } from "./counts";
-import { ActionError, describeError, errorCode } from "./errors";
+import { ActionError, describeError, errorCode, officeErrorCode } from "./errors";
 import { readWorkbook } from "./probe";
 import {
   coreMissingMessage,
@@ -42,7 +42,7 @@ import {
   NO_CUSTOM_FUNCTIONS_NOTE,
   type IsSetSupported,
 } from "./requirements";
-import { queueWrite, restoreProtection, type WrittenSheet } from "./write";
+import { restoreProtection, writeLayout, type WrittenSheet } from "./write";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -111,7 +111,9 @@ function countKept(tables: Record<string, ExtractedTableInput>): number {
  */
 export async function createOrUpdate(
   deps: OfficeDeps,
-  build: LayoutBuilder
+  build: LayoutBuilder,
+  /** Bytes of arrays per write request (payload.ts; tests pass a small one to see the split). */
+  opts: { budgetBytes?: number } = {}
 ): Promise<CreateResult> {
   const caps = detectCapabilities(deps.isSetSupported);
   const blocked = coreMissingMessage(caps);
@@ -143,12 +145,20 @@ export async function createOrUpdate(
       const built = build.build(userInput, env);
       notes.push(...(built.notes ?? []));
 
-      // The write and the read of the counts it produces travel in one batch.
-      const sheets = queueWrite(context, built.layout, found, { caps });
-      const q = queueCounts(context, { recalculate: true, ...countsIn(built.layout) });
+      // The write and the read of the counts it produces travel in one batch (the last one, when the
+      // layout's arrays need several requests: payload.ts).
+      let q: ReturnType<typeof queueCounts>;
+      let sheets: WrittenSheet[];
       try {
+        sheets = await writeLayout(context, built.layout, found, {
+          caps,
+          budgetBytes: opts.budgetBytes,
+        });
+        q = queueCounts(context, { recalculate: true, ...countsIn(built.layout) });
         await context.sync();
       } catch (e) {
+        // A bug while queueing (not Excel's answer): nothing more is sent.
+        if (officeErrorCode(e) === null) throw e;
         try {
           await restoreProtection(context, found);
         } catch {

@@ -1,10 +1,11 @@
 /**
- * Round trip 2 of "create/update": queue everything the layout holds into ONE batch, with no sync:
+ * Round trip 2 of "create/update": queue everything the layout holds into ONE batch:
  * unprotect → new sheets → clear the area the add-in owns → defined names → column widths, blocks,
  * table (written as one 2-D formulas array, then made a table), formats per block / column / row,
  * number formats as one grid, validation, conditional formats, freeze panes, print set-up, chart →
  * protect again (validation … charts: ./sheetFeatures.ts). Optional features missing from the host
- * are skipped (see requirements.ts).
+ * are skipped (see requirements.ts). The 2-D arrays go through a byte budget (payload.ts): a layout
+ * too large for one Excel on the web request is sent in several, split between rows of its arrays.
  */
 import {
   blockRange,
@@ -25,6 +26,7 @@ import type {
 import { tableBox } from "../../layouts/tableGeometry";
 import { toFormulaGrid } from "./cells";
 import { applyFormat, numberFormatGrid, widthToPoints } from "./formats";
+import { REQUEST_ARRAY_BUDGET_BYTES, RequestBudget, writeInSlices } from "./payload";
 import { footprintName, type ProbeResult, type ResolvedSheet } from "./probe";
 import type { Capabilities } from "./requirements";
 import { addChart, addRule, applyValidation, freeze, printSetup } from "./sheetFeatures";
@@ -102,25 +104,39 @@ interface SheetTarget {
 
 export interface WriteOptions {
   caps: Capabilities;
+  /** Bytes of arrays per request (REQUEST_ARRAY_BUDGET_BYTES; tests pass a small one). */
+  budgetBytes?: number;
 }
 
-/** Queues the whole layout (no sync). The layout must already hold the users' values. */
-export function queueWrite(
+/**
+ * Queues the whole layout; the caller's sync sends the last (usually the only) request. Syncs before
+ * that only when the arrays exceed the budget of one request. The layout must already hold the users'
+ * values.
+ */
+export async function writeLayout(
   context: Excel.RequestContext,
   layout: WorkbookLayout,
   probe: ProbeResult,
   opts: WriteOptions
-): WrittenSheet[] {
+): Promise<WrittenSheet[]> {
   const { caps } = opts;
   const wb = context.workbook;
   const byKey = new Map(probe.sheets.map((r) => [r.key, r]));
+  const suspend = (): void => {
+    if (caps.has("suspendCalculation")) wb.application.suspendApiCalculationUntilNextSync();
+  };
+  const budget = new RequestBudget(
+    context,
+    opts.budgetBytes ?? REQUEST_ARRAY_BUDGET_BYTES,
+    suspend
+  );
 
   // 1. Unprotect the protected sheets first: if one refuses (password), the batch stops before any
   //    content change (restoreProtection puts back the protection of those unprotected before it).
   for (const r of probe.sheets)
     if (r.sheet && r.protection?.protected !== false) r.sheet.protection.unprotect();
 
-  if (caps.has("suspendCalculation")) wb.application.suspendApiCalculationUntilNextSync();
+  suspend();
 
   // 2. Sheets: existing ones are emptied of what the add-in owns; missing ones are created.
   const targets: SheetTarget[] = layout.sheets.map((sheet) => {
@@ -139,11 +155,15 @@ export function queueWrite(
           ownCharts: [],
           protection: null,
         };
+    // From here on each sheet is reached by its name: a path Excel resolves again in every request,
+    // unlike one through the old table (converted to a range here) or through worksheets.add().
     if (resolved.sheet) {
       prepareExisting(resolved, resolved.sheet, caps);
-      return { resolved, ws: resolved.sheet, created: false };
+      const name = resolved.sheetName ?? sheet.name;
+      return { resolved, ws: wb.worksheets.getItem(name), created: false };
     }
-    return { resolved, ws: wb.worksheets.add(sheet.name), created: true };
+    wb.worksheets.add(sheet.name);
+    return { resolved, ws: wb.worksheets.getItem(sheet.name), created: true };
   });
 
   // 3. Names before any formula that uses them (NgayBaoCao, NV_TinhTrang, ...).
@@ -164,7 +184,8 @@ export function queueWrite(
   }
 
   // 4. Content and formats.
-  const written = targets.map((t) => writeSheet(t, caps));
+  const written: WrittenSheet[] = [];
+  for (const t of targets) written.push(await writeSheet(t, caps, budget));
 
   // 5. The first sheet of a brand-new workbook layout is shown.
   const first = targets[0];
@@ -194,7 +215,11 @@ function prepareExisting(r: PlacedSheet, ws: Excel.Worksheet, caps: Capabilities
   if (caps.has("freezePanes")) ws.freezePanes.unfreeze();
 }
 
-function writeSheet(t: SheetTarget, caps: Capabilities): WrittenSheet {
+async function writeSheet(
+  t: SheetTarget,
+  caps: Capabilities,
+  budget: RequestBudget
+): Promise<WrittenSheet> {
   const { ws } = t;
   const sheet = t.resolved.layout;
   const fp = layoutFootprint(sheet);
@@ -208,9 +233,9 @@ function writeSheet(t: SheetTarget, caps: Capabilities): WrittenSheet {
   columnsRange.format.font.size = sheet.font.size;
   writeWidths(ws, sheet.columnWidths);
 
-  for (const b of sheet.blocks) writeBlock(ws, b);
+  for (const b of sheet.blocks) await writeBlock(ws, b, budget);
   let tableRows = 0;
-  if (sheet.table) tableRows = writeTable(ws, sheet.table, caps);
+  if (sheet.table) tableRows = await writeTable(ws, sheet.table, caps, budget);
 
   if (caps.has("dataValidation")) {
     for (const v of sheet.validations) if (v.range) applyValidation(ws.getRange(v.range), v);
@@ -243,18 +268,39 @@ function writeWidths(ws: Excel.Worksheet, widths: readonly number[]): void {
   }
 }
 
-function writeBlock(ws: Excel.Worksheet, b: Block): void {
-  const box = blockBox(b);
-  const width = box.right - box.left + 1;
-  const range = ws.getRange(boxAddress(box));
-  range.formulas = toFormulaGrid(b.cells, width);
-  if (b.merge && (box.bottom > box.top || box.right > box.left)) range.merge(false);
-  applyFormat(range, b.format, { protection: true });
-  if (b.format?.numberFormat)
-    range.numberFormat = numberFormatGrid(b.format.numberFormat, box.bottom - box.top + 1, width);
+/** Sets `grid` on the rows of `box` from its top, in slices within the budget. */
+function setGrid(
+  ws: Excel.Worksheet,
+  box: RangePos,
+  grid: (string | number | boolean)[][],
+  property: "formulas" | "numberFormat",
+  budget: RequestBudget
+): Promise<void> {
+  return writeInSlices(grid, budget, (first, rows) => {
+    const top = box.top + first;
+    ws.getRange(rangeAddress(top, box.left, top + rows.length - 1, box.right))[property] = rows;
+  });
 }
 
-function writeTable(ws: Excel.Worksheet, table: TableSpec, caps: Capabilities): number {
+async function writeBlock(ws: Excel.Worksheet, b: Block, budget: RequestBudget): Promise<void> {
+  const box = blockBox(b);
+  const width = box.right - box.left + 1;
+  await setGrid(ws, box, toFormulaGrid(b.cells, width), "formulas", budget);
+  const range = ws.getRange(boxAddress(box));
+  if (b.merge && (box.bottom > box.top || box.right > box.left)) range.merge(false);
+  applyFormat(range, b.format, { protection: true });
+  if (b.format?.numberFormat) {
+    const grid = numberFormatGrid(b.format.numberFormat, box.bottom - box.top + 1, width);
+    await setGrid(ws, box, grid, "numberFormat", budget);
+  }
+}
+
+async function writeTable(
+  ws: Excel.Worksheet,
+  table: TableSpec,
+  caps: Capabilities,
+  budget: RequestBudget
+): Promise<number> {
   const box = tableBox(table);
   const width = table.columns.length;
   const rows =
@@ -262,9 +308,10 @@ function writeTable(ws: Excel.Worksheet, table: TableSpec, caps: Capabilities): 
       ? table.rows.map((r) => r.cells)
       : [Array.from({ length: width }, () => null)];
   const header = table.columns.map((c) => c.header);
-  const whole = ws.getRange(boxAddress(box));
-  whole.formulas = toFormulaGrid([header, ...rows], width);
-  const t = ws.tables.add(whole, true);
+  // The cells first, then the table over them: formulas written into an existing table column would
+  // become calculated columns.
+  await setGrid(ws, box, toFormulaGrid([header, ...rows], width), "formulas", budget);
+  const t = ws.tables.add(ws.getRange(boxAddress(box)), true);
   t.name = table.name;
   t.style = table.style;
 
@@ -292,14 +339,20 @@ function writeTable(ws: Excel.Worksheet, table: TableSpec, caps: Capabilities): 
           r.numberFormats?.[i] ?? r.format?.numberFormat ?? col.format?.numberFormat ?? "General"
       )
     );
-    ws.getRange(rangeAddress(first, box.left, last, box.right)).numberFormat = grid;
+    await setGrid(ws, { ...box, top: first }, grid, "numberFormat", budget);
   } else {
-    table.columns.forEach((col, i) => {
+    for (const [i, col] of table.columns.entries()) {
       const nf = col.format?.numberFormat;
+      const column = { top: first, left: box.left + i, bottom: last, right: box.left + i };
       if (nf)
-        ws.getRange(rangeAddress(first, box.left + i, last, box.left + i)).numberFormat =
-          numberFormatGrid(nf, last - first + 1, 1);
-    });
+        await setGrid(
+          ws,
+          column,
+          numberFormatGrid(nf, last - first + 1, 1),
+          "numberFormat",
+          budget
+        );
+    }
   }
 
   // Whole-row formats (section header rows), one call per row and property.
@@ -334,7 +387,8 @@ export async function restoreProtection(
   const before = probe.sheets.filter((r) => r.sheet && r.protection?.protected);
   if (before.length === 0) return;
   const now = before.map((r) => {
-    const p = (r.sheet as Excel.Worksheet).protection;
+    // By name: the path through the old table no longer leads anywhere once it was converted.
+    const p = context.workbook.worksheets.getItem(r.sheetName ?? r.key).protection;
     p.load("protected");
     return { r, p };
   });
