@@ -94,7 +94,7 @@ function nextSyntheticKey(taken: Set<string>): string {
   return key;
 }
 
-interface ColumnSlot {
+export interface ColumnSlot {
   index: number;
   /** Column key the value is stored under. */
   key: string;
@@ -102,29 +102,19 @@ interface ColumnSlot {
 }
 
 /**
- * Reads the typed values of a table. `headerRow` is the table's header texts as read; `body` its rows
- * (formulas or values, as read: a formula cell gives its formula text, which is kept as it is).
- * Keyed rows keep their input-column and user-column values; a row without a key but with typed values
- * gets a synthetic key ("+1") and keeps its plan-column text too, so nothing typed is dropped.
+ * Which column of the table as read is which: each header cell matched by its text (or an alias) to a
+ * layout column, the others the user's ("+header"). Renderers use it to read only the columns the
+ * merge keeps (key, input and user columns; plan columns only for rows without a key).
  */
-export function extractTableInput(
+export function matchHeader(
   columns: readonly TableColumn[],
   headerRow: readonly Scalar[] | readonly string[],
-  body: readonly (readonly Scalar[])[],
-  opts: ExtractOptions = {}
-): ExtractedTableInput {
-  const table = opts.sheetName
-    ? `bảng trên trang “${opts.sheetName}”`
-    : opts.tableName
-      ? `bảng ${opts.tableName}`
-      : "bảng";
-  const problems: string[] = [];
-  const notes: string[] = [];
-
+  aliases?: Record<string, readonly string[]>
+): { slots: ColumnSlot[]; matched: Set<string>; userColumns: string[] } {
   const byHeader = new Map<string, TableColumn>();
   for (const col of columns) {
     byHeader.set(normalizeHeader(col.header), col);
-    for (const alias of opts.aliases?.[col.key] ?? []) {
+    for (const alias of aliases?.[col.key] ?? []) {
       const n = normalizeHeader(alias);
       if (!byHeader.has(n)) byHeader.set(n, col);
     }
@@ -148,6 +138,33 @@ export function extractTableInput(
     slots.push({ index, key, role: "user" });
     userColumns.push(key.slice(USER_COLUMN_PREFIX.length));
   });
+  return { slots, matched, userColumns };
+}
+
+/** True for a cell value the merge keeps (see keepable). */
+export const isKeptValue = (v: unknown): boolean => keepable(v);
+
+/**
+ * Reads the typed values of a table. `headerRow` is the table's header texts as read; `body` its rows
+ * (formulas or values, as read: a formula cell gives its formula text, which is kept as it is).
+ * Keyed rows keep their input-column and user-column values; a row without a key but with typed values
+ * gets a synthetic key ("+1") and keeps its plan-column text too, so nothing typed is dropped.
+ */
+export function extractTableInput(
+  columns: readonly TableColumn[],
+  headerRow: readonly Scalar[] | readonly string[],
+  body: readonly (readonly Scalar[])[],
+  opts: ExtractOptions = {}
+): ExtractedTableInput {
+  const table = opts.sheetName
+    ? `bảng trên trang “${opts.sheetName}”`
+    : opts.tableName
+      ? `bảng ${opts.tableName}`
+      : "bảng";
+  const problems: string[] = [];
+  const notes: string[] = [];
+
+  const { slots, matched, userColumns } = matchHeader(columns, headerRow, opts.aliases);
 
   const keyColumn = columns.find((c) => c.role === "key");
   const keySlot = slots.find((s) => s.role === "key");

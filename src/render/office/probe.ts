@@ -2,7 +2,7 @@
  * The read round trip of "create/update": queue, in ONE batch, the loads that tell what the workbook
  * already holds for each sheet the add-in writes, then interpret them after the caller's sync:
  * - the sheet's table, found by its workbook-wide name (so a renamed sheet is found again), with its
- *   header, body formulas and body values (to read what users typed);
+ *   header and the columns that hold what users typed (tableRead.ts: not the plan texts);
  * - the sheet of the layout's name (when the table is gone: reuse it only if it is empty);
  * - the area the add-in wrote last time (a hidden workbook name that follows row inserts and renames);
  * - the add-in's charts and the sheet's protection;
@@ -17,9 +17,10 @@
 import { parseRange, type RangePos } from "../../layouts/a1";
 import type { Scalar } from "../../layouts/model";
 import type { SheetTarget, WorkbookTargets } from "../../layouts/targets";
-import { extractTableInput, type ExtractedTableInput } from "../../layouts/userInputMerge";
-import { readCell, readGrid } from "./cells";
+import type { ExtractedTableInput } from "../../layouts/userInputMerge";
+import { readCell } from "./cells";
 import { errorCode } from "./errors";
+import { queueGuessedRead, readTableInput, type GuessedRead } from "./tableRead";
 
 /** Workbook name that records the area the add-in wrote on a sheet (per sheet key). */
 export const footprintName = (sheetKey: string): string =>
@@ -37,7 +38,14 @@ export interface Existing {
 interface SheetProbe {
   target: SheetTarget;
   /** The table looked up by name, when it is expected to exist. */
-  table: { table: Excel.Table; sheet: Excel.Worksheet; range: Excel.Range } | null;
+  table: {
+    table: Excel.Table;
+    sheet: Excel.Worksheet;
+    range: Excel.Range;
+    guess: GuessedRead | null;
+    /** What users typed, filled in by readWorkbook after the sync (tableRead.ts). */
+    input?: ExtractedTableInput;
+  } | null;
   readsInput: boolean;
   /** The sheet of the layout's name, looked up when the table is not expected. */
   named: { sheet: Excel.Worksheet; used: Excel.Range | null } | null;
@@ -97,7 +105,9 @@ export function nothingExists(targets: WorkbookTargets, e: Existing): boolean {
 export function queueProbe(
   context: Excel.RequestContext,
   targets: WorkbookTargets,
-  existing: Existing | null
+  existing: Existing | null,
+  /** Load the input columns where the layout puts them (false after a response over the limit). */
+  guess = true
 ): Probe {
   const wb = context.workbook;
   const has = (set: keyof Existing, name: string) =>
@@ -111,9 +121,12 @@ export function queueProbe(
       const t = wb.tables.getItem(target.table.name);
       ws = t.worksheet.load("name");
       const range = t.getRange();
-      if (readsInput) range.load("address, formulas, values");
-      else range.load("address");
-      table = { table: t, sheet: ws, range };
+      range.load("address");
+      const read =
+        readsInput && guess && target.table
+          ? queueGuessedRead(t, range, target.table.columns)
+          : null;
+      table = { table: t, sheet: ws, range, guess: read };
     } else if (existing === null ? !target.table : existing.sheets.has(target.name.toLowerCase())) {
       ws = wb.worksheets.getItem(target.name);
       ws.load("name");
@@ -205,31 +218,8 @@ export function emptyProbeResult(targets: WorkbookTargets): ProbeResult {
   });
 }
 
-function readTableInput(
-  p: SheetProbe,
-  range: Excel.Range,
-  box: RangePos,
-  aliases: Record<string, readonly string[]> | undefined
-): ExtractedTableInput | null {
-  if (!p.readsInput || !p.target.table) return null;
-  const formulas = range.formulas as unknown[][];
-  const values = range.values as unknown[][];
-  const header = (formulas[0] ?? []).map((h, i) => readCell(h, values[0]?.[i]));
-  const body = readGrid(formulas.slice(1), values.slice(1));
-  return extractTableInput(p.target.table.columns, header, body, {
-    tableName: p.target.table.name,
-    sheetName: p.target.name,
-    aliases,
-    // Where the body starts, so typed relative formulas are kept relative to their own row.
-    origin: { row: box.top + 1, col: box.left },
-  });
-}
-
 /** Interprets the read round trip (call after the sync). */
-export function resolveProbe(
-  probe: Probe,
-  opts: { aliases?: Record<string, Record<string, readonly string[]>> } = {}
-): ProbeResult {
+export function resolveProbe(probe: Probe): ProbeResult {
   const problems: string[] = [];
   const usedSheets = new Map<string, string>();
   const sheets = probe.sheets.map((p): ResolvedSheet => {
@@ -242,7 +232,7 @@ export function resolveProbe(
       sheet = p.table.sheet;
       sheetName = p.table.sheet.name;
       const { box } = splitAddress(p.table.range.address);
-      const input = readTableInput(p, p.table.range, box, opts.aliases?.[target.table?.name ?? ""]);
+      const input = p.table.input ?? null;
       if (input && !input.ok) problems.push(...input.problems);
       oldTable = { box, input };
     } else if (p.named) {
@@ -305,25 +295,68 @@ export function resolveProbe(
 /**
  * The read round trip(s) before a write: one when everything the targets name exists (the monthly
  * update); when something is missing, one more to list what exists and, if anything does, one to read
- * it. A constant number whatever the plan's size.
+ * it. A constant number whatever the plan's size, unless what users typed does not fit where the layout
+ * put it or one response of Excel on the web (tableRead.ts).
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
   targets: WorkbookTargets,
   opts: { aliases?: Record<string, Record<string, readonly string[]>> } = {}
 ): Promise<ProbeResult> {
-  const optimistic = queueProbe(context, targets, null);
+  let probe: Probe;
   try {
-    await context.sync();
-    return resolveProbe(optimistic, opts);
+    probe = await syncProbe(context, targets, null);
   } catch (e) {
     if (errorCode(e) !== "ItemNotFound") throw e;
+    const listed = queueExistence(context);
+    await context.sync();
+    const existing = listed();
+    if (nothingExists(targets, existing)) return emptyProbeResult(targets);
+    probe = await syncProbe(context, targets, existing);
   }
-  const listed = queueExistence(context);
+  await readInputs(context, probe, opts.aliases ?? {});
+  return resolveProbe(probe);
+}
+
+/** One probe round trip; a second without the guessed columns when their response was too large. */
+async function syncProbe(
+  context: Excel.RequestContext,
+  targets: WorkbookTargets,
+  existing: Existing | null
+): Promise<Probe> {
+  const guessed = queueProbe(context, targets, existing, true);
+  try {
+    await context.sync();
+    return guessed;
+  } catch (e) {
+    if (errorCode(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+  }
+  // Typed values too large for one response: read apart, in as many requests as they need.
+  const plain = queueProbe(context, targets, existing, false);
   await context.sync();
-  const existing = listed();
-  if (nothingExists(targets, existing)) return emptyProbeResult(targets);
-  const probe = queueProbe(context, targets, existing);
-  await context.sync();
-  return resolveProbe(probe, opts);
+  return plain;
+}
+
+/** Reads what users typed in each table found (after the probe's sync). */
+async function readInputs(
+  context: Excel.RequestContext,
+  probe: Probe,
+  aliases: Record<string, Record<string, readonly string[]>>
+): Promise<void> {
+  for (const p of probe.sheets) {
+    const spec = p.target.table;
+    if (!p.table || !p.readsInput || !spec) continue;
+    p.table.input = await readTableInput(
+      context,
+      p.table.sheet,
+      splitAddress(p.table.range.address).box,
+      p.table.guess,
+      {
+        columns: spec.columns,
+        tableName: spec.name,
+        sheetName: p.target.name,
+        aliases: aliases[spec.name],
+      }
+    );
+  }
 }
