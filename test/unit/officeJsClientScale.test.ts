@@ -4,6 +4,7 @@
  * follow, and the workbook must be the same as when the actions talk to the fake directly.
  */
 import { getPlan } from "../../src/plan";
+import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
 import { createOrUpdate } from "../../src/render/office/actions";
 import { createFakeExcel } from "../support/fakeExcel";
 import { builderFor, depsOf, syntheticPlan } from "../support/officeHarness";
@@ -35,9 +36,12 @@ describe("Excel on the web's payload limit, in the stand-in transport", () => {
     expect(fake.sheetNames()).toEqual(["Sheet1"]);
   }, 60_000);
 
-  test("a response over the limit is an error too", async () => {
+  test("a response over the limit that cannot be read in parts is an error, nothing written", async () => {
     const fake = createFakeExcel();
     expect((await createOrUpdate(depsOf(fake), build)).ok).toBe(true);
+    // One cell of 30,000 three-byte characters: its formula and its value are 180 KB on their own.
+    fake.user.typeInTable(TASKS_TABLE, getPlan().tasks[0].key, "Minh chứng", "ệ".repeat(30_000));
+    const before = fake.snapshot();
     const client = createOfficeJsClient(fake, { payloadLimitBytes: 150_000 });
     const r = await createOrUpdate(
       { run: client.run, isSetSupported: client.isSetSupported },
@@ -45,5 +49,6 @@ describe("Excel on the web's payload limit, in the stand-in transport", () => {
     );
     expect(r.ok).toBe(false);
     expect(r.message).toMatch(/^Dữ liệu đọc về quá lớn cho Excel/);
+    expect(fake.snapshot()).toBe(before);
   }, 60_000);
 });

@@ -1,8 +1,10 @@
 /**
  * Round trips per action, counted by the fake Excel, for plans 1×, 10× and 100× the seed's size
  * (test/unit/officeJsClient.test.ts counts the same through the real office.js client):
- * the number of `context.sync()` calls must not depend on the plan (no sync in a loop), and the
- * number of queued operations must not grow with the number of tasks (formats per range, not per cell).
+ * the number of `context.sync()` calls must not depend on the plan (no sync in a loop) until the
+ * write's arrays exceed one request's byte budget (payload.ts; 100× is past it), and the number of
+ * queued operations must not grow with the number of tasks (formats per range, not per cell) beyond
+ * one range per extra request. test/unit/payloadLimits.test.ts checks the bytes themselves.
  */
 import { getPlan } from "../../src/plan";
 import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
@@ -70,13 +72,15 @@ async function measure(times: number): Promise<Measured> {
 }
 
 const sizes = [1, 10, 100] as const;
+/** Sizes whose write fits one request (the 1× write's arrays are ~0.13 MB, 10×'s ~0.6 MB). */
+const oneRequest = [1, 10] as const;
 const results = new Map<number, Measured>();
 
 beforeAll(async () => {
   for (const n of sizes) results.set(n, await measure(n));
 });
 
-test.each(sizes)(
+test.each(oneRequest)(
   "%i× the plan: create 3 syncs, update 2, refresh 1, as-of date 2, filter 2, clearing the filter 2",
   (n) => {
     const m = results.get(n)!;
@@ -92,9 +96,16 @@ test.each(sizes)(
   }
 );
 
-test("the same number of round trips at every size", () => {
+test("100×: the write's arrays (5.5 MB) go in two requests, the other actions are unchanged", () => {
+  const m = results.get(100)!;
+  expect(m.create.syncs).toBe(3 + 1);
+  expect(m.update.syncs).toBe(2 + 1);
+  expect([m.refresh, m.asOf, m.filter, m.clearFilter]).toEqual([1, 2, 2, 2]);
+});
+
+test("the same number of round trips at every size that fits one request", () => {
   const base = results.get(1)!;
-  for (const n of sizes) {
+  for (const n of oneRequest) {
     const m = results.get(n)!;
     expect([n, m.create.syncs, m.update.syncs, m.refresh, m.asOf, m.filter]).toEqual([
       n,
@@ -109,8 +120,11 @@ test("the same number of round trips at every size", () => {
 
 test("queued operations do not grow with the number of tasks (whole ranges, not cells)", () => {
   const base = results.get(1)!;
+  expect(results.get(10)!.create.ops).toBe(base.create.ops);
+  expect(results.get(10)!.update.ops).toBe(base.update.ops);
+  // Past the budget, each split array costs one more range and its write: 2 ops per extra request.
   const big = results.get(100)!;
   expect(big.rows).toBeGreaterThan(base.rows * 50);
-  expect(big.create.ops).toBe(base.create.ops);
-  expect(big.update.ops).toBe(base.update.ops);
+  expect(big.create.ops).toBe(base.create.ops + 2 * (big.create.syncs - 3));
+  expect(big.update.ops).toBe(base.update.ops + 2 * (big.update.syncs - 2));
 });

@@ -115,6 +115,8 @@ test(`${ROUNDS} rounds of typing, sorting, filtering, inserting rows, adding a c
   for (let round = 1; round <= ROUNDS; round += 1) {
     const where = `seed ${SEED}, round ${round}`;
     const actions = 1 + Math.floor(rnd() * 4);
+    // Rows without a key but with typed values: their plan cells are read too (one more read).
+    let typedKeyless = false;
     for (let a = 0; a < actions; a += 1) {
       const t = pick(rnd, inputTables);
       const kind = rnd();
@@ -167,6 +169,7 @@ test(`${ROUNDS} rounds of typing, sorting, filtering, inserting rows, adding a c
             const value = pick(rnd, ["Dòng thêm của phòng", "Ghi chú bổ sung"]);
             fake.user.type(tm.sheet, blankRow, col, value);
             floating.push({ table: t.name, header, value });
+            typedKeyless = true;
             typedTotal += 1;
           }
         }
@@ -222,7 +225,7 @@ test(`${ROUNDS} rounds of typing, sorting, filtering, inserting rows, adding a c
     const r = await createOrUpdate(deps, build);
     if (!r.ok)
       throw new Error(`${where}: create/update failed: ${r.message} ${r.details.join(" | ")}`);
-    expect(fake.lastRun.syncs).toBe(2);
+    expect(fake.lastRun.syncs).toBe(typedKeyless ? 3 : 2);
 
     for (const e of expected.values()) {
       const got = contentAt(fake, e.table, e.key, e.header, e.keyHeader);
