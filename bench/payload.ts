@@ -1,6 +1,7 @@
 import { createFakeExcel } from "../test/support/fakeExcel";
 import { builderFor, syntheticPlan } from "../test/support/officeHarness";
-import { createOfficeJsClient } from "../test/support/officeJsClient";
+import { createOfficeJsClient, PAYLOAD_LIMIT_BYTES } from "../test/support/officeJsClient";
+import { REQUEST_ARRAY_BUDGET_BYTES } from "../src/render/office/payload";
 import {
   createOrUpdate,
   filterByUnit,
@@ -20,11 +21,11 @@ import { getPlan } from "../src/plan";
 export interface PayloadFigures {
   scale: number;
   tasks: number;
-  /** action → largest request and largest response of its run, in bytes. */
-  actions: { name: string; request: number; response: number; requests: number }[];
+  /** action → largest request and largest response of its run, in bytes, and its round trips. */
+  actions: { name: string; request: number; response: number; requests: number; waits: number }[];
 }
 
-export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export { PAYLOAD_LIMIT_BYTES };
 
 export async function measurePayloads(scales: number[]): Promise<PayloadFigures[]> {
   const out: PayloadFigures[] = [];
@@ -47,6 +48,7 @@ export async function measurePayloads(scales: number[]): Promise<PayloadFigures[
         request: Math.max(...run.requests.map((q) => q.requestBytes)),
         response: Math.max(...run.requests.map((q) => q.responseBytes)),
         requests: run.requests.length,
+        waits: run.waiting,
       });
     };
     await measure("create", () => createOrUpdate(deps, build));
@@ -73,13 +75,16 @@ export function payloadLines(figures: PayloadFigures[]): string[] {
     "## Bytes per request (Microsoft's Excel web client, `excel-web-16.00.debug.js`)",
     "",
     "Largest request / largest response of each action, as the real client serializes them " +
-      "(test/support/officeJsClient.ts). Excel on the web refuses either over about 5 MB: ⚠ marks those.",
+      "(test/support/officeJsClient.ts), and (in brackets) the round trips the action waited for. " +
+      "Excel on the web refuses either over about 5 MB: ⚠ would mark those (measured here without the limit). " +
+      `Writes go in requests of at most ${size(REQUEST_ARRAY_BUDGET_BYTES)} of arrays (src/render/office/payload.ts); ` +
+      "the update reads the key and input columns only.",
     "",
     `| plan size | tasks | ${names.join(" | ")} |`,
     `|---|---|${names.map(() => "---").join("|")}|`,
     ...figures.map(
       (f) =>
-        `| ${f.scale}× | ${f.tasks} | ${f.actions.map((a) => `${cell(a.request)} / ${cell(a.response)}`).join(" | ")} |`
+        `| ${f.scale}× | ${f.tasks} | ${f.actions.map((a) => `${cell(a.request)} / ${cell(a.response)} (${a.waits})`).join(" | ")} |`
     ),
     "",
   ];
