@@ -20,6 +20,45 @@ const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
 
 /** Normalised deployment URL (always ends with "/"), or null for a dev build. */
+/**
+ * Content-Security-Policy of the task pane and the help page, as a <meta> tag (the add-in is static
+ * files; no server to send a header). Only what the pages load:
+ * - script-src: the bundle ('self': entries and the lazy chunks) and office.js from Microsoft's CDN,
+ *   which loads from the same place the host's script (excel-web-16.00.js), its strings and its
+ *   telemetry script (ariatelemetry/). No 'unsafe-inline', no 'unsafe-eval': an injected
+ *   <script> or onerror= does not run. MicrosoftAjax (ajax.aspnetcdn.com) is loaded only in Outlook.
+ * - style-src 'unsafe-inline': Fluent UI's Griffel inserts <style> elements at run time and office.js's
+ *   web host scripts set inline styles (OfficeDev/office-js#1687). A nonce would need a server making
+ *   one per response; one fixed in a static page protects nothing. Styles cannot run script.
+ * - connect-src: office.js's telemetry posts to *.pipe.aria.microsoft.com (Aria collector).
+ * - frame-src: office.js frames its "host not trusted" page (AgaveErrorUX) from the CDN.
+ * - img-src: the add-in's icons; data: for images Fluent draws inline.
+ * Everything else: none.
+ */
+const OFFICE_CDN_ORIGIN = "https://appsforoffice.microsoft.com";
+function contentSecurityPolicy() {
+  const directives = {
+    "default-src": ["'none'"],
+    "script-src": ["'self'", OFFICE_CDN_ORIGIN],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'", "https://*.pipe.aria.microsoft.com"],
+    "frame-src": [OFFICE_CDN_ORIGIN],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+    "object-src": ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(" ")}`)
+    .join("; ");
+}
+
+/** The policy's <meta> tag in a page: the source pages hold the placeholder below. */
+const CSP_PLACEHOLDER = "<%= csp %>";
+const withPolicy = (content) =>
+  content.toString().split(CSP_PLACEHOLDER).join(contentSecurityPolicy());
+
 function deploymentUrl() {
   const raw = (process.env.ADDIN_URL || "").trim();
   if (!raw) return null;
@@ -136,11 +175,12 @@ module.exports = async (env, argv) => {
         // Order matters in the shared runtime: functions register before the UI renders.
         chunks: ["functions", "commands", "taskpane"],
         chunksSortMode: "manual",
+        templateParameters: { csp: contentSecurityPolicy() },
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/help/help.html", to: "help.html" },
+          { from: "src/help/help.html", to: "help.html", transform: withPolicy },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -165,4 +205,5 @@ module.exports = async (env, argv) => {
 };
 
 module.exports.rewriteManifest = rewriteManifest;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.httpsOptions = httpsOptions;
