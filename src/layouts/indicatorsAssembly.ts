@@ -26,7 +26,15 @@ import {
   INPUT_FILL,
   INDICATOR_COLUMNS,
 } from "./indicatorsSheet";
-import { indicatorRow, marginPoints, orphanRow, printedTarget } from "./indicatorRows";
+import {
+  NEW_TARGET_ROWS,
+  indicatorRow,
+  marginPoints,
+  newRowKey,
+  newTargetRow,
+  orphanRow,
+  printedTarget,
+} from "./indicatorRows";
 
 const ruleColors = (c: { fill: string; font: string }) => ({ fill: c.fill, fontColor: c.font });
 
@@ -90,6 +98,11 @@ function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[]
       format: { font: { italic: true, size: 10 }, locked: true, vertical: "center" },
     },
   ];
+  blocks.push({
+    at: `B${INDICATORS_HEADER_ROW - 1}`,
+    cells: [[EDIT_HINT]],
+    format: { font: { italic: true }, locked: true },
+  });
   if (conflicts.length > 0) {
     blocks.push({
       at: "B4",
@@ -99,6 +112,11 @@ function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[]
   }
   return blocks;
 }
+
+/** How to add or correct a target (indicatorEdits.ts); one line above the table header. */
+export const EDIT_HINT =
+  "Thêm chỉ tiêu: ghi Mã, Chỉ tiêu, Chỉ tiêu kế hoạch (như “≥ 90%”, “ít nhất 3 sáng kiến”) vào dòng trống cuối bảng. " +
+  "Sửa chỉ tiêu: sửa thẳng vào ô. Xong bấm “Tạo/cập nhật bảng theo dõi”.";
 
 /**
  * One short line per conflict above the table (it prints on the first page without wrapping): which
@@ -224,11 +242,27 @@ export function composeIndicatorsSheet(
     style: "TableStyleLight9",
     headerFormat: { wrap: true, horizontal: "center", vertical: "center", font: { bold: true } },
   };
-  const applied = applyTableInput(base, opts.userInput?.tables[INDICATORS_TABLE], { orphanRow });
-  const table = applied.table;
+  const applied = applyTableInput(base, opts.userInput?.tables[INDICATORS_TABLE], {
+    orphanRow: (orphan) => orphanRow(orphan, opts.refused?.[orphan.key]),
+  });
+  const filled = applied.table.rows.length;
+  // Keys of refused new rows are taken (their rows are kept above): the empty rows get the next ones.
+  const taken = new Set(applied.table.rows.map((r) => r.key));
+  const keys: string[] = [];
+  for (let n = 1; keys.length < NEW_TARGET_ROWS; n += 1)
+    if (!taken.has(newRowKey(n))) keys.push(newRowKey(n));
+  const pad = applied.table.columns.length - INDICATOR_COLUMNS.length;
+  const blanks = keys.map((key, n) => {
+    const r = newTargetRow(filled + n, key, opts);
+    const extra = Array.from({ length: pad }, () => null);
+    return { ...r, cells: [...r.cells, ...extra], results: [...(r.results ?? []), ...extra] };
+  });
+  const table = { ...applied.table, rows: [...applied.table.rows, ...blanks] };
   const rows = table.rows;
   const firstRow = INDICATORS_HEADER_ROW + 1;
   const lastRow = INDICATORS_HEADER_ROW + rows.length;
+  // The empty rows for new targets do not print.
+  const lastPrinted = INDICATORS_HEADER_ROW + filled;
   const lastSummaryCol = col("note");
   const sheet: SheetLayout = {
     key: INDICATORS_SHEET_KEY,
@@ -262,11 +296,13 @@ export function composeIndicatorsSheet(
       paper: "A4",
       titleRows: `${INDICATORS_HEADER_ROW}:${INDICATORS_HEADER_ROW}`,
       fitToWidth: true,
-      printArea: `B1:${lastSummaryCol}${Math.max(lastRow, INDICATORS_HEADER_ROW)}`,
+      printArea: `B1:${lastSummaryCol}${Math.max(lastPrinted, INDICATORS_HEADER_ROW)}`,
       header: `Chỉ tiêu CCHC năm ${planData.year}`,
     },
     protect: { ...SHEET_PROTECTION },
     charts: [],
   };
-  return { sheet, orphans: applied.orphans };
+  // Refused entries are reported with their reason (indicatorEdits.ts), not as rows the plan lost.
+  const orphans = applied.orphans.filter((o) => !opts.refused?.[o.key]);
+  return { sheet, orphans };
 }

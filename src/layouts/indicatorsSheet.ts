@@ -27,6 +27,8 @@ export const MARGIN_CELL = "D3";
 export interface IndicatorsSheetOptions {
   userInput?: UserInput;
   flavor: IndicatorFlavor;
+  /** Row key → why the definition typed in that row was not applied (indicatorEdits.ts). */
+  refused?: Record<string, string>;
 }
 
 export const COUNT_FORMAT = "#,##0";
@@ -62,6 +64,16 @@ export const input = (format: CellFormat = {}): CellFormat => ({
   ...format,
 });
 
+/**
+ * A definition cell (Mã, Chỉ tiêu, …): open to the coordinator's corrections, without the input fill
+ * (what is typed there changes the plan on the next Tạo/cập nhật, see indicatorEdits.ts).
+ */
+const editable = (format: CellFormat = {}): CellFormat => ({
+  locked: false,
+  vertical: "top",
+  ...format,
+});
+
 function columnSpec(key: IndicatorColumnKey): TableColumn {
   const month = /^(num|den)(\d+)$/.exec(key);
   if (month) {
@@ -79,18 +91,25 @@ function columnSpec(key: IndicatorColumnKey): TableColumn {
     key: { header: "Khóa", role: "key", width: 8, hidden: true, format: locked() },
     code: {
       header: "Mã chỉ tiêu",
-      role: "plan",
+      role: "definition",
       // "PL.VII.7.2.1.1" on one line (test/unit/printFit.test.ts measures it).
       width: 13,
-      format: locked({ horizontal: "center" }),
+      // Text, so a typed "3.10" stays "3.10" and is not turned into the number 3.1.
+      format: editable({ horizontal: "center", numberFormat: "@" }),
     },
-    text: { header: "Chỉ tiêu", role: "plan", width: 45, format: locked({ wrap: true }) },
-    lead: { header: "Đơn vị chủ trì", role: "plan", width: 18, format: locked({ wrap: true }) },
+    text: { header: "Chỉ tiêu", role: "definition", width: 45, format: editable({ wrap: true }) },
+    lead: {
+      header: "Đơn vị chủ trì",
+      role: "definition",
+      width: 18,
+      format: editable({ wrap: true }),
+    },
     targetText: {
       header: "Chỉ tiêu kế hoạch",
-      role: "plan",
+      role: "definition",
       width: 13,
-      format: locked({ horizontal: "center", wrap: true }),
+      // Text, so a typed "90%" stays the words people write and is not turned into 0.9.
+      format: editable({ horizontal: "center", wrap: true, numberFormat: "@" }),
     },
     targetValue: {
       header: "Giá trị",
@@ -145,15 +164,15 @@ function columnSpec(key: IndicatorColumnKey): TableColumn {
     },
     numeratorLabel: {
       header: "Số đạt (tử số) là",
-      role: "plan",
+      role: "definition",
       width: 28,
-      format: locked({ wrap: true }),
+      format: editable({ wrap: true }),
     },
     denominatorLabel: {
       header: "Tổng số (mẫu số) là",
-      role: "plan",
+      role: "definition",
       width: 28,
-      format: locked({ wrap: true }),
+      format: editable({ wrap: true }),
     },
     updateNote: {
       header: "Ghi chú cập nhật",

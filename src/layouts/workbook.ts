@@ -12,6 +12,7 @@ import { composeIndicatorsSheet } from "./indicatorsAssembly";
 import type { UserInput } from "./userInput";
 import type { OrphanInput } from "./userInputMerge";
 import { cleanInputs } from "./xmlSafe";
+import { applyIndicatorEdits } from "./indicatorEdits";
 
 export type WorkbookFlavor = "addin" | "file";
 
@@ -26,10 +27,18 @@ export interface WorkbookOptions {
   flavor: WorkbookFlavor;
   /** Today's ISO date for cached results of =TODAY() (tests); default: the machine's local date. */
   today?: string;
+  /**
+   * The plan the workbook was built from, to tell the Chỉ tiêu sheet's typed corrections from what was
+   * written (indicatorEdits.ts). Omitted: the plan given; null: a new document, typed definitions of
+   * its targets are not corrections.
+   */
+  editBase?: Plan | null;
 }
 
 export interface WorkbookBuild {
   layout: WorkbookLayout;
+  /** The plan built, with the targets corrected and added in the Chỉ tiêu sheet: the one to store. */
+  plan: Plan;
   settings: ReportSettings;
   /** Values typed for rows the plan no longer has: kept as rows at the end of their table, listed here. */
   orphans: OrphanInput[];
@@ -41,8 +50,14 @@ export interface WorkbookBuild {
 export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBuild {
   // Every string is made XML-safe before it reaches a sheet (xmlSafe.ts); keys stay consistent.
   const clean = cleanInputs(rawPlan, opts.userInput);
-  const plan = clean.plan;
-  opts = { ...opts, userInput: clean.userInput };
+  const edits = applyIndicatorEdits(clean.plan, clean.userInput, {
+    base:
+      opts.editBase === undefined
+        ? undefined
+        : opts.editBase && cleanInputs(opts.editBase, undefined).plan,
+  });
+  const plan = edits.plan;
+  opts = { ...opts, userInput: edits.userInput };
   const tasks = composeTasksSheet(plan, {
     asOf: opts.asOf,
     soonDays: opts.soonDays,
@@ -57,6 +72,7 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
   const indicators = composeIndicatorsSheet(plan, {
     userInput: opts.userInput,
     flavor: opts.flavor,
+    refused: edits.refused,
   });
 
   const sheets: SheetLayout[] = [tasks.sheet];
@@ -65,8 +81,9 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
 
   return {
     layout: { sheets },
+    plan,
     settings: tasks.settings,
     orphans: [...tasks.orphans, ...indicators.orphans],
-    notes: [...clean.notes, ...tasks.settings.notes],
+    notes: [...clean.notes, ...tasks.settings.notes, ...edits.changes, ...edits.problems],
   };
 }

@@ -26,22 +26,34 @@ import { readSelectedTable, readWorkbookPlan } from "../render/office/planAction
 export { applyUnitEdits, type UnitEdit } from "../import/unitEdits";
 export type { ImportResult };
 
-/** The layout of a plan, add-in flavour, with the plan itself stored in the workbook (KeHoach). */
-export function layoutBuilderFor(plan: Plan): LayoutBuilder {
+/** A builder that also says which plan it stored (with the targets corrected in the sheet). */
+export interface PlanLayoutBuilder extends LayoutBuilder {
+  /** The plan of the last build, null before the first. */
+  builtPlan(): Plan | null;
+}
+
+/**
+ * The layout of a plan, add-in flavour, with the plan itself stored in the workbook (KeHoach).
+ * `editBase` (default: `plan`): the plan the sheets were built from, see WorkbookOptions.editBase.
+ */
+export function layoutBuilderFor(plan: Plan, editBase?: Plan | null): PlanLayoutBuilder {
   const targets = workbookTargets(plan.year);
+  let stored: Plan | null = null;
   return {
     targets: {
       ...targets,
       sheets: [...targets.sheets, { key: PLAN_SHEET_KEY, name: PLAN_SHEET_NAME }],
     },
     build: (userInput) => {
-      const built = buildWorkbook(plan, { userInput, flavor: "addin" });
+      const built = buildWorkbook(plan, { userInput, flavor: "addin", editBase });
+      stored = built.plan;
       return {
-        layout: { sheets: [...built.layout.sheets, composePlanSheet(plan)] },
+        layout: { sheets: [...built.layout.sheets, composePlanSheet(built.plan)] },
         notes: built.notes,
         orphans: built.orphans,
       };
     },
+    builtPlan: () => stored,
   };
 }
 
@@ -89,8 +101,10 @@ function shareTargets(plan: Plan | null): boolean {
 
 /** The tracker for an imported plan; the plan is stored in the workbook and its targets shared. */
 export async function createOrUpdateForPlan(deps: OfficeDeps, plan: Plan): Promise<CreateResult> {
-  const result = await createOrUpdate(deps, layoutBuilderFor(plan));
-  if (result.ok) shareTargets(plan);
+  // A new document: the targets typed in the old sheet are not corrections of this one.
+  const builder = layoutBuilderFor(plan, null);
+  const result = await createOrUpdate(deps, builder);
+  if (result.ok) shareTargets(builder.builtPlan() ?? plan);
   return result;
 }
 
@@ -128,5 +142,9 @@ export async function createOrUpdateWorkbookPlan(deps: OfficeDeps): Promise<Crea
       details: e instanceof ActionError ? e.details : [],
     };
   }
-  return createOrUpdate(deps, layoutBuilderFor(plan));
+  const builder = layoutBuilderFor(plan);
+  const result = await createOrUpdate(deps, builder);
+  // The targets corrected or added in the Chỉ tiêu sheet are now the workbook's: CCHC.TARGET follows.
+  if (result.ok) shareTargets(builder.builtPlan() ?? plan);
+  return result;
 }

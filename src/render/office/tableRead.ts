@@ -22,7 +22,8 @@ import { readCell } from "./cells";
 import { errorCode } from "./errors";
 
 /** The roles whose body cells the merge keeps for every row. */
-const KEPT_ROLES = new Set(["key", "input", "user"]);
+// "definition": the plan's texts open to corrections (indicatorEdits.ts) are compared after the read.
+const KEPT_ROLES = new Set(["key", "input", "definition", "user"]);
 
 /**
  * Columns right of the layout's read with the guess, where columns a user added to the table are
