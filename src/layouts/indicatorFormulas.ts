@@ -46,8 +46,12 @@ export const UNIT_KIND_COUNT = "số lượng";
 export const MARGIN_NAME = "BienDoGan";
 export const DEFAULT_MARGIN_POINTS = 5;
 
-/** Texts of the "Đạt?" column. */
+/** Defined name of the cell holding the months of the plan year ended by the report date. */
+export const MONTHS_NAME = "SoThangDaQua";
+
+/** Texts of the "Đạt?" column (src/domain/indicatorVerdict.ts says when each applies). */
 export const VERDICT_MET = "Đạt";
+export const VERDICT_ON_TRACK = "Đúng tiến độ";
 export const VERDICT_NEAR = "Gần đạt";
 export const VERDICT_MISSED = "Chưa đạt";
 
@@ -156,38 +160,60 @@ function plainMetExpression(r: RowRefs): string {
   );
 }
 
-/**
- * Tolerance of "near": BienDoGan percentage points for rates (5 → 0.05), BienDoGan percent of the
- * target for counts (a count has no percentage points).
- */
-function toleranceExpression(r: RowRefs): string {
-  return `IF(${isRate(r)},${MARGIN_NAME}/100,${r.target}*${MARGIN_NAME}/100)`;
+/** Judged for good: a rate at any date, a count once the plan year is over. */
+const isFinal = (r: RowRefs) => `OR(${isRate(r)},${MONTHS_NAME}>=12)`;
+/** Judged against the annual level even before the year ends: over a cap, or past an exact level. */
+const isOver = (r: RowRefs) =>
+  `OR(${LOWER_IS_BETTER(r)},AND(${r.comparison}="=",${r.ytd}>${r.target}))`;
+
+/** The level the value is judged against: the target, or for a count what is due by the report date. */
+function levelExpression(r: RowRefs): string {
+  return `IF(OR(${isFinal(r)},${isOver(r)}),${r.target},ROUNDDOWN(${r.target}*${MONTHS_NAME}/12,0))`;
 }
 
 /**
- * TRUE when the value falls short of the target by no more than the tolerance (only meaningful when
- * not met). The shortfall minus the tolerance is rounded to 9 decimals so that 90% − 84% is not
- * "more than 6 points" by a binary rounding error (0.9 − 0.84 = 0.06000000000000005).
+ * TRUE when the value misses the level by no more than the tolerance: BienDoGan percentage points
+ * for rates, BienDoGan percent of the level for counts; above it for lower-is-better targets. The
+ * difference is rounded to 9 decimals so that 90% − 84% is not "more than 6 points" by a binary
+ * rounding error (0.9 − 0.84 = 0.06000000000000005).
  */
 function plainNearExpression(r: RowRefs): string {
-  const { ytd: v, target: t, comparison: c } = r;
-  const shortfall = `IF(OR(${c}=">=",${c}=">"),${t}-${v},IF(${LOWER_IS_BETTER(r)},${v}-${t},ABS(${v}-${t})))`;
-  return `ROUND(${shortfall}-${toleranceExpression(r)},9)<=0`;
+  const { ytd: v, comparison: c } = r;
+  const level = levelExpression(r);
+  const shortfall = `IF(${isOver(r)},${v}-${level},IF(${c}="=",ABS(${v}-${level}),${level}-${v}))`;
+  const tolerance = `IF(${isRate(r)},${MARGIN_NAME}/100,${level}*${MARGIN_NAME}/100)`;
+  return `ROUND(${shortfall}-${tolerance},9)<=0`;
 }
 
+/**
+ * Đạt / Đúng tiến độ / Gần đạt / Chưa đạt, the rules of src/domain/indicatorVerdict.ts: a count over
+ * the year is judged against what is due by the report date (SoThangDaQua), and a count that must
+ * stay within a level is only "Đạt" once the year is over.
+ */
 export function verdictFormula(row: number, flavor: IndicatorFlavor): string {
   const r = rowRefs(row);
   const met =
     flavor === "addin" ? `CCHC.MET(${r.ytd},${r.target},${r.comparison})` : plainMetExpression(r);
+  const notFinal = `NOT(${isFinal(r)})`;
+  const spoilable = `AND(${notFinal},OR(${LOWER_IS_BETTER(r)},${r.comparison}="="))`;
+  const onTrack = `AND(${notFinal},NOT(${isOver(r)}),${r.ytd}>=${levelExpression(r)})`;
   return (
-    `=IF(ISNUMBER(${r.ytd}),IF(${met},"${VERDICT_MET}",` +
-    `IF(${plainNearExpression(r)},"${VERDICT_NEAR}","${VERDICT_MISSED}")),"")`
+    `=IF(ISNUMBER(${r.ytd}),IF(${met},IF(${spoilable},"${VERDICT_ON_TRACK}","${VERDICT_MET}"),` +
+    `IF(${onTrack},"${VERDICT_ON_TRACK}",` +
+    `IF(${plainNearExpression(r)},"${VERDICT_NEAR}","${VERDICT_MISSED}"))),"")`
   );
+}
+
+/** Months of the plan year ended by the report date (0–12), as monthsElapsed() computes them. */
+export function monthsElapsedFormula(asOfName: string, year: number): string {
+  const d = asOfName;
+  return `=IFERROR(IF(YEAR(${d})<${year},0,IF(YEAR(${d}+1)>${year},12,MONTH(${d}+1)-1)),12)`;
 }
 
 /** Conditional-format formulas for the first body row (Excel shifts them for the other rows). */
 export function ruleFormulas(firstRow: number): {
   met: string;
+  onTrack: string;
   near: string;
   missed: string;
   badNumerator: string;
@@ -196,14 +222,16 @@ export function ruleFormulas(firstRow: number): {
   unusedDenominator: string;
 } {
   const r = rowRefs(firstRow, true);
-  const ytdIsNumber = `ISNUMBER(${r.ytd})`;
+  // The colour is the verdict's (plain text, so it works wherever the sheet is read).
+  const verdict = (text: string) => `=$${col("met")}${firstRow}="${text}"`;
   const num1 = `${col("num1")}${firstRow}`;
   const den1 = `${col("den1")}${firstRow}`;
   const notNumber = (cell: string) => `AND(${cell}<>"",NOT(ISNUMBER(${cell})))`;
   return {
-    met: `=AND(${ytdIsNumber},${plainMetExpression(r)})`,
-    near: `=AND(${ytdIsNumber},NOT(${plainMetExpression(r)}),${plainNearExpression(r)})`,
-    missed: `=${ytdIsNumber}`,
+    met: verdict(VERDICT_MET),
+    onTrack: verdict(VERDICT_ON_TRACK),
+    near: verdict(VERDICT_NEAR),
+    missed: verdict(VERDICT_MISSED),
     // Relative (no `$`) so each numerator cell is compared with the denominator of its own month.
     badNumerator: `=OR(${notNumber(num1)},N(${num1})<0,AND(${isRate(r)},N(${num1})>N(${den1})))`,
     badDenominator: `=AND(${isRate(r)},OR(${notNumber(den1)},N(${den1})<0))`,

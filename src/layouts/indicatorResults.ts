@@ -5,10 +5,17 @@
  * from the domain (src/domain/rates.ts, the code under CCHC.ATTAIN / CCHC.MET); an Excel error is
  * `null` (the model has no error scalar; the file is recalculated on open anyway).
  */
+import { judgeIndicator, type IndicatorVerdict } from "../domain/indicatorVerdict";
 import type { Comparison } from "../domain/rates";
-import { attainment, isMet } from "../domain/rates";
+import { attainment } from "../domain/rates";
 import type { Scalar } from "./model";
-import { MONTHS, VERDICT_MET, VERDICT_MISSED, VERDICT_NEAR } from "./indicatorFormulas";
+import {
+  MONTHS,
+  VERDICT_MET,
+  VERDICT_MISSED,
+  VERDICT_NEAR,
+  VERDICT_ON_TRACK,
+} from "./indicatorFormulas";
 
 export interface IndicatorRowInput {
   kind: "rate" | "count";
@@ -21,6 +28,8 @@ export interface IndicatorRowInput {
   dens: Scalar[];
   /** Near-miss margin in percentage points (the BienDoGan cell). */
   marginPoints: number;
+  /** Months of the plan year ended by the report date (the SoThangDaQua cell). */
+  months: number;
 }
 
 /** "" = the cell shows empty; null = the cell shows an Excel error (or cannot be known). */
@@ -47,32 +56,13 @@ const n = (v: Scalar): number => (isNum(v) ? v : 0);
 const sum = (vs: Scalar[]): number => vs.reduce<number>((s, v) => s + n(v), 0);
 const numbersOf = (vs: Scalar[]) => vs.filter(isNum);
 
-/** As the sheet's formula: shortfall − tolerance, rounded to 9 decimals, ≤ 0. */
-function isNear(value: number, target: number, comparison: Comparison, tolerance: number): boolean {
-  const shortfall =
-    comparison === ">=" || comparison === ">"
-      ? target - value
-      : comparison === "<=" || comparison === "<"
-        ? value - target
-        : Math.abs(value - target);
-  return roundTo9(shortfall - tolerance) <= 0;
-}
-
-/** Excel's ROUND(x, 9): half away from zero. */
-function roundTo9(x: number): number {
-  const scaled = Math.abs(x) * 1e9;
-  return (Math.sign(x) * Math.round(scaled)) / 1e9;
-}
-
-function verdictOf(
-  value: number,
-  target: number,
-  comparison: Comparison,
-  tolerance: number
-): typeof VERDICT_MET | typeof VERDICT_NEAR | typeof VERDICT_MISSED {
-  if (isMet(value, target, comparison)) return VERDICT_MET;
-  return isNear(value, target, comparison, tolerance) ? VERDICT_NEAR : VERDICT_MISSED;
-}
+/** The "Đạt?" text of each verdict. */
+export const VERDICT_TEXT: Record<IndicatorVerdict, string> = {
+  met: VERDICT_MET,
+  onTrack: VERDICT_ON_TRACK,
+  near: VERDICT_NEAR,
+  missed: VERDICT_MISSED,
+};
 
 function ytdOf(input: IndicatorRowInput): number | "" | null {
   const { nums, dens } = input;
@@ -124,13 +114,19 @@ export function evaluateIndicatorRow(input: IndicatorRowInput): IndicatorRowResu
   const latestValue = latestValueOf(input, latestMonth);
   if (typeof ytd !== "number")
     return { ytd, latestMonth, latestValue, attainment: "", verdict: "" };
-  const tolerance =
-    input.kind === "rate" ? input.marginPoints / 100 : (input.target * input.marginPoints) / 100;
+  const verdict = judgeIndicator({
+    unit: input.kind === "rate" ? "%" : "count",
+    target: input.target,
+    comparison: input.comparison,
+    value: ytd,
+    months: input.months,
+    marginPoints: input.marginPoints,
+  });
   return {
     ytd,
     latestMonth,
     latestValue,
     attainment: attainmentOf(ytd, input.target, input.comparison),
-    verdict: verdictOf(ytd, input.target, input.comparison, tolerance),
+    verdict: VERDICT_TEXT[verdict],
   };
 }

@@ -204,6 +204,7 @@ export function indicatorRow(
         nums: MONTHS.map((m) => typed(`num${m}`)),
         dens: MONTHS.map((m) => typed(`den${m}`)),
         marginPoints: marginPoints(opts.userInput),
+        months: opts.months ?? 12,
       })
     ),
   };

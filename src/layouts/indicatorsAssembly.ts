@@ -5,12 +5,19 @@
 import type { Anomaly, Indicator, Plan } from "../plan/types";
 import type { Block, CellFormat, ConditionalRule, Scalar, SheetLayout, TableSpec } from "./model";
 import { xlString } from "./excelFacts";
+import { NAME_AS_OF } from "./tasksSheet";
 import { PALETTE, SHEET_FONT, SHEET_PROTECTION } from "./style";
 import type { UserInput } from "./userInput";
 import {
   DEFAULT_MARGIN_POINTS,
   MARGIN_NAME,
+  MONTHS_NAME,
+  VERDICT_MET,
+  VERDICT_MISSED,
+  VERDICT_NEAR,
+  VERDICT_ON_TRACK,
   col,
+  monthsElapsedFormula,
   columnIndex,
   ruleFormulas,
   type IndicatorColumnKey,
@@ -22,6 +29,7 @@ import {
   INDICATORS_TABLE,
   INDICATORS_HEADER_ROW,
   MARGIN_CELL,
+  MONTHS_CELL,
   type IndicatorsSheetOptions,
   INPUT_FILL,
   INDICATOR_COLUMNS,
@@ -42,6 +50,8 @@ const COLORS = {
   met: ruleColors(PALETTE.good),
   near: ruleColors(PALETTE.warning),
   missed: ruleColors(PALETTE.bad),
+  // On track: not judged for good yet, nothing to act on (blue, apart from the met green).
+  onTrack: { fill: "#DDEBF7", fontColor: "#1F4E78" },
   unused: { fill: PALETTE.muted.fill },
   unusedTyped: ruleColors(PALETTE.late),
   bad: ruleColors(PALETTE.alarm),
@@ -53,7 +63,7 @@ function marginCellValue(userInput: UserInput | undefined): Scalar {
   return typed === undefined || typed === null || typed === "" ? DEFAULT_MARGIN_POINTS : typed;
 }
 
-function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[] {
+function headerBlocks(planData: Plan, userInput: UserInput | undefined, months: number): Block[] {
   const conflicts = planData.anomalies.filter((a) => a.kind === "target-conflict");
   const blocks: Block[] = [
     {
@@ -87,15 +97,34 @@ function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[]
         numberFormat: "0.##",
       },
     },
-    { at: `${col("ytd")}3`, cells: [["Đạt"]], format: { ...legend(COLORS.met) } },
-    { at: `${col("latestMonth")}3`, cells: [["Gần đạt"]], format: { ...legend(COLORS.near) } },
-    { at: `${col("latestValue")}3`, cells: [["Chưa đạt"]], format: { ...legend(COLORS.missed) } },
-    // What "Gần đạt" means, with the margin the cell holds now (the formula follows D3).
+    // The legend: the colours of the Lũy kế … Đạt? cells, one per verdict.
+    { at: `${col("ytd")}3`, cells: [[VERDICT_MET]], format: legend(COLORS.met) },
+    { at: `${col("latestMonth")}3`, cells: [[VERDICT_ON_TRACK]], format: legend(COLORS.onTrack) },
+    { at: `${col("latestValue")}3`, cells: [[VERDICT_NEAR]], format: legend(COLORS.near) },
+    { at: `${col("attainment")}3`, cells: [[VERDICT_MISSED]], format: legend(COLORS.missed) },
     {
-      at: `${col("attainment")}3`,
-      cells: [[`=${nearBandText(MARGIN_NAME)}`]],
+      at: "C4",
+      cells: [["Số tháng đã qua đến ngày báo cáo:"]],
+      format: { horizontal: "right", font: { bold: true }, locked: true },
+    },
+    {
+      at: MONTHS_CELL,
+      cells: [[monthsElapsedFormula(NAME_AS_OF, planData.year)]],
+      results: [[months]],
+      format: { horizontal: "center", border: "thin", locked: true, numberFormat: "0" },
+    },
+    // What "Gần đạt" means and how a count over the year is judged, with the cells' numbers now.
+    {
+      at: "B5",
+      cells: [[`=${sentenceFormula(nearBand, MARGIN_NAME)}`]],
       results: [[nearBand(marginPoints(userInput))]],
-      format: { font: { italic: true, size: 10 }, locked: true, vertical: "center" },
+      format: { font: { italic: true }, locked: true },
+    },
+    {
+      at: "B6",
+      cells: [[`=${sentenceFormula(countRule, MONTHS_NAME)}`]],
+      results: [[countRule(months)]],
+      format: { font: { italic: true }, locked: true },
     },
   ];
   blocks.push({
@@ -105,8 +134,9 @@ function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[]
   });
   if (conflicts.length > 0) {
     blocks.push({
-      at: "B4",
-      cells: conflicts.map((c) => [conflictBanner(c, planData.indicators)]),
+      at: `B${INDICATORS_HEADER_ROW - 2}`,
+      // One line whatever the number of conflicts: the row below is the how-to line.
+      cells: [[conflicts.map((c) => conflictBanner(c, planData.indicators)).join(" ")]],
       format: { font: { bold: true, color: "#C00000" }, locked: true },
     });
   }
@@ -133,17 +163,28 @@ function conflictBanner(conflict: Anomaly, indicators: Indicator[]): string {
   return `⚠ Chỉ tiêu ${ids}: văn bản kế hoạch ghi các mức khác nhau. Trang này chấm ${used}; lý do ở cột Ghi chú.`;
 }
 
-/** "Gần đạt" in words, for `points` of margin (docs/indicators.md: the near band). */
+/** "Gần đạt" in words, for `points` of margin (src/domain/indicatorVerdict.ts, docs/indicators.md). */
 export function nearBand(points: Scalar): string {
   const p = String(points).replace(".", ",");
-  return `Gần đạt: thiếu ≤ ${p} điểm % (chỉ tiêu %), ≤ ${p}% chỉ tiêu (số lượng).`;
+  return (
+    `Gần đạt: chưa đạt nhưng chỉ thiếu ≤ ${p} điểm % (chỉ tiêu %) hoặc ≤ ${p}% mức phải đạt (chỉ tiêu số lượng); ` +
+    `với chỉ tiêu “không quá”, “dưới” (càng thấp càng tốt) là vượt ≤ chừng ấy.`
+  );
 }
 
-/** The same sentence as an Excel expression over the margin cell. */
-function nearBandText(margin: string): string {
-  const [before, middle, after] = nearBand("\u0000").split("\u0000");
-  const p = `SUBSTITUTE(${margin}&"",".",",")`;
-  return `${xlString(before)}&${p}&${xlString(middle)}&${p}&${xlString(after)}`;
+/** How a count over the year is judged by the report date, with the months ended by then. */
+export function countRule(months: Scalar): string {
+  return (
+    `Chỉ tiêu số lượng cả năm chấm theo mức phải đạt đến ngày báo cáo = mức cả năm × ${months}/12 ` +
+    `(số tháng đã qua), làm tròn xuống; đủ mức đến nay: Đúng tiến độ; đủ mức cả năm: Đạt.`
+  );
+}
+
+/** A sentence of `words` as an Excel expression that puts `cell`'s value where the words have it. */
+function sentenceFormula(words: (value: Scalar) => string, cell: string): string {
+  const parts = words("\u0000").split("\u0000");
+  const value = `SUBSTITUTE(${cell}&"",".",",")`;
+  return parts.map((p) => xlString(p)).join(`&${value}&`);
 }
 
 function legend(color: { fill: string; fontColor: string }): CellFormat {
@@ -170,6 +211,13 @@ function rules(firstRow: number, lastRow: number): ConditionalRule[] {
       range: summary,
       formula: f.met,
       format: { fill: COLORS.met.fill, fontColor: COLORS.met.fontColor },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: summary,
+      formula: f.onTrack,
+      format: { fill: COLORS.onTrack.fill, fontColor: COLORS.onTrack.fontColor },
       stopIfTrue: true,
     },
     {
@@ -270,7 +318,7 @@ export function composeIndicatorsSheet(
     tabColor: "#2E75B6",
     font: { ...SHEET_FONT },
     columnWidths: table.columns.map((c) => c.width),
-    blocks: headerBlocks(planData, opts.userInput),
+    blocks: headerBlocks(planData, opts.userInput, opts.months ?? 12),
     table,
     rules: rules(firstRow, lastRow),
     validations: [
@@ -288,6 +336,11 @@ export function composeIndicatorsSheet(
         name: MARGIN_NAME,
         ref: MARGIN_CELL,
         comment: "Biên độ “gần đạt” (điểm phần trăm) của trang Chỉ tiêu",
+      },
+      {
+        name: MONTHS_NAME,
+        ref: MONTHS_CELL,
+        comment: "Số tháng của năm kế hoạch đã qua đến ngày báo cáo (chấm chỉ tiêu số lượng)",
       },
     ],
     freeze: { rows: INDICATORS_HEADER_ROW, columns: columnIndex("text") + 1 },

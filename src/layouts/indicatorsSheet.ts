@@ -21,14 +21,21 @@ export const INDICATORS_SHEET_NAME = "Chỉ tiêu";
 
 export const INDICATORS_TABLE = "tblChiTieu";
 /** Header row of the table; the body starts on the next row. Rows above hold the title and BienDoGan. */
-export const INDICATORS_HEADER_ROW = 6;
+export const INDICATORS_HEADER_ROW = 9;
 export const MARGIN_CELL = "D3";
+/** The months of the plan year ended by the report date (named SoThangDaQua). */
+export const MONTHS_CELL = "D4";
 
 export interface IndicatorsSheetOptions {
   userInput?: UserInput;
   flavor: IndicatorFlavor;
   /** Row key → why the definition typed in that row was not applied (indicatorEdits.ts). */
   refused?: Record<string, string>;
+  /**
+   * Months of the plan year ended by the report date (monthsElapsed), for the cached results; the
+   * sheet's own cell computes it from NgayBaoCao. Omitted: 12 (judged on the whole year).
+   */
+  months?: number;
 }
 
 export const COUNT_FORMAT = "#,##0";
@@ -134,7 +141,8 @@ function columnSpec(key: IndicatorColumnKey): TableColumn {
     latestMonth: {
       header: "Tháng gần nhất",
       role: "computed",
-      width: 9,
+      // Wide enough for the legend's "Đúng tiến độ" above it (row 3; test/unit/printFit.test.ts).
+      width: 12,
       format: locked({ numberFormat: '"T"0', horizontal: "center" }),
     },
     latestValue: {

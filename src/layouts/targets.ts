@@ -5,7 +5,7 @@
  * values read back. `workbookTargets` gives them from the sheets' constants; `targetsOf` reads them
  * off any built layout (tests check the two agree).
  */
-import { MARGIN_NAME } from "./indicatorFormulas";
+import { MARGIN_NAME, MONTHS_NAME } from "./indicatorFormulas";
 import {
   INDICATOR_COLUMNS,
   INDICATORS_SHEET_KEY,
@@ -75,6 +75,7 @@ export function workbookTargets(year: number): WorkbookTargets {
       { name: NAME_STATE_COLUMN, readsValue: false },
       { name: NAME_LEAD_COLUMN, readsValue: false },
       { name: MARGIN_NAME, readsValue: true },
+      { name: MONTHS_NAME, readsValue: false },
       { name: NAME_WHOLE_PLAN, readsValue: false },
     ],
   };

@@ -13,6 +13,7 @@ import type { UserInput } from "./userInput";
 import type { OrphanInput } from "./userInputMerge";
 import { cleanInputs } from "./xmlSafe";
 import { applyIndicatorEdits } from "./indicatorEdits";
+import { monthsElapsed } from "../domain/indicatorVerdict";
 
 export type WorkbookFlavor = "addin" | "file";
 
@@ -73,6 +74,7 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
     userInput: opts.userInput,
     flavor: opts.flavor,
     refused: edits.refused,
+    months: monthsElapsed(tasks.settings.asOf, plan.year),
   });
 
   const sheets: SheetLayout[] = [tasks.sheet];

@@ -11,12 +11,13 @@ import { createEngine, errorCodeOf, valueAt } from "../support/hyperformula";
 import {
   INDICATORS_HEADER_ROW,
   INDICATORS_SHEET_NAME,
-  MARGIN_CELL,
+  MONTHS_CELL,
 } from "../../src/layouts/indicatorsSheet";
-import { composeIndicatorsSheet, nearBand } from "../../src/layouts/indicatorsAssembly";
+import { composeIndicatorsSheet, countRule, nearBand } from "../../src/layouts/indicatorsAssembly";
+import { judgeIndicator, monthsElapsed } from "../../src/domain/indicatorVerdict";
+import { VERDICT_TEXT } from "../../src/layouts/indicatorResults";
 import {
   INDICATOR_COLUMN_KEYS,
-  MARGIN_NAME,
   col,
   type IndicatorColumnKey,
   type IndicatorFlavor,
@@ -64,11 +65,16 @@ function gridOf(sheet: SheetLayout): RawCellContent[][] {
 
 const quoted = `'${INDICATORS_SHEET_NAME}'`;
 
-function engineFor(sheet: SheetLayout): HyperFormula {
-  return createEngine(
-    { [INDICATORS_SHEET_NAME]: gridOf(sheet) },
-    { names: { [MARGIN_NAME]: `=${quoted}!$${MARGIN_CELL[0]}$${MARGIN_CELL.slice(1)}` } }
-  );
+/** The year's end unless a test says otherwise: counts are then judged on the annual level. */
+const YEAR_END = "2024-12-31";
+
+/** The sheet's names (BienDoGan, SoThangDaQua) and the report date NgayBaoCao of the Nhiệm vụ sheet. */
+function engineFor(sheet: SheetLayout, asOf = YEAR_END): HyperFormula {
+  const names: Record<string, string> = {};
+  for (const n of sheet.names) names[n.name] = `=${quoted}!$${n.ref.replace(/(\d)/, "$$$1")}`;
+  const [y, m, d] = asOf.split("-").map(Number);
+  names.NgayBaoCao = `=DATE(${y},${m},${d})`;
+  return createEngine({ [INDICATORS_SHEET_NAME]: gridOf(sheet) }, { names });
 }
 
 const bodyRow = (i: number) => INDICATORS_HEADER_ROW + 1 + i;
@@ -98,13 +104,18 @@ interface Reference {
   latestMonth: number | "";
   latestValue: number | "";
   attainment: number | "";
-  verdict: "" | "Đạt" | "Gần đạt" | "Chưa đạt";
+  verdict: "" | "Đạt" | "Đúng tiến độ" | "Gần đạt" | "Chưa đạt";
   met: boolean | null;
 }
 
 const total = (xs: Scalar[]) => xs.reduce<number>((s, x) => s + (typeof x === "number" ? x : 0), 0);
 
-function reference(ind: Indicator, data: MonthlyNumbers, marginPoints: number): Reference {
+function reference(
+  ind: Indicator,
+  data: MonthlyNumbers,
+  marginPoints: number,
+  months = 12
+): Reference {
   const target = ind.unit === "%" ? ind.target / 100 : ind.target;
   let ytd: number | "" = "";
   let latestMonth: number | "" = "";
@@ -134,22 +145,47 @@ function reference(ind: Indicator, data: MonthlyNumbers, marginPoints: number): 
       "=": ytd === target,
     } as Record<Comparison, boolean>
   )[ind.comparison];
-  const tolerance = ind.unit === "%" ? marginPoints / 100 : (target * marginPoints) / 100;
+  // A count over the year is judged against what is due after `months` months (whole units), and
+  // one that must stay low (or exact) is not final before the year ends.
+  const final = ind.unit === "%" || months >= 12;
+  const over = lower || (ind.comparison === "=" && ytd > target);
+  const level = final || over ? target : Math.floor((target * months) / 12);
+  const tolerance = ind.unit === "%" ? marginPoints / 100 : (level * marginPoints) / 100;
   // Slack for binary rounding: 90% − 84% is exactly 6 points, even if 0.9 − 0.84 is not 0.06 in binary.
-  const shortfall = lower
-    ? ytd - target
+  const shortfall = over
+    ? ytd - level
     : ind.comparison === "="
-      ? Math.abs(ytd - target)
-      : target - ytd;
+      ? Math.abs(ytd - level)
+      : level - ytd;
   const near = shortfall <= tolerance + 1e-9;
+  const verdict = met
+    ? !final && (lower || ind.comparison === "=")
+      ? "Đúng tiến độ"
+      : "Đạt"
+    : !final && !over && ytd >= level
+      ? "Đúng tiến độ"
+      : near
+        ? "Gần đạt"
+        : "Chưa đạt";
   return {
     ytd,
     latestMonth,
     latestValue,
     attainment: lower ? target / ytd : ytd / target,
-    verdict: met ? "Đạt" : near ? "Gần đạt" : "Chưa đạt",
+    verdict,
     met,
   };
+}
+
+function domainVerdict(ind: Indicator, ytd: number, marginPoints: number, months: number) {
+  return judgeIndicator({
+    unit: ind.unit,
+    target: ind.unit === "%" ? ind.target / 100 : ind.target,
+    comparison: ind.comparison,
+    value: ytd,
+    months,
+    marginPoints,
+  });
 }
 
 // ---------- a realistic year ----------
@@ -199,25 +235,36 @@ function expectNumberOrEmpty(actual: unknown, expected: number | "", what: strin
 function checkPlan(
   plan: Plan,
   rows: Record<string, MonthlyNumbers>,
-  marginPoints: number
+  marginPoints: number,
+  asOf = YEAR_END
 ): string[] {
   const verdicts: string[] = [];
   const input: UserInput = userInputOf(rows, marginPoints);
+  const months = monthsElapsed(asOf, plan.year);
   const layouts: Record<IndicatorFlavor, SheetLayout> = {
-    addin: composeIndicatorsSheet(plan, { flavor: "addin", userInput: input }).sheet,
-    file: composeIndicatorsSheet(plan, { flavor: "file", userInput: input }).sheet,
+    addin: composeIndicatorsSheet(plan, { flavor: "addin", userInput: input, months }).sheet,
+    file: composeIndicatorsSheet(plan, { flavor: "file", userInput: input, months }).sheet,
   };
-  const engines = { addin: engineFor(layouts.addin), file: engineFor(layouts.file) };
+  const engines = {
+    addin: engineFor(layouts.addin, asOf),
+    file: engineFor(layouts.file, asOf),
+  };
   const firstRow = bodyRow(0);
   const summaryRules = layouts.addin.rules.filter(
     (r) => r.type === "expression" && r.range.startsWith(`${col("ytd")}${firstRow}:`)
   );
-  expect(summaryRules).toHaveLength(3);
+  expect(summaryRules).toHaveLength(4);
   try {
     plan.indicators.forEach((ind, i) => {
       const row = bodyRow(i);
       const data = rows[ind.id] ?? { nums: Array(12).fill(null), dens: Array(12).fill(null) };
-      const ref = reference(ind, data, marginPoints);
+      const ref = reference(ind, data, marginPoints, months);
+      // The domain's rules (the cached results and CCHC-free readers use them) say the same.
+      if (ref.verdict !== "")
+        expect({
+          id: ind.id,
+          v: VERDICT_TEXT[domainVerdict(ind, ref.ytd as number, marginPoints, months)],
+        }).toEqual({ id: ind.id, v: ref.verdict });
       verdicts.push(ref.verdict);
       for (const flavor of ["addin", "file"] as const) {
         const hf = engines[flavor];
@@ -246,7 +293,7 @@ function checkPlan(
         return valueAt(hf, INDICATORS_SHEET_NAME, scratch) === true;
       });
       const firstFired = fired.indexOf(true);
-      const colour = ["Đạt", "Gần đạt", "Chưa đạt"][firstFired] ?? "";
+      const colour = ["Đạt", "Đúng tiến độ", "Gần đạt", "Chưa đạt"][firstFired] ?? "";
       expect({ id: ind.id, colour }).toEqual({ id: ind.id, colour: ref.verdict });
     });
   } finally {
@@ -366,11 +413,60 @@ describe("Chỉ tiêu formulas in HyperFormula with the CCHC functions", () => {
         const i = FIXTURE_INDICATORS.findIndex((ind) => ind.id === "3.3");
         expect(at(hf, "met", bodyRow(i))).toBe(verdict);
         // The sheet says what "Gần đạt" means with the margin in force, as cached and as computed.
-        const band = valueAt(hf, INDICATORS_SHEET_NAME, `${col("attainment")}3`);
+        const band = valueAt(hf, INDICATORS_SHEET_NAME, "B5");
         expect(band).toBe(nearBand(margin));
         expect(band).toContain(`thiếu ≤ ${margin} điểm %`);
-        const block = sheet.blocks.find((b) => b.at === `${col("attainment")}3`);
+        const block = sheet.blocks.find((b) => b.at === "B5");
         expect(block?.results?.[0][0]).toBe(band);
+      } finally {
+        hf.destroy();
+      }
+    }
+  });
+
+  test.each([
+    ["2024-09-30", 31],
+    ["2024-06-30", 32],
+    ["2024-03-31", 33],
+  ])(
+    "the real plan reported on %s (seed %i): counts judged against what is due by then",
+    (asOf, seed) => {
+      const plan = getPlan();
+      const month = Number(asOf.slice(5, 7));
+      const rows = yearOfNumbers(plan, seed, month);
+      // One initiative in March for the annual counts: short of the year's level, not of what is due.
+      for (const ind of plan.indicators.filter((x) => x.unit === "count" && x.target > 1))
+        rows[ind.id] = { nums: [0, 0, 1, ...Array(9).fill(null)], dens: Array(12).fill(null) };
+      const verdicts = checkPlan(plan, rows, 5, asOf);
+      expect(verdicts).toContain("Đúng tiến độ");
+    }
+  );
+
+  test("two initiatives a year: 1 in September is on track, not red; 1 at the year's end is missed", () => {
+    const plan = fixturePlan();
+    const i = FIXTURE_INDICATORS.findIndex((ind) => ind.id === "1.2a");
+    const rows = {
+      "1.2a": { nums: [0, 0, 1, ...Array(9).fill(null)], dens: Array(12).fill(null) },
+    };
+    for (const [asOf, months, verdict, fill] of [
+      ["2024-09-30", 9, "Đúng tiến độ", "#DDEBF7"],
+      ["2024-05-31", 5, "Đúng tiến độ", "#DDEBF7"],
+      ["2024-12-31", 12, "Chưa đạt", "#FFC7CE"],
+    ] as const) {
+      checkPlan(plan, rows, 5, asOf);
+      const sheet = composeIndicatorsSheet(plan, {
+        flavor: "file",
+        userInput: userInputOf(rows),
+        months,
+      }).sheet;
+      const hf = engineFor(sheet, asOf);
+      try {
+        expect(valueAt(hf, INDICATORS_SHEET_NAME, MONTHS_CELL)).toBe(months);
+        expect({ asOf, v: at(hf, "met", bodyRow(i)) }).toEqual({ asOf, v: verdict });
+        // The sheet says how counts are judged, with the months as computed.
+        expect(valueAt(hf, INDICATORS_SHEET_NAME, "B6")).toBe(countRule(months));
+        const rule = sheet.rules.find((r) => r.type === "expression" && r.format.fill === fill);
+        expect(rule).toBeDefined();
       } finally {
         hf.destroy();
       }

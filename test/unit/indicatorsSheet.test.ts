@@ -240,7 +240,7 @@ describe("Chỉ tiêu sheet layout", () => {
     expect(String(cell(rowOf(addin, "PL.III.1.8"), "note"))).toContain("≥ 70%");
     expect(String(cell(rowOf(addin, "3.5b"), "note"))).toBe("Chỉ tính TTHC có nghĩa vụ tài chính.");
     expect(String(cell(rowOf(addin, "3.2b"), "note"))).toBe("");
-    const banner = addin.blocks.find((b) => b.at === "B4");
+    const banner = addin.blocks.find((b) => b.at === `B${INDICATORS_HEADER_ROW - 2}`);
     expect(banner?.cells).toEqual([
       [
         "⚠ Chỉ tiêu 3.3, PL.III.1.8: văn bản kế hoạch ghi các mức khác nhau. Trang này chấm 3.3 theo mức ≥ 90%, PL.III.1.8 theo mức ≥ 70%; lý do ở cột Ghi chú.",
@@ -340,18 +340,21 @@ describe("Chỉ tiêu sheet layout", () => {
     expect(rate[idx("text")]).toBeNull();
   });
 
-  test("colour rules: met, near, missed on the summary; bad and unused inputs flagged", () => {
+  test("colour rules: met, on track, near, missed on the summary; bad and unused inputs flagged", () => {
     const last = INDICATORS_HEADER_ROW + FIXTURE_INDICATORS.length + NEW_TARGET_ROWS;
     const summary = `${col("ytd")}${INDICATORS_HEADER_ROW + 1}:${col("met")}${last}`;
     const onSummary = addin.rules.filter((r) => r.range === summary);
     expect(onSummary.map((r) => (r.type === "expression" ? r.format.fill : null))).toEqual([
       "#C6EFCE",
+      "#DDEBF7",
       "#FFEB9C",
       "#FFC7CE",
     ]);
     expect(onSummary.every((r) => r.type === "expression" && r.stopIfTrue)).toBe(true);
-    expect(onSummary.map((r) => (r.type === "expression" ? r.formula : "")).join()).toContain(
-      "BienDoGan"
+    // The colour is the verdict's: one rule per text of the Đạt? column.
+    const first = INDICATORS_HEADER_ROW + 1;
+    expect(onSummary.map((r) => (r.type === "expression" ? r.formula : ""))).toEqual(
+      ["Đạt", "Đúng tiến độ", "Gần đạt", "Chưa đạt"].map((v) => `=$${col("met")}${first}="${v}"`)
     );
     const dens = `${col("den1")}${INDICATORS_HEADER_ROW + 1}:${col("den12")}${last}`;
     expect(addin.rules.filter((r) => r.range === dens).length).toBeGreaterThanOrEqual(2);
@@ -435,7 +438,7 @@ describe("Chỉ tiêu sheet layout", () => {
       );
       expect(note).toMatch(/70%/);
       expect(cell(rowOf(sheet, "3.3"), "targetValue")).toBe(0.9);
-      expect(sheet.blocks.find((b) => b.at === "B4")?.cells).toEqual([
+      expect(sheet.blocks.find((b) => b.at === `B${INDICATORS_HEADER_ROW - 2}`)?.cells).toEqual([
         [
           "⚠ Chỉ tiêu 3.3: văn bản kế hoạch ghi các mức khác nhau. Trang này chấm theo mức ≥ 90%; lý do ở cột Ghi chú.",
         ],
