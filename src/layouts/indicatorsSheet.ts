@@ -160,7 +160,8 @@ function columnSpec(key: IndicatorColumnKey): TableColumn {
     met: {
       header: "Đạt?",
       role: "computed",
-      width: 10,
+      // "Đúng tiến độ" in bold on one line.
+      width: 12,
       format: locked({ horizontal: "center", font: { bold: true } }),
     },
     note: { header: "Ghi chú", role: "plan", width: 32, format: locked({ wrap: true }) },

@@ -75,7 +75,7 @@ export function workbookTargets(year: number): WorkbookTargets {
       { name: NAME_STATE_COLUMN, readsValue: false },
       { name: NAME_LEAD_COLUMN, readsValue: false },
       { name: MARGIN_NAME, readsValue: true },
-      { name: MONTHS_NAME, readsValue: false },
+      { name: MONTHS_NAME, readsValue: true },
       { name: NAME_WHOLE_PLAN, readsValue: false },
     ],
   };
