@@ -46,7 +46,9 @@ const inputTables = layout.sheets
     keyHeader: t.columns.find((c) => c.role === "key")!.header,
     inputs: t.columns.filter((c) => c.role === "input").map((c) => c.header),
     keys: t.rows.map((r) => r.key).filter((k) => !k.startsWith("§")),
-  }));
+  }))
+  // Tables with no rows yet (Lịch sử: only snapshots add rows) have nothing a person types into.
+  .filter((t) => t.keys.length > 0);
 
 const TEXTS = [
   "Hoàn thành",

@@ -26,6 +26,7 @@ import { parseArgs, UsageError } from "../args";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIO } from "../io";
 import { loadPlan, PlanFileError } from "../planFile";
 import { OutputFileError, writeOutputFile, describeWriteError } from "../outputFile";
+import { InputError, readInputFile } from "../inputFile";
 
 export interface WorkbookIO extends CliIO {
   /** Today's ISO date for cached results of =TODAY() (tests); default: the machine's date. */
@@ -56,9 +57,6 @@ interface WorkbookArgs {
   help: boolean;
 }
 
-/** Input that cannot be used (files, dates): exit code 1, nothing written. */
-class InputError extends Error {}
-
 function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
   const a = parseArgs(argv, {
     flags: ["force", "help"],
@@ -88,22 +86,6 @@ function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
     );
   }
   return args;
-}
-
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT") return "không tồn tại";
-  if (code === "EACCES" || code === "EPERM") return "không có quyền truy cập";
-  if (code === "EISDIR") return "là một thư mục, không phải tệp";
-  return err instanceof Error ? err.message : String(err);
-}
-
-async function readInputFile(file: string, what: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(file);
-  } catch (err) {
-    throw new InputError(`Không đọc được ${what} “${file}”: ${describeFsError(err)}.`);
-  }
 }
 
 /**
