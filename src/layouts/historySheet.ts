@@ -5,6 +5,7 @@
  * updates of the add-in and `cchc workbook --from` keep every snapshot. Nothing here rewrites or
  * removes a row: snapshots only append.
  */
+import { textCell } from "./cellText";
 import type { Report } from "../domain/reportFigures";
 import { isoToSerial } from "../domain/excelDate";
 import type { CellFormat, Scalar, SheetLayout, TableColumn, TableRow, TableSpec } from "./model";
@@ -122,17 +123,17 @@ export function snapshotRows(
   for (const u of report.units) {
     add({
       kind: HISTORY_KIND.unit,
-      subject: u.unit,
+      subject: textCell(u.unit),
       total: u.figures.total,
       doneInPeriod: u.figures.doneInPeriod,
       overdue: u.figures.overdue,
-      overdueTasks: u.overdue.map((o) => o.task.code).join(", "),
+      overdueTasks: textCell(u.overdue.map((o) => o.task.code).join(", ")),
     });
   }
   for (const r of report.indicators) {
     add({
       kind: HISTORY_KIND.indicator,
-      subject: r.indicator.id,
+      subject: textCell(r.indicator.id),
       value: typeof r.value === "number" ? r.value : "",
       target: r.target,
       verdict: r.verdict ?? "",

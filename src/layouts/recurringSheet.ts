@@ -4,6 +4,7 @@
  * carried out, with its evidence. The report (src/domain/reportTasks.ts, the Báo cáo sheet) reads
  * these marks; "Tình trạng" shows the row's state on NgayBaoCao (src/domain/recurring.ts). Pure data.
  */
+import { textCell } from "./cellText";
 import type { Plan, Task } from "../plan/types";
 import { quarterWindow, QUARTER_LABELS } from "../domain/reportPeriods";
 import {
@@ -201,9 +202,9 @@ export function composeRecurringSheet(
       const from = fromQuarterOf(t, plan.year);
       const cells = RECURRING_COLUMN_KEYS.map((k) => {
         if (k === "key") return t.key;
-        if (k === "code") return t.code;
-        if (k === "task") return t.text;
-        if (k === "lead") return t.leadText;
+        if (k === "code") return textCell(t.code);
+        if (k === "task") return textCell(t.text);
+        if (k === "lead") return textCell(t.leadText);
         if (k === "fromQuarter") return from;
         if (k === "state") return recurringStateFormula(plan.year, first + i);
         return null;

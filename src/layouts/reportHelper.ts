@@ -4,6 +4,7 @@
  * unit accumulating its overdue lines. Cached results come from the domain (src/domain/reportTasks.ts)
  * so a viewer that does not recalculate shows the same.
  */
+import { textCell } from "./cellText";
 import type { Plan, Task } from "../plan/types";
 import { isoToSerial } from "../domain/excelDate";
 import type { Report, ReportInputs } from "../domain/reportFigures";
@@ -148,7 +149,7 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
     const f = helperFormulas(plan.year, HELPER_FIRST_COL, r);
     const plain: Partial<Record<HelperColumnKey, Scalar>> = {
       key: task.key,
-      code: task.code,
+      code: textCell(task.code),
       section: task.section,
       leadKeys: leadKeysCell(task.lead),
       recurring: task.deadline.recurring ? 1 : 0,
@@ -157,7 +158,7 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
           ? ""
           : `=DATE(${Number(due.slice(0, 4))},${Number(due.slice(5, 7))},${Number(due.slice(8))})`,
       fromQuarter: fromQuarterOf(task, plan.year),
-      text: shortTaskText(task.text, OVERDUE_TEXT_MAX),
+      text: textCell(shortTaskText(task.text, OVERDUE_TEXT_MAX)),
     };
     const result = rowResults(plan, task, report, inputs, outcomes.get(task.key));
     const cell = (key: HelperColumnKey): string => `${helperLetter(HELPER_FIRST_COL, key)}${r}`;
@@ -198,7 +199,7 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
     },
     unitLists: {
       at: `${columnLetters(HELPER_FIRST_COL + HELPER_COLUMN_KEYS.length)}${HELPER_HEADER_ROW}`,
-      cells: [units.map((u) => `Quá hạn: ${u}`), ...unitCells],
+      cells: [units.map((u) => textCell(`Quá hạn: ${u}`)), ...unitCells],
       results: [units.map(() => null), ...unitResults],
       format: { vertical: "top", locked: true },
     },

@@ -6,6 +6,7 @@
  * period's reporting months. A4 landscape, Times New Roman. The figures equal `cchc report`
  * (src/domain/reportFigures.ts); formulas in ./reportFormulas.ts. Pure data.
  */
+import { textCell } from "./cellText";
 import type { Plan } from "../plan/types";
 import { isoToSerial } from "../domain/excelDate";
 import { computeReport } from "../domain/reportFigures";
@@ -143,7 +144,7 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
   put("B1", [[`BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM ${plan.year}`]], {
     font: { bold: true, size: 13 },
   });
-  put("B2", [[plan.title]], { font: { italic: true } });
+  put("B2", [[textCell(plan.title)]], { font: { italic: true } });
   put("B3", [["Kỳ báo cáo (chọn):"]], bold);
   put("C3", [[periodDef(period).label]], {
     locked: false,
@@ -210,7 +211,7 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
   const letters = unitListLetters(plan);
   report.units.forEach((u, i) => {
     const row = g.unitRows[i];
-    put(`B${row}`, [[u.unit]], body);
+    put(`B${row}`, [[textCell(u.unit)]], body);
     put(
       `C${row}`,
       [figureCells([[range("leadKeys"), unitCriterion(u.unit)]], stateRange)],
@@ -249,7 +250,7 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
     const r = report.indicators[i];
     const kind = ind.unit === "%" ? UNIT_KIND_RATE : UNIT_KIND_COUNT;
     const refs = { ytd: `D${row}`, target: `G${row}`, comparison: `H${row}`, unitKind: `I${row}` };
-    put(`B${row}`, [[shortTaskText(ind.text, 120), ind.id]], body);
+    put(`B${row}`, [[textCell(shortTaskText(ind.text, 120)), textCell(ind.id)]], body);
     put(
       `D${row}`,
       [[indicatorValueFormula(`C${row}`, `I${row}`, UNIT_KIND_RATE)]],
@@ -260,7 +261,7 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
       },
       [[typeof r.value === "number" ? r.value : r.value === "" ? "" : null]]
     );
-    put(`E${row}`, [[printedTarget(ind)]], { ...body, horizontal: "center" });
+    put(`E${row}`, [[textCell(printedTarget(ind))]], { ...body, horizontal: "center" });
     put(
       `F${row}`,
       [[verdictExpression(refs, "file")]],
