@@ -6,9 +6,22 @@
  * removes a row: snapshots only append.
  */
 import { textCell } from "./cellText";
-import type { Report } from "../domain/reportFigures";
+import { computeReport, type Report } from "../domain/reportFigures";
+import type { PeriodId } from "../domain/reportPeriods";
+import type { Plan } from "../plan/types";
+import { cellAddress } from "./a1";
+import { reportInputsOf } from "./reportSources";
 import { isoToSerial } from "../domain/excelDate";
-import type { CellFormat, Scalar, SheetLayout, TableColumn, TableRow, TableSpec } from "./model";
+import type {
+  Block,
+  CellFormat,
+  ChartSpec,
+  Scalar,
+  SheetLayout,
+  TableColumn,
+  TableRow,
+  TableSpec,
+} from "./model";
 import { DATE_FORMAT, SHEET_FONT, SHEET_PROTECTION } from "./style";
 import type { UserInput } from "./userInput";
 
@@ -149,6 +162,57 @@ export function withSnapshot(userInput: UserInput, rows: Record<string, HistoryR
   return { ...userInput, tables: { ...userInput.tables, [HISTORY_TABLE]: table } };
 }
 
+/**
+ * "Chốt số liệu": userInput with the figures of `period` (computed from the same typed values)
+ * appended as the next snapshot. The add-in builds its layout from this; `cchc snapshot` too.
+ */
+export function withPeriodSnapshot(
+  plan: Plan,
+  userInput: UserInput,
+  period: PeriodId,
+  takenOn: string
+): { userInput: UserInput; report: Report; no: number; rows: number } {
+  const report = computeReport(plan, period, reportInputsOf(userInput));
+  const no = nextSnapshotNo(userInput);
+  const rows = snapshotRows(report, no, takenOn);
+  return { userInput: withSnapshot(userInput, rows), report, no, rows: Object.keys(rows).length };
+}
+
+export interface TrendPoint {
+  no: number;
+  /** "Lần 2 · 6 tháng 2024". */
+  label: string;
+  /** Overdue tasks of the whole plan at that snapshot's window end. */
+  overdue: number;
+}
+
+/** Overdue tasks of the whole plan at each snapshot, in the order they were taken. */
+export function overdueTrend(userInput: UserInput | undefined): TrendPoint[] {
+  return historyRows(userInput)
+    .map(([, r]) => r)
+    .filter((r) => r.kind === HISTORY_KIND.plan && typeof r.no === "number")
+    .map((r) => ({
+      no: r.no as number,
+      label: `Lần ${String(r.no)} · ${String(r.period ?? "")}`,
+      overdue: typeof r.overdue === "number" ? r.overdue : 0,
+    }));
+}
+
+/** One target's value at each snapshot that holds it (null when it had no valid data then). */
+export function indicatorTrend(
+  userInput: UserInput | undefined,
+  id: string
+): { no: number; label: string; value: number | null }[] {
+  return historyRows(userInput)
+    .map(([, r]) => r)
+    .filter((r) => r.kind === HISTORY_KIND.indicator && r.subject === id)
+    .map((r) => ({
+      no: r.no as number,
+      label: `Lần ${String(r.no)} · ${String(r.period ?? "")}`,
+      value: typeof r.value === "number" ? r.value : null,
+    }));
+}
+
 export function composeHistorySheet(plan: { year: number }, userInput?: UserInput): SheetLayout {
   const columns = historyColumns();
   const rows: TableRow[] = historyRows(userInput).map(([key, values]) => ({
@@ -163,6 +227,38 @@ export function composeHistorySheet(plan: { year: number }, userInput?: UserInpu
     style: "TableStyleLight1",
     headerFormat: { wrap: true, horizontal: "center", vertical: "center", font: { bold: true } },
   };
+  // The trend beside the table: one row per snapshot, and a chart of it (a readable fallback in the
+  // file, where the renderer draws the chart as a table of bars).
+  const trend = overdueTrend(userInput);
+  const trendCol = HISTORY_COLUMN_KEYS.length + 2;
+  const trendAt = (row: number, col: number): string => cellAddress(row, col);
+  const trendBlocks: Block[] =
+    trend.length === 0
+      ? []
+      : [
+          {
+            at: trendAt(HISTORY_HEADER_ROW, trendCol),
+            cells: [["Lần chốt", "Quá hạn (toàn Sở)"], ...trend.map((t) => [t.label, t.overdue])],
+            format: { vertical: "top", locked: true },
+          },
+        ];
+  const trendRange = (col: number): string =>
+    `${trendAt(HISTORY_HEADER_ROW + 1, col)}:${trendAt(HISTORY_HEADER_ROW + trend.length, col)}`;
+  const charts: ChartSpec[] =
+    trend.length === 0
+      ? []
+      : [
+          {
+            type: "columnClustered",
+            title: "Số nhiệm vụ quá hạn tại các lần chốt số liệu",
+            categories: trendRange(trendCol),
+            values: trendRange(trendCol + 1),
+            seriesName: "Quá hạn",
+            at: trendAt(HISTORY_HEADER_ROW + trend.length + 2, trendCol),
+            widthCols: 8,
+            heightRows: 14,
+          },
+        ];
   return {
     key: HISTORY_SHEET_KEY,
     name: HISTORY_SHEET_NAME,
@@ -170,6 +266,7 @@ export function composeHistorySheet(plan: { year: number }, userInput?: UserInpu
     font: SHEET_FONT,
     columnWidths: columns.map((c) => c.width),
     blocks: [
+      ...trendBlocks,
       {
         at: "B1",
         cells: [[`LỊCH SỬ CHỐT SỐ LIỆU BÁO CÁO CCHC NĂM ${plan.year}`]],
@@ -199,6 +296,6 @@ export function composeHistorySheet(plan: { year: number }, userInput?: UserInpu
       header: `Lịch sử chốt số liệu CCHC năm ${plan.year}`,
     },
     protect: { ...SHEET_PROTECTION },
-    charts: [],
+    charts,
   };
 }

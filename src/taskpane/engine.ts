@@ -5,6 +5,8 @@
  */
 import { workbookTargets } from "../layouts/targets";
 import { buildWorkbook } from "../layouts/workbook";
+import { withPeriodSnapshot } from "../layouts/historySheet";
+import type { PeriodId } from "../domain/reportPeriods";
 import { getPlan } from "../plan";
 import type { LayoutBuilder } from "../render/office/actions";
 
@@ -31,3 +33,19 @@ export {
   layoutBuilderFor,
 } from "./planImport";
 export type { ImportResult, UnitEdit } from "./planImport";
+
+/**
+ * "Chốt số liệu": the same create/update round trips, with the figures of `period` (from the values
+ * read back) appended to the Lịch sử sheet as the next snapshot (docs/report.md).
+ */
+export function snapshotLayoutBuilder(period: PeriodId, takenOn: string): LayoutBuilder {
+  return {
+    targets: workbookTargets(getPlan().year),
+    build: (userInput) => {
+      const snap = withPeriodSnapshot(getPlan(), userInput, period, takenOn);
+      const built = buildWorkbook(getPlan(), { userInput: snap.userInput, flavor: "addin" });
+      const note = `Đã chốt số liệu lần ${snap.no} (${snap.report.period.label} ${snap.report.period.year}): ${snap.report.tasks.overdue} nhiệm vụ quá hạn tại ngày cuối kỳ.`;
+      return { layout: built.layout, notes: [note, ...built.notes], orphans: built.orphans };
+    },
+  };
+}

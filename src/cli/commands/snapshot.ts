@@ -6,9 +6,8 @@
  */
 import * as path from "path";
 import { todayIso } from "../../domain/excelDate";
-import { computeReport } from "../../domain/reportFigures";
 import { formatDmy } from "../../domain/isoDate";
-import { nextSnapshotNo, snapshotRows, withSnapshot } from "../../layouts/historySheet";
+import { withPeriodSnapshot } from "../../layouts/historySheet";
 import { buildWorkbook } from "../../layouts/workbook";
 import { renderWorkbookFile } from "../../render/xlsx/renderWorkbookFile";
 import { UsageError } from "../args";
@@ -57,17 +56,19 @@ export async function runSnapshot(argv: readonly string[], io: SnapshotIO): Prom
     const plan = loadPlan(args.plan, cwd);
     const source = await readReportSource(plan, args.file, cwd);
     for (const note of source.notes) io.stderr(`${note}\n`);
-    const report = computeReport(plan, args.period, source.inputs);
-    const no = nextSnapshotNo(source.userInput);
-    const rows = snapshotRows(report, no, takenOn);
-    const userInput = withSnapshot(source.userInput, rows);
+    const snap = withPeriodSnapshot(plan, source.userInput, args.period, takenOn);
+    const { report, no } = snap;
     // asOf omitted: the NgayBaoCao the file holds stays as it is.
-    const build = buildWorkbook(plan, { flavor: "file", userInput, today: io.today });
+    const build = buildWorkbook(plan, {
+      flavor: "file",
+      userInput: snap.userInput,
+      today: io.today,
+    });
     const out = path.resolve(cwd, args.file);
     await writeOutputFile(out, await renderWorkbookFile(build.layout), { force: true });
     io.stderr(
       `Đã chốt số liệu lần ${no} (${periodTitle(report)}), ngày ${formatDmy(takenOn)}: ` +
-        `${Object.keys(rows).length} dòng thêm vào trang “Lịch sử” của ${out}; ` +
+        `${snap.rows} dòng thêm vào trang “Lịch sử” của ${out}; ` +
         `${report.tasks.overdue} nhiệm vụ quá hạn tại ngày cuối kỳ.\n`
     );
     return EXIT_OK;
