@@ -8,7 +8,8 @@ import { buildWorkbook } from "../layouts/workbook";
 import { withPeriodSnapshot } from "../layouts/historySheet";
 import type { PeriodId } from "../domain/reportPeriods";
 import { getPlan } from "../plan";
-import type { LayoutBuilder } from "../render/office/actions";
+import type { ExcelRun, LayoutBuilder } from "../render/office/actions";
+import { readHistory, type HistoryTrends } from "../render/office/history";
 
 export { createOrUpdate, filterByUnit, refresh, setAsOfDate } from "../render/office/actions";
 export { sortTasks } from "../render/office/sortAction";
@@ -48,4 +49,15 @@ export function snapshotLayoutBuilder(period: PeriodId, takenOn: string): Layout
       return { layout: built.layout, notes: [note, ...built.notes], orphans: built.orphans };
     },
   };
+}
+
+/** The trends kept in Lịch sử, rates marked from the plan's targets. */
+export async function readHistoryTrends(run: ExcelRun): Promise<HistoryTrends> {
+  const trends = await readHistory(run);
+  const rates = new Set(
+    getPlan()
+      .indicators.filter((i) => i.unit === "%")
+      .map((i) => i.id)
+  );
+  return { ...trends, isRate: (id) => rates.has(id) };
 }
