@@ -28,7 +28,7 @@ test("Chốt số liệu appends the period to Lịch sử and the pane draws th
     </FluentProvider>
   );
   await screen.findByTestId("notice");
-  expect(await screen.findByTestId("trend-empty")).toBeTruthy();
+  expect(screen.getByTestId("trend-empty").textContent).toContain("Xem xu hướng");
   fireEvent.click(screen.getByRole("button", { name: "Tạo/cập nhật bảng theo dõi" }));
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo"));
 
@@ -54,6 +54,9 @@ test("Chốt số liệu appends the period to Lịch sử and the pane draws th
   await waitFor(() =>
     expect(within(screen.getAllByTestId("trend-chart")[0]).getAllByText(/^Lần \d/)).toHaveLength(2)
   );
+  // "Xem xu hướng" reads Lịch sử again (e.g. after someone else took a snapshot).
+  fireEvent.click(screen.getByTestId("show-trends"));
+  await waitFor(() => expect(screen.getAllByTestId("trend-chart")).toHaveLength(2));
   // A chosen target: its value at each snapshot (no numbers typed here: "chưa có số liệu").
   const id = plan.indicators[3].id;
   fireEvent.change(screen.getByTestId("trend-target"), { target: { value: id } });

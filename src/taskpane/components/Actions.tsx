@@ -160,7 +160,10 @@ export function Actions(props: ActionsProps): React.JSX.Element {
     []
   );
 
-  /** Reads Lịch sử for the trends; a failure only leaves them out (the notice tells the rest). */
+  /**
+   * Reads Lịch sử for the trends, on request and after a snapshot (not on open: opening the pane
+   * costs one round trip, the refresh). A failure only leaves them out.
+   */
   const loadTrends = React.useCallback(async (): Promise<void> => {
     try {
       const engine = await load.current();
@@ -175,8 +178,8 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       "refresh",
       withEngine((e) => e.refreshWithWorkbookPlan(deps)),
       { quiet: true }
-    ).then(() => loadTrends());
-  }, [deps, perform, withEngine, loadTrends]);
+    );
+  }, [deps, perform, withEngine]);
 
   const onCreate = (): void => {
     void perform(
@@ -221,7 +224,9 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       withEngine((e) =>
         e.createOrUpdate(deps, e.snapshotLayoutBuilder(period as SnapshotPeriod, today()))
       )
-    ).then(() => loadTrends());
+    ).then((r) => {
+      if (r?.ok) void loadTrends();
+    });
   };
   const filter = (unit: string | null, onlyOverdue: boolean): void => {
     void perform(
@@ -298,7 +303,12 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       />
 
       <Divider />
-      <History trends={trends} disabled={disabled} onSnapshot={onSnapshot} />
+      <History
+        trends={trends}
+        disabled={disabled}
+        onSnapshot={onSnapshot}
+        onShowTrends={() => void loadTrends()}
+      />
 
       <Divider />
       <Subtitle2 as="h2">Đơn vị chủ trì</Subtitle2>

@@ -61,6 +61,7 @@ export interface HistoryProps {
   trends: HistoryTrends | null;
   disabled: boolean;
   onSnapshot: (period: string) => void;
+  onShowTrends: () => void;
 }
 
 /** "Chốt số liệu" and the trends kept in Lịch sử: overdue tasks and a chosen target. */
@@ -100,6 +101,9 @@ export function History(props: HistoryProps): React.JSX.Element {
         >
           Chốt số liệu
         </Button>
+        <Button disabled={props.disabled} onClick={props.onShowTrends} data-testid="show-trends">
+          Xem xu hướng
+        </Button>
       </div>
       {trends && trends.overdue.length > 0 ? (
         <>
@@ -129,7 +133,11 @@ export function History(props: HistoryProps): React.JSX.Element {
           />
         </>
       ) : (
-        <Caption1 data-testid="trend-empty">Chưa có lần chốt số liệu nào.</Caption1>
+        <Caption1 data-testid="trend-empty">
+          {trends
+            ? "Chưa có lần chốt số liệu nào."
+            : "Bấm “Xem xu hướng” để xem các lần chốt số liệu đã có."}
+        </Caption1>
       )}
     </>
   );
