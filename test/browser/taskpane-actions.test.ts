@@ -1,4 +1,6 @@
 import type { Page } from "playwright-core";
+import { PLAN_SHEET_NAME } from "../../src/layouts/planSheet";
+import { workbookTargets } from "../../src/layouts/targets";
 import { fakeHostEnv, routeFakeHost } from "./fakeHostPage";
 import { outputPath } from "./support";
 import { FIXTURES } from "../support/planFixtures";
@@ -61,16 +63,7 @@ test("in a fake Excel host: create the sheets, filter by a unit, clear the filte
     await page.evaluate(() =>
       (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames()
     )
-  ).toEqual([
-    "Sheet1",
-    "Nhiệm vụ",
-    "Chỉ tiêu",
-    "Theo đơn vị",
-    "Báo cáo",
-    "Thường xuyên",
-    "Lịch sử",
-    "KeHoach",
-  ]);
+  ).toEqual(["Sheet1", ...workbookTargets(2024).sheets.map((t) => t.name), PLAN_SHEET_NAME]);
   // The list shows the counts the workbook computed (HyperFormula behind the fake).
   // Today is past every 2024 deadline: each unit has overdue tasks, shown as a badge.
   const firstText = await units.first().innerText();

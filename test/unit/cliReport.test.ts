@@ -7,7 +7,6 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
-import { main } from "../../src/cli/main";
 import { computeReport, reportJson } from "../../src/domain/reportFigures";
 import { PERIOD_IDS } from "../../src/domain/reportPeriods";
 import { INDICATORS_TABLE } from "../../src/layouts/indicatorsSheet";
@@ -16,6 +15,7 @@ import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
 import { buildWorkbook } from "../../src/layouts/workbook";
 import { getPlan } from "../../src/plan";
 import { renderWorkbookFile } from "../../src/render/xlsx/renderWorkbookFile";
+import { runCli } from "../support/cliRun";
 import { filledYear } from "../support/reportFixtures";
 
 const plan = getPlan();
@@ -29,15 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  const r = { code: -1, out: "", err: "" };
-  r.code = await main(args, {
-    stdout: (t) => (r.out += t),
-    stderr: (t) => (r.err += t),
-    cwd: dir,
-  });
-  return r;
-}
+const run = (args: string[]) => runCli(args, dir);
 
 const expected = (id: (typeof PERIOD_IDS)[number]) =>
   reportJson(

@@ -5,7 +5,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
 import { computeReport } from "../../src/domain/reportFigures";
 import { isoToSerial } from "../../src/domain/excelDate";
 import {
@@ -21,6 +20,7 @@ import { buildWorkbook } from "../../src/layouts/workbook";
 import { getPlan } from "../../src/plan";
 import { readUserInputFromFile } from "../../src/render/xlsx/readUserInput";
 import { renderWorkbookFile } from "../../src/render/xlsx/renderWorkbookFile";
+import { runCli } from "../support/cliRun";
 import { filledYear } from "../support/reportFixtures";
 
 const plan = getPlan();
@@ -35,15 +35,7 @@ beforeEach(async () => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  const r = { code: -1, out: "", err: "" };
-  r.code = await main(args, {
-    stdout: (t) => (r.out += t),
-    stderr: (t) => (r.err += t),
-    cwd: dir,
-  });
-  return r;
-}
+const run = (args: string[]) => runCli(args, dir);
 
 async function typed(file: string) {
   return (await readUserInputFromFile(fs.readFileSync(path.join(dir, file)), layout, file))

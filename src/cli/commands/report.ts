@@ -14,7 +14,7 @@ import { parseArgs, UsageError } from "../args";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from "../io";
 import { loadPlan, PlanFileError } from "../planFile";
 import { reportDocx } from "../reportDocx";
-import { readReportSource } from "../reportSource";
+import { readReportSource, type ReportSource } from "../reportSource";
 import { reportText } from "../reportText";
 import { OutputFileError, writeOutputFile } from "../outputFile";
 import { InputError } from "../inputFile";
@@ -125,11 +125,7 @@ export async function runReport(argv: readonly string[], io: CliIO): Promise<num
     io.stdout(`${REPORT_USAGE}\n`);
     return EXIT_OK;
   }
-  const cwd = io.cwd ?? process.cwd();
-  try {
-    const plan = loadPlan(args.plan, cwd);
-    const source = await readReportSource(plan, args.file, cwd);
-    for (const note of source.notes) io.stderr(`${note}\n`);
+  return withReportSource("report", args, io, async (plan, source, cwd) => {
     const report = computeReport(plan, args.period, source.inputs);
     if (args.json) io.stdout(`${JSON.stringify(reportJson(report), null, 2)}\n`);
     else io.stdout(reportText(report, plan.title));
@@ -139,9 +135,28 @@ export async function runReport(argv: readonly string[], io: CliIO): Promise<num
       await writeOutputFile(out, await reportDocx(report, agencyOf(plan)), { force: true });
       io.stderr(`Đã ghi bản nháp phụ lục số liệu: ${out}\n`);
     }
+  });
+}
+
+/**
+ * Loads the plan and FILE's typed values, tells the notes about the file, runs `body`; exit 0, or 1
+ * with the message when a file cannot be used.
+ */
+export async function withReportSource(
+  name: string,
+  args: ReportArgs,
+  io: CliIO,
+  body: (plan: Plan, source: ReportSource, cwd: string) => Promise<void>
+): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  try {
+    const plan = loadPlan(args.plan, cwd);
+    const source = await readReportSource(plan, args.file, cwd);
+    for (const note of source.notes) io.stderr(`${note}\n`);
+    await body(plan, source, cwd);
     return EXIT_OK;
   } catch (err) {
-    return failure("report", err, io);
+    return failure(name, err, io);
   }
 }
 

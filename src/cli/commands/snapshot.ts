@@ -12,10 +12,8 @@ import { buildWorkbook } from "../../layouts/workbook";
 import { renderWorkbookFile } from "../../render/xlsx/renderWorkbookFile";
 import { UsageError } from "../args";
 import { EXIT_OK, type CliIO, type Command } from "../io";
-import { loadPlan } from "../planFile";
-import { readReportSource } from "../reportSource";
 import { periodTitle } from "../reportText";
-import { failure, parseIsoOption, parseReportArgs, usageFailure } from "./report";
+import { parseIsoOption, parseReportArgs, usageFailure, withReportSource } from "./report";
 import { writeOutputFile } from "../outputFile";
 
 export const SNAPSHOT_USAGE = [
@@ -51,11 +49,7 @@ export async function runSnapshot(argv: readonly string[], io: SnapshotIO): Prom
     io.stdout(`${SNAPSHOT_USAGE}\n`);
     return EXIT_OK;
   }
-  const cwd = io.cwd ?? process.cwd();
-  try {
-    const plan = loadPlan(args.plan, cwd);
-    const source = await readReportSource(plan, args.file, cwd);
-    for (const note of source.notes) io.stderr(`${note}\n`);
+  return withReportSource("snapshot", args, io, async (plan, source, cwd) => {
     const snap = withPeriodSnapshot(plan, source.userInput, args.period, takenOn);
     const { report, no } = snap;
     // asOf omitted: the NgayBaoCao the file holds stays as it is.
@@ -71,10 +65,7 @@ export async function runSnapshot(argv: readonly string[], io: SnapshotIO): Prom
         `${snap.rows} dòng thêm vào trang “Lịch sử” của ${out}; ` +
         `${report.tasks.overdue} nhiệm vụ quá hạn tại ngày cuối kỳ.\n`
     );
-    return EXIT_OK;
-  } catch (err) {
-    return failure("snapshot", err, io);
-  }
+  });
 }
 
 export const snapshotCommand: Command = {
