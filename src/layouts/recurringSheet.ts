@@ -241,7 +241,7 @@ export function composeRecurringSheet(
     blocks: [
       {
         at: "B1",
-        cells: [[`NHIỆM VỤ THƯỜNG XUYÊN: THỰC HIỆN THEO QUÝ (${plan.year})`]],
+        cells: [[`NHIỆM VỤ THƯỜNG XUYÊN: THỰC HIỆN THEO QUÝ NĂM ${plan.year}`]],
         format: { font: { bold: true, size: 13 } },
       },
       {
@@ -250,7 +250,7 @@ export function composeRecurringSheet(
           [
             "Mỗi quý, đơn vị chủ trì chọn “Đã thực hiện” (kèm minh chứng) hoặc “Không áp dụng”. " +
               "Quý hết kỳ số liệu (ngày 14 tháng cuối quý) mà chưa chọn là quá hạn. " +
-              "Nhiệm vụ có mốc đầu (“Tháng 01/2024 Thường xuyên”) theo dõi mốc ở trang Nhiệm vụ, từ quý sau mốc ở đây.",
+              `Nhiệm vụ có mốc đầu (“Tháng 01/${plan.year} Thường xuyên”) theo dõi mốc ở trang Nhiệm vụ, từ quý sau mốc ở đây.`,
           ],
         ],
         format: { font: { italic: true } },

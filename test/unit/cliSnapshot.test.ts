@@ -16,12 +16,20 @@ import {
 import { INDICATORS_TABLE } from "../../src/layouts/indicatorsSheet";
 import { RECURRING_TABLE } from "../../src/layouts/recurringSheet";
 import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
+import { withPlanSheet } from "../../src/layouts/planSheet";
 import { buildWorkbook } from "../../src/layouts/workbook";
-import { getPlan } from "../../src/plan";
+import { importPlan } from "../../src/import/importPlan";
+import { readTextPlan } from "../../src/import/text";
+import { getPlan, parsePlan as importPlanJson } from "../../src/plan";
+import { readStoredPlan } from "../../src/render/xlsx/readStoredPlan";
 import { readUserInputFromFile } from "../../src/render/xlsx/readUserInput";
 import { renderWorkbookFile } from "../../src/render/xlsx/renderWorkbookFile";
-import { runCli } from "../support/cliRun";
+import { runCli } from "../support/runCli";
 import { filledYear } from "../support/reportFixtures";
+import { FIXTURES } from "../support/planFixtures";
+import { planText } from "../support/planFiles";
+
+jest.setTimeout(120_000);
 
 const plan = getPlan();
 const input = filledYear(plan);
@@ -31,7 +39,10 @@ let dir: string;
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-snapshot-"));
   const built = buildWorkbook(plan, { flavor: "file", asOf: "2024-06-20", userInput: input });
-  fs.writeFileSync(path.join(dir, "so.xlsx"), await renderWorkbookFile(built.layout));
+  fs.writeFileSync(
+    path.join(dir, "so.xlsx"),
+    await renderWorkbookFile(withPlanSheet(built.layout, plan))
+  );
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -58,7 +69,7 @@ describe("cchc snapshot", () => {
     const first = (await typed("so.xlsx")).tables[HISTORY_TABLE];
     const r = await run(["snapshot", "so.xlsx", "--period", "6 tháng", "--date", "2024-06-20"]);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/Đã chốt số liệu lần 2 \(6 tháng năm 2024 .*ngày 20\/06\/2024/);
+    expect(r.stderr).toMatch(/Đã chốt số liệu lần 2 \(6 tháng năm 2024 .*ngày 20\/06\/2024/);
     const after = await typed("so.xlsx");
     const history = after.tables[HISTORY_TABLE];
     const expected = {
@@ -96,6 +107,67 @@ describe("cchc snapshot", () => {
     expect(after.tables[RECURRING_TABLE]).toEqual(before.tables[RECURRING_TABLE]);
   });
 
+  test("a workbook of an imported 2025 plan: its plan stays in it; a revised plan keeps the history", async () => {
+    const huyen = importPlan(readTextPlan(planText(FIXTURES[1].plan))).plan;
+    const typedH = filledYear(huyen);
+    const built = buildWorkbook(huyen, { flavor: "file", asOf: "2025-06-20", userInput: typedH });
+    fs.writeFileSync(
+      path.join(dir, "huyen.xlsx"),
+      await renderWorkbookFile(withPlanSheet(built.layout, huyen))
+    );
+    const r = await run(["snapshot", "huyen.xlsx", "--period", "h1", "--date", "2025-06-20"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Đã chốt số liệu lần 1 \(6 tháng năm 2025 /);
+    expect(await readStoredPlan(fs.readFileSync(path.join(dir, "huyen.xlsx")))).toEqual(huyen);
+    const layoutH = buildWorkbook(huyen, { flavor: "file", asOf: null }).layout;
+    const read = async (file: string, l = layoutH) =>
+      (await readUserInputFromFile(fs.readFileSync(path.join(dir, file)), l, file)).userInput;
+    const history = (await read("huyen.xlsx")).tables[HISTORY_TABLE];
+    const report = computeReport(huyen, "h1", {
+      tasks: typedH.tables[TASKS_TABLE],
+      recurring: typedH.tables[RECURRING_TABLE],
+      indicators: typedH.tables[INDICATORS_TABLE],
+      marginPoints: 5,
+    });
+    expect(Object.keys(history).sort()).toEqual(
+      Object.keys(snapshotRows(report, 1, "2025-06-20")).sort()
+    );
+    const whole = Object.values(history).find((x) => x.kind === HISTORY_KIND.plan)!;
+    expect([whole.total, whole.period]).toEqual([huyen.tasks.length, "6 tháng 2025"]);
+
+    // A revised plan (the recurring task renumbered): history kept as it was, its quarter marks
+    // follow the task to its new code.
+    const ri = huyen.tasks.findIndex((t) => t.deadline.recurring);
+    const oldKey = huyen.tasks[ri].key;
+    const file = JSON.parse(JSON.stringify(huyen));
+    file.tasks[ri].code = "9";
+    fs.writeFileSync(path.join(dir, "kh-sua.json"), JSON.stringify(file));
+    const moved = await run([
+      "workbook",
+      "--from",
+      "huyen.xlsx",
+      "--plan",
+      "kh-sua.json",
+      "--out",
+      "sua.xlsx",
+    ]);
+    expect(moved.code).toBe(0);
+    const revisedLayout = buildWorkbook(importPlanJson(file), {
+      flavor: "file",
+      asOf: null,
+    }).layout;
+    const after = await read("sua.xlsx", revisedLayout);
+    expect(after.tables[HISTORY_TABLE]).toEqual(history);
+    const marks = (await read("huyen.xlsx")).tables[RECURRING_TABLE][oldKey];
+    expect(Object.keys(marks ?? {}).length).toBeGreaterThan(0);
+    expect(after.tables[RECURRING_TABLE]["9#1"]).toEqual(marks);
+    expect(after.tables[RECURRING_TABLE][oldKey]).toBeUndefined();
+    const again = await run(["snapshot", "sua.xlsx", "--period", "q3", "--date", "2025-09-20"]);
+    expect(again.stderr).toMatch(/Đã chốt số liệu lần 2 /);
+    const later = (await read("sua.xlsx", revisedLayout)).tables[HISTORY_TABLE];
+    for (const [key, row] of Object.entries(history)) expect(later[key]).toEqual(row);
+  });
+
   test.each([
     [["snapshot", "so.xlsx", "--period", "q1", "--json"], /--json và --docx/],
     [["snapshot", "so.xlsx", "--period", "q1", "--date", "20/03/2024"], /Ngày chốt không hợp lệ/],
@@ -104,14 +176,14 @@ describe("cchc snapshot", () => {
     const before = fs.readFileSync(path.join(dir, "so.xlsx"));
     const r = await run(args as string[]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(message);
+    expect(r.stderr).toMatch(message);
     expect(fs.readFileSync(path.join(dir, "so.xlsx")).equals(before)).toBe(true);
   });
 
   test("a missing file → exit 1, nothing written", async () => {
     const r = await run(["snapshot", "khong-co.xlsx", "--period", "q1"]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/không tồn tại/);
+    expect(r.stderr).toMatch(/không tồn tại/);
     expect(fs.readdirSync(dir)).toEqual(["so.xlsx"]);
   });
 });
