@@ -5,11 +5,8 @@
  */
 import { workbookTargets } from "../layouts/targets";
 import { buildWorkbook } from "../layouts/workbook";
-import { withPeriodSnapshot } from "../layouts/historySheet";
-import type { PeriodId } from "../domain/reportPeriods";
 import { getPlan } from "../plan";
-import type { ExcelRun, LayoutBuilder } from "../render/office/actions";
-import { readHistory, type HistoryTrends } from "../render/office/history";
+import type { LayoutBuilder } from "../render/office/actions";
 
 export { createOrUpdate, filterByUnit, refresh, setAsOfDate } from "../render/office/actions";
 export { sortTasks } from "../render/office/sortAction";
@@ -35,29 +32,4 @@ export {
 } from "./planImport";
 export type { ImportResult, UnitEdit } from "./planImport";
 
-/**
- * "Chốt số liệu": the same create/update round trips, with the figures of `period` (from the values
- * read back) appended to the Lịch sử sheet as the next snapshot (docs/report.md).
- */
-export function snapshotLayoutBuilder(period: PeriodId, takenOn: string): LayoutBuilder {
-  return {
-    targets: workbookTargets(getPlan().year),
-    build: (userInput) => {
-      const snap = withPeriodSnapshot(getPlan(), userInput, period, takenOn);
-      const built = buildWorkbook(getPlan(), { userInput: snap.userInput, flavor: "addin" });
-      const note = `Đã chốt số liệu lần ${snap.no} (${snap.report.period.label} ${snap.report.period.year}): ${snap.report.tasks.overdue} nhiệm vụ quá hạn tại ngày cuối kỳ.`;
-      return { layout: built.layout, notes: [note, ...built.notes], orphans: built.orphans };
-    },
-  };
-}
-
-/** The trends kept in Lịch sử, rates marked from the plan's targets. */
-export async function readHistoryTrends(run: ExcelRun): Promise<HistoryTrends> {
-  const trends = await readHistory(run);
-  const rates = new Set(
-    getPlan()
-      .indicators.filter((i) => i.unit === "%")
-      .map((i) => i.id)
-  );
-  return { ...trends, isRate: (id) => rates.has(id) };
-}
+export { readHistoryTrends, snapshotWorkbookPlan } from "./reportActions";

@@ -37,7 +37,7 @@ import { UnitList } from "./UnitList";
 import { History } from "./History";
 import type { HistoryTrends } from "../../render/office/history";
 
-type SnapshotPeriod = Parameters<Engine["snapshotLayoutBuilder"]>[0];
+type SnapshotPeriod = Parameters<Engine["snapshotWorkbookPlan"]>[1];
 
 // Plain style objects, not makeStyles: a runtime makeStyles pulls Griffel's CSS compiler (stylis,
 // rtl-css-js, ~8 KB gzip) into the first download; Fluent's own components ship precompiled styles.
@@ -221,9 +221,7 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   const onSnapshot = (period: string): void => {
     void perform(
       "snapshot",
-      withEngine((e) =>
-        e.createOrUpdate(deps, e.snapshotLayoutBuilder(period as SnapshotPeriod, today()))
-      )
+      withEngine((e) => e.snapshotWorkbookPlan(deps, period as SnapshotPeriod, today()))
     ).then((r) => {
       if (r?.ok) void loadTrends();
     });
