@@ -118,7 +118,7 @@ type FakeWindow = {
   };
 };
 
-test("Nhập kế hoạch in a fake Excel host: from the selected pasted table, then from a .docx", async () => {
+test("Nhập kế hoạch in a fake Excel host: from the selected pasted table, Chốt số liệu on it, then from a .docx", async () => {
   const page = await env.browser.newPage({ viewport: { width: 350, height: 1400 } });
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(err.message));
@@ -148,6 +148,24 @@ test("Nhập kế hoạch in a fake Excel host: from the selected pasted table, 
   });
   expect(stored).toEqual({ tasks: 6, visibility: "VeryHidden" });
   await page.screenshot({ path: outputPath("taskpane-import-2-built.png"), fullPage: true });
+
+  // Chốt số liệu on the imported 2026 plan: the history and the trend are that plan's, not 2024's.
+  await page.getByTestId("snapshot-period").selectOption("h1");
+  await page.getByTestId("snapshot").click();
+  await page.getByText(/Đã chốt số liệu lần 1 \(6 tháng 2026\)/).waitFor({ timeout: 60_000 });
+  await page.getByTestId("trend-chart").first().waitFor({ timeout: 30_000 });
+  const history = await page.evaluate(() => {
+    const t = (window as unknown as FakeWindow).__fakeExcel.table("tblLichSu");
+    return t.body.map((r) => r[t.headers.indexOf("Kỳ báo cáo")]);
+  });
+  expect(new Set(history)).toEqual(new Set(["6 tháng 2026"]));
+  expect(
+    await page
+      .getByRole("img", { name: /quá hạn/i })
+      .first()
+      .isVisible()
+  ).toBe(true);
+  await page.screenshot({ path: outputPath("taskpane-import-3-snapshot.png"), fullPage: true });
 
   await page.getByTestId("import-file").setInputFiles({
     name: "KeHoach-SoTuPhap-2025.docx",

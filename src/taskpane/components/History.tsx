@@ -113,24 +113,28 @@ export function History(props: HistoryProps): React.JSX.Element {
             points={trends.overdue.map((p) => ({ label: p.label, value: p.overdue }))}
             format={String}
           />
-          <Field label="Chỉ tiêu">
-            <Select
-              value={chosen}
-              onChange={(_e, d) => setTarget(d.value)}
-              data-testid="trend-target"
-            >
-              {ids.map((id) => (
-                <option key={id} value={id}>
-                  {id}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Bars
-            title={`Kết quả chỉ tiêu ${chosen} tại các lần chốt số liệu`}
-            points={trends.indicator(chosen)}
-            format={trends.isRate?.(chosen) ? percent : String}
-          />
+          {ids.length > 0 ? (
+            <>
+              <Field label="Chỉ tiêu">
+                <Select
+                  value={chosen}
+                  onChange={(_e, d) => setTarget(d.value)}
+                  data-testid="trend-target"
+                >
+                  {ids.map((id) => (
+                    <option key={id} value={id}>
+                      {id}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Bars
+                title={`Kết quả chỉ tiêu ${chosen} tại các lần chốt số liệu`}
+                points={trends.indicator(chosen)}
+                format={trends.isRate?.(chosen) ? percent : String}
+              />
+            </>
+          ) : null}
         </>
       ) : (
         <Caption1 data-testid="trend-empty">
