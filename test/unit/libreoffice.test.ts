@@ -43,6 +43,9 @@ import {
   which,
 } from "../support/libreoffice";
 
+// Reading back and recalculating a whole workbook (six sheets) is seconds of work on a busy machine.
+jest.setTimeout(120_000);
+
 const AS_OF = "2024-06-30";
 const SOON_DAYS = 7;
 const OUTPUT = path.resolve(__dirname, "..", "..", "test-output");
