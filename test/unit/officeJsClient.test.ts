@@ -94,8 +94,11 @@ describe("the actions through the real office.js client", () => {
     const refreshed = await counted(refresh(deps));
     const asOf = await counted(setAsOfDate(deps, "2024-06-30"));
     const filter = await counted(filterByUnit(deps, "Văn phòng Sở"));
-    // Counted: the last Excel.run, the update's (the stored plan was read in its own run before).
-    const snapshot = await counted(snapshotWorkbookPlan(deps, "q1", "2024-03-20"));
+    // The first snapshot also adds the KeHoach sheet this session's builder did not write (a piece
+    // missing: +2); the next one is counted. Counted: the last Excel.run, the update's (the stored
+    // plan was read in its own run before).
+    expect((await snapshotWorkbookPlan(deps, "q1", "2024-03-20")).ok).toBe(true);
+    const snapshot = await counted(snapshotWorkbookPlan(deps, "h1", "2024-06-20"));
     const trends = await counted(readHistoryTrends(deps.run));
     expect({ create, update, refreshed, asOf, filter, snapshot, trends }).toEqual({
       create: { waiting: 3, cleanup: 1 },
