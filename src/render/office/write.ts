@@ -25,7 +25,7 @@ import type {
 } from "../../layouts/model";
 import { tableBox } from "../../layouts/tableGeometry";
 import { toFormulaGrid } from "./cells";
-import { applyFormat, numberFormatGrid, widthToPoints } from "./formats";
+import { applyFormat, formatRequestBytes, numberFormatGrid, widthToPoints } from "./formats";
 import { REQUEST_ARRAY_BUDGET_BYTES, RequestBudget, writeInSlices } from "./payload";
 import { footprintName, type ProbeResult, type ResolvedSheet } from "./probe";
 import type { Capabilities } from "./requirements";
@@ -286,6 +286,7 @@ async function writeBlock(ws: Excel.Worksheet, b: Block, budget: RequestBudget):
   const box = blockBox(b);
   const width = box.right - box.left + 1;
   await setGrid(ws, box, toFormulaGrid(b.cells, width), "formulas", budget);
+  await budget.reserve(formatRequestBytes(b.format));
   const range = ws.getRange(boxAddress(box));
   if (b.merge && (box.bottom > box.top || box.right > box.left)) range.merge(false);
   applyFormat(range, b.format, { protection: true });
