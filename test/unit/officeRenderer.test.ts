@@ -120,7 +120,7 @@ describe("create on an empty workbook", () => {
     expect(names.NgayBaoCao).toBe("='Nhiệm vụ'!$E$3");
   });
 
-  test("conditional formats: plain-formula rules on the task body, first layout rule on top, stop if true", () => {
+  test("conditional formats: plain-formula rules on the task body, first layout rule on top, stop if true where set", () => {
     const s = sheetLayout("tasks");
     const cfs = fake.sheet(TASKS_SHEET_NAME).cfs;
     expect(cfs.map((cf) => cf.props["custom.rule.formula"])).toEqual(
@@ -130,7 +130,8 @@ describe("create on an empty workbook", () => {
       if (rule.type !== "expression") throw new Error("expected expression rules");
       expect(cfs[i].type).toBe("Custom");
       expect(cfs[i].props["custom.format.fill.color"]).toBe(rule.format.fill);
-      expect(cfs[i].props.stopIfTrue).toBe(true);
+      expect(cfs[i].props["custom.format.font.italic"]).toBe(rule.format.italic);
+      expect(cfs[i].props.stopIfTrue).toBe(rule.stopIfTrue);
       expect(String(cfs[i].props["custom.rule.formula"])).not.toMatch(/CCHC\./);
     }
     const unitsCfs = fake
@@ -151,12 +152,14 @@ describe("create on an empty workbook", () => {
       style: "Stop",
       title: "Trạng thái không hợp lệ",
     });
-    const date = dvs.find((d) => (d.rule as { date?: unknown }).date && d.box.left === 13);
+    const date = dvs.find(
+      (d) => (d.rule as { date?: unknown }).date && d.box.left === taskColumn("doneDate")
+    );
     expect(date!.rule).toEqual({
       date: { formula1: "2023-01-01", formula2: "2029-12-31", operator: "Between" },
     });
     const progress = dvs.find(
-      (d) => (d.rule as { decimal?: unknown }).decimal && d.box.left === 14
+      (d) => (d.rule as { decimal?: unknown }).decimal && d.box.left === taskColumn("progress")
     );
     expect(progress!.rule).toEqual({
       decimal: { formula1: 0, formula2: 100, operator: "Between" },
@@ -184,7 +187,7 @@ describe("create on an empty workbook", () => {
       password: undefined,
     });
     const cols = taskColumns(2024);
-    const row = TASKS_FIRST_BODY_ROW + 1;
+    const row = TASKS_FIRST_BODY_ROW + 2; // task 2.1, under the rows of section I and its objective
     cols.forEach((c, i) => {
       const addr = cellAddress(row, i + 1);
       expect([c.key, fake.isLocked(TASKS_SHEET_NAME, addr)]).toEqual([c.key, c.role !== "input"]);

@@ -84,7 +84,7 @@ function tasksSheet(): SheetLayout {
         {
           key: "§I",
           cells: ["§I", "I. CHỈ ĐẠO ĐIỀU HÀNH", null, null, null],
-          format: { font: { bold: true }, fill: "#DDEBF7" },
+          format: { font: { bold: true }, fill: "#DDEBF7", locked: true },
         },
         {
           key: "2.1#1",

@@ -101,4 +101,5 @@ export function applyRuleFormat(format: Excel.ConditionalRangeFormat, f: RuleFor
   if (f.fill !== undefined) format.fill.color = f.fill;
   if (f.fontColor !== undefined) format.font.color = f.fontColor;
   if (f.bold !== undefined) format.font.bold = f.bold;
+  if (f.italic !== undefined) format.font.italic = f.italic;
 }
