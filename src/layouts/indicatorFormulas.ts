@@ -7,6 +7,7 @@
  * count, so the table's columns stay consistent "calculated columns" and survive sorting and inserted rows.
  * Conditional-format formulas are always plain (rules cannot call custom functions).
  */
+import { VERDICT_MET, VERDICT_MISSED, VERDICT_NEAR, VERDICT_ON_TRACK } from "../domain/verdict";
 import { columnLetters } from "./a1";
 
 export type IndicatorFlavor = "addin" | "file";
@@ -49,11 +50,8 @@ export const DEFAULT_MARGIN_POINTS = 5;
 /** Defined name of the cell holding the months of the plan year ended by the report date. */
 export const MONTHS_NAME = "SoThangDaQua";
 
-/** Texts of the "Đạt?" column (src/domain/indicatorVerdict.ts says when each applies). */
-export const VERDICT_MET = "Đạt";
-export const VERDICT_ON_TRACK = "Đúng tiến độ";
-export const VERDICT_NEAR = "Gần đạt";
-export const VERDICT_MISSED = "Chưa đạt";
+/** Texts of the "Đạt?" column (src/domain/verdict.ts says when each applies). */
+export { VERDICT_MET, VERDICT_ON_TRACK, VERDICT_NEAR, VERDICT_MISSED };
 
 /** Column letter of a 0-based column index ("A" for 0). */
 function columnLetter(index0: number): string {
@@ -85,6 +83,17 @@ export interface RowRefs {
   denCell: (month: number) => string;
 }
 
+/**
+ * What a verdict reads: the value (in `ytd`), the target, its comparison and unit kind, and the
+ * reporting months the value covers (`firstMonth` omitted: from T1).
+ */
+type ValueRefs = Pick<RowRefs, "ytd" | "target" | "comparison" | "unitKind">;
+export interface VerdictRefs extends ValueRefs {
+  /** The last month covered: SoThangDaQua on the Chỉ tiêu sheet, KyThangCuoi on Báo cáo. */
+  months: string;
+  firstMonth?: string;
+}
+
 /** `anchorColumns` puts `$` before the column letters, as conditional-format rules over several columns need. */
 function rowRefs(row: number, anchorColumns = false): RowRefs {
   const d = anchorColumns ? "$" : "";
@@ -103,7 +112,7 @@ function rowRefs(row: number, anchorColumns = false): RowRefs {
   };
 }
 
-const isRate = (r: RowRefs) => `${r.unitKind}="${UNIT_KIND_RATE}"`;
+const isRate = (r: ValueRefs) => `${r.unitKind}="${UNIT_KIND_RATE}"`;
 
 /** Year-to-date value: Σ numerators ÷ Σ denominators for rates, Σ counts for counts; "" without data. */
 export function ytdFormula(row: number, flavor: IndicatorFlavor): string {
@@ -139,7 +148,7 @@ export function latestValueFormula(row: number, flavor: IndicatorFlavor): string
   return `=IF(${r.latestMonth}="","",IF(${isRate(r)},${rate},${num}))`;
 }
 
-const LOWER_IS_BETTER = (r: RowRefs) => `OR(${r.comparison}="<=",${r.comparison}="<")`;
+const LOWER_IS_BETTER = (r: ValueRefs) => `OR(${r.comparison}="<=",${r.comparison}="<")`;
 
 export function attainmentFormula(row: number, flavor: IndicatorFlavor): string {
   const r = rowRefs(row);
@@ -152,7 +161,7 @@ export function attainmentFormula(row: number, flavor: IndicatorFlavor): string 
 }
 
 /** TRUE when the year-to-date value meets the target under the row's comparison (plain Excel). */
-function plainMetExpression(r: RowRefs): string {
+function plainMetExpression(r: ValueRefs): string {
   const { ytd: v, target: t, comparison: c } = r;
   return (
     `OR(AND(${c}=">=",${v}>=${t}),AND(${c}=">",${v}>${t}),AND(${c}="<=",${v}<=${t}),` +
@@ -160,15 +169,25 @@ function plainMetExpression(r: RowRefs): string {
   );
 }
 
-/** Judged for good: a rate at any date, a count once the plan year is over. */
-const isFinal = (r: RowRefs) => `OR(${isRate(r)},${MONTHS_NAME}>=12)`;
+/** Judged for good: a rate at any date, a count over all twelve months. */
+function isFinal(r: VerdictRefs): string {
+  const allYear =
+    r.firstMonth === undefined ? `${r.months}>=12` : `AND(${r.firstMonth}<=1,${r.months}>=12)`;
+  return `OR(${isRate(r)},${allYear})`;
+}
 /** Judged against the annual level even before the year ends: over a cap, or past an exact level. */
-const isOver = (r: RowRefs) =>
+const isOver = (r: ValueRefs) =>
   `OR(${LOWER_IS_BETTER(r)},AND(${r.comparison}="=",${r.ytd}>${r.target}))`;
 
-/** The level the value is judged against: the target, or for a count what is due by the report date. */
-function levelExpression(r: RowRefs): string {
-  return `IF(OR(${isFinal(r)},${isOver(r)}),${r.target},ROUNDDOWN(${r.target}*${MONTHS_NAME}/12,0))`;
+/**
+ * The level the value is judged against: the target, or for a count what is due over the months
+ * covered (src/domain/verdict.ts: countDue at the last month minus countDue before the first).
+ */
+function levelExpression(r: VerdictRefs): string {
+  const due = (months: string) => `ROUNDDOWN(${r.target}*${months}/12,0)`;
+  const share =
+    r.firstMonth === undefined ? due(r.months) : `${due(r.months)}-${due(`(${r.firstMonth}-1)`)}`;
+  return `IF(OR(${isFinal(r)},${isOver(r)}),${r.target},${share})`;
 }
 
 /**
@@ -177,7 +196,7 @@ function levelExpression(r: RowRefs): string {
  * difference is rounded to 9 decimals so that 90% − 84% is not "more than 6 points" by a binary
  * rounding error (0.9 − 0.84 = 0.06000000000000005).
  */
-function plainNearExpression(r: RowRefs): string {
+function plainNearExpression(r: VerdictRefs): string {
   const { ytd: v, comparison: c } = r;
   const level = levelExpression(r);
   const shortfall = `IF(${isOver(r)},${v}-${level},IF(${c}="=",ABS(${v}-${level}),${level}-${v}))`;
@@ -186,12 +205,19 @@ function plainNearExpression(r: RowRefs): string {
 }
 
 /**
- * Đạt / Đúng tiến độ / Gần đạt / Chưa đạt, the rules of src/domain/indicatorVerdict.ts: a count over
+ * Đạt / Đúng tiến độ / Gần đạt / Chưa đạt, the rules of src/domain/verdict.ts: a count over
  * the year is judged against what is due by the report date (SoThangDaQua), and a count that must
  * stay within a level is only "Đạt" once the year is over.
  */
 export function verdictFormula(row: number, flavor: IndicatorFlavor): string {
-  const r = rowRefs(row);
+  return verdictExpression({ ...rowRefs(row), months: MONTHS_NAME }, flavor);
+}
+
+/**
+ * The verdict of the value in `r.ytd` (any cell holding a value: the Báo cáo sheet passes its period
+ * value and months), "" when it is not a number.
+ */
+export function verdictExpression(r: VerdictRefs, flavor: IndicatorFlavor): string {
   const met =
     flavor === "addin" ? `CCHC.MET(${r.ytd},${r.target},${r.comparison})` : plainMetExpression(r);
   const notFinal = `NOT(${isFinal(r)})`;
@@ -204,10 +230,13 @@ export function verdictFormula(row: number, flavor: IndicatorFlavor): string {
   );
 }
 
-/** Months of the plan year ended by the report date (0–12), as monthsElapsed() computes them. */
+/**
+ * Reporting months of the plan year ended by the report date (0–12), as monthsElapsed() computes
+ * them: month m once the 14th of it is reached.
+ */
 export function monthsElapsedFormula(asOfName: string, year: number): string {
   const d = asOfName;
-  return `=IFERROR(IF(YEAR(${d})<${year},0,IF(YEAR(${d}+1)>${year},12,MONTH(${d}+1)-1)),12)`;
+  return `=IFERROR(IF(YEAR(${d})<${year},0,IF(YEAR(${d})>${year},12,MONTH(${d})-IF(DAY(${d})<14,1,0))),12)`;
 }
 
 /** Conditional-format formulas for the first body row (Excel shifts them for the other rows). */

@@ -5,17 +5,12 @@
  * from the domain (src/domain/rates.ts, the code under CCHC.ATTAIN / CCHC.MET); an Excel error is
  * `null` (the model has no error scalar; the file is recalculated on open anyway).
  */
-import { judgeIndicator, type IndicatorVerdict } from "../domain/indicatorVerdict";
 import type { Comparison } from "../domain/rates";
 import { attainment } from "../domain/rates";
+import { judgeIndicator } from "../domain/verdict";
+import { monthsValue } from "../domain/indicatorPeriod";
 import type { Scalar } from "./model";
-import {
-  MONTHS,
-  VERDICT_MET,
-  VERDICT_MISSED,
-  VERDICT_NEAR,
-  VERDICT_ON_TRACK,
-} from "./indicatorFormulas";
+import { MONTHS } from "./indicatorFormulas";
 
 export interface IndicatorRowInput {
   kind: "rate" | "count";
@@ -53,31 +48,9 @@ const isBlank = (v: Scalar): boolean => v === null || v === "";
 const isNum = (v: Scalar): v is number => typeof v === "number" && Number.isFinite(v);
 /** Excel's N(): numbers stay, anything else is 0. */
 const n = (v: Scalar): number => (isNum(v) ? v : 0);
-const sum = (vs: Scalar[]): number => vs.reduce<number>((s, v) => s + n(v), 0);
-const numbersOf = (vs: Scalar[]) => vs.filter(isNum);
-
-/** The "Đạt?" text of each verdict. */
-export const VERDICT_TEXT: Record<IndicatorVerdict, string> = {
-  met: VERDICT_MET,
-  onTrack: VERDICT_ON_TRACK,
-  near: VERDICT_NEAR,
-  missed: VERDICT_MISSED,
-};
 
 function ytdOf(input: IndicatorRowInput): number | "" | null {
-  const { nums, dens } = input;
-  if (input.kind === "count") {
-    const counts = numbersOf(nums);
-    if (counts.length === 0) return "";
-    return counts.some((c) => c < 0) ? null : sum(nums);
-  }
-  if (sum(dens) === 0) return "";
-  const all = [...nums, ...dens];
-  const typed = all.filter((v) => !isBlank(v));
-  if (typed.length > numbersOf(all).length) return null;
-  if (numbersOf(all).some((v) => v < 0)) return null;
-  if (sum(nums) > sum(dens)) return null;
-  return sum(nums) / sum(dens);
+  return monthsValue(input.kind, input.nums, input.dens);
 }
 
 function latestMonthOf(input: IndicatorRowInput): number | "" {
@@ -127,6 +100,6 @@ export function evaluateIndicatorRow(input: IndicatorRowInput): IndicatorRowResu
     latestMonth,
     latestValue,
     attainment: attainmentOf(ytd, input.target, input.comparison),
-    verdict: VERDICT_TEXT[verdict],
+    verdict,
   };
 }

@@ -5,6 +5,8 @@
 import type { Anomaly, Indicator, Plan } from "../plan/types";
 import type { Block, CellFormat, ConditionalRule, Scalar, SheetLayout, TableSpec } from "./model";
 import { xlString } from "./excelFacts";
+import { monthWindow } from "../domain/reportPeriods";
+import { formatDmy } from "../domain/isoDate";
 import { NAME_AS_OF } from "./tasksSheet";
 import { PALETTE, SHEET_FONT, SHEET_PROTECTION } from "./style";
 import type { UserInput } from "./userInput";
@@ -104,7 +106,7 @@ function headerBlocks(planData: Plan, userInput: UserInput | undefined, months: 
     { at: `${col("attainment")}3`, cells: [[VERDICT_MISSED]], format: legend(COLORS.missed) },
     {
       at: "C4",
-      cells: [["Số tháng đã qua đến ngày báo cáo:"]],
+      cells: [["Số tháng báo cáo đã qua:"]],
       format: { horizontal: "right", font: { bold: true }, locked: true },
     },
     {
@@ -112,6 +114,11 @@ function headerBlocks(planData: Plan, userInput: UserInput | undefined, months: 
       cells: [[monthsElapsedFormula(NAME_AS_OF, planData.year)]],
       results: [[months]],
       format: { horizontal: "center", border: "thin", locked: true, numberFormat: "0" },
+    },
+    {
+      at: "F4",
+      cells: [[reportingMonthsNote(planData.year)]],
+      format: { font: { italic: true }, locked: true },
     },
     // What "Gần đạt" means and how a count over the year is judged, with the cells' numbers now.
     {
@@ -163,7 +170,7 @@ function conflictBanner(conflict: Anomaly, indicators: Indicator[]): string {
   return `⚠ Chỉ tiêu ${ids}: văn bản kế hoạch ghi các mức khác nhau. Trang này chấm ${used}; lý do ở cột Ghi chú.`;
 }
 
-/** "Gần đạt" in words, for `points` of margin (src/domain/indicatorVerdict.ts, docs/indicators.md). */
+/** "Gần đạt" in words, for `points` of margin (src/domain/verdict.ts, docs/indicators.md). */
 export function nearBand(points: Scalar): string {
   const p = String(points).replace(".", ",");
   return (
@@ -176,7 +183,20 @@ export function nearBand(points: Scalar): string {
 export function countRule(months: Scalar): string {
   return (
     `Chỉ tiêu số lượng cả năm chấm theo mức phải đạt đến ngày báo cáo = mức cả năm × ${months}/12 ` +
-    `(số tháng đã qua), làm tròn xuống; đủ mức đến nay: Đúng tiến độ; đủ mức cả năm: Đạt.`
+    `(số tháng báo cáo đã qua), làm tròn xuống; đủ mức đến nay: Đúng tiến độ; đủ mức cả năm: Đạt.`
+  );
+}
+
+/**
+ * The official reporting months (NĐ 09/2019/NĐ-CP) the monthly columns and SoThangDaQua count in; each
+ * month column's header also carries its window (reportSources.withMonthWindowLabels).
+ */
+export function reportingMonthsNote(year: number): string {
+  const first = monthWindow(year, 1);
+  const last = monthWindow(year, 12);
+  return (
+    `Tháng báo cáo (NĐ 09/2019/NĐ-CP): T1 = ${formatDmy(first.from)}–${formatDmy(first.to)}, …, ` +
+    `T12 = ${formatDmy(last.from).slice(0, 5)}–${formatDmy(last.to)}.`
   );
 }
 

@@ -9,11 +9,15 @@ import { composeTasksSheet } from "./tasksAssembly";
 import { taskInputsOf } from "./tasksSheet";
 import { composeUnitsSheet } from "./unitsSheet";
 import { composeIndicatorsSheet } from "./indicatorsAssembly";
-import type { UserInput } from "./userInput";
+import { composeRecurringSheet } from "./recurringSheet";
+import { composeHistorySheet } from "./historySheet";
+import { composeReportSheet } from "./reportSheet";
+import { withMonthWindowLabels, withReportSourceNames } from "./reportSources";
+import { emptyUserInput, type UserInput } from "./userInput";
 import type { OrphanInput } from "./userInputMerge";
 import { cleanInputs } from "./xmlSafe";
 import { applyIndicatorEdits } from "./indicatorEdits";
-import { monthsElapsed } from "../domain/indicatorVerdict";
+import { monthsElapsed } from "../domain/verdict";
 
 export type WorkbookFlavor = "addin" | "file";
 
@@ -34,7 +38,18 @@ export interface WorkbookOptions {
    * its targets are not corrections.
    */
   editBase?: Plan | null;
+  /**
+   * What an action does to the values read back once the Chỉ tiêu edits are applied, before the
+   * sheets are built around them ("Chốt số liệu" appends a snapshot of the edited plan to Lịch sử),
+   * and what it tells the user.
+   */
+  prepare?: PrepareInput;
 }
+
+export type PrepareInput = (
+  plan: Plan,
+  userInput: UserInput
+) => { userInput: UserInput; notes: string[] };
 
 export interface WorkbookBuild {
   layout: WorkbookLayout;
@@ -58,7 +73,8 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
         : opts.editBase && cleanInputs(opts.editBase, undefined).plan,
   });
   const plan = edits.plan;
-  opts = { ...opts, userInput: edits.userInput };
+  const prepared = opts.prepare?.(plan, edits.userInput ?? emptyUserInput());
+  opts = { ...opts, userInput: prepared?.userInput ?? edits.userInput };
   const tasks = composeTasksSheet(plan, {
     asOf: opts.asOf,
     soonDays: opts.soonDays,
@@ -77,15 +93,30 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
     months: monthsElapsed(tasks.settings.asOf, plan.year),
   });
 
+  // Quarter marks of recurring work (the periodic report reads them).
+  const recurring = composeRecurringSheet(plan, {
+    userInput: opts.userInput,
+    asOf: tasks.settings.asOf,
+  });
+
   const sheets: SheetLayout[] = [tasks.sheet];
-  sheets.push(indicators.sheet);
+  sheets.push(withMonthWindowLabels(indicators.sheet, plan.year));
   sheets.push(units.sheet);
+  sheets.push(composeReportSheet(plan, opts.userInput));
+  sheets.push(recurring.sheet);
+  sheets.push(composeHistorySheet(plan, opts.userInput));
 
   return {
-    layout: { sheets },
+    layout: { sheets: withReportSourceNames(sheets) },
     plan,
     settings: tasks.settings,
-    orphans: [...tasks.orphans, ...indicators.orphans],
-    notes: [...clean.notes, ...tasks.settings.notes, ...edits.changes, ...edits.problems],
+    orphans: [...tasks.orphans, ...recurring.orphans, ...indicators.orphans],
+    notes: [
+      ...(prepared?.notes ?? []),
+      ...clean.notes,
+      ...tasks.settings.notes,
+      ...edits.changes,
+      ...edits.problems,
+    ],
   };
 }

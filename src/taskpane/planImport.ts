@@ -6,8 +6,8 @@
  */
 import { importPlan, type ImportResult } from "../import/importPlan";
 import type { SourceDocument } from "../import/model";
-import { buildWorkbook } from "../layouts/workbook";
-import { composePlanSheet, PLAN_SHEET_KEY, PLAN_SHEET_NAME } from "../layouts/planSheet";
+import { buildWorkbook, type PrepareInput } from "../layouts/workbook";
+import { PLAN_SHEET_KEY, PLAN_SHEET_NAME, withPlanSheet } from "../layouts/planSheet";
 import { workbookTargets } from "../layouts/targets";
 import { getPlan } from "../plan";
 import type { Plan } from "../plan/types";
@@ -34,9 +34,13 @@ export interface PlanLayoutBuilder extends LayoutBuilder {
 
 /**
  * The layout of a plan, add-in flavour, with the plan itself stored in the workbook (KeHoach).
- * `editBase` (default: `plan`): the plan the sheets were built from, see WorkbookOptions.editBase.
+ * `editBase` (default: `plan`): the plan the sheets were built from, see WorkbookOptions.editBase;
+ * `prepare` changes the values read back (a snapshot), see WorkbookOptions.prepare.
  */
-export function layoutBuilderFor(plan: Plan, editBase?: Plan | null): PlanLayoutBuilder {
+export function layoutBuilderFor(
+  plan: Plan,
+  opts: { editBase?: Plan | null; prepare?: PrepareInput } = {}
+): PlanLayoutBuilder {
   const targets = workbookTargets(plan.year);
   let stored: Plan | null = null;
   return {
@@ -45,10 +49,10 @@ export function layoutBuilderFor(plan: Plan, editBase?: Plan | null): PlanLayout
       sheets: [...targets.sheets, { key: PLAN_SHEET_KEY, name: PLAN_SHEET_NAME }],
     },
     build: (userInput) => {
-      const built = buildWorkbook(plan, { userInput, flavor: "addin", editBase });
+      const built = buildWorkbook(plan, { userInput, flavor: "addin", ...opts });
       stored = built.plan;
       return {
-        layout: { sheets: [...built.layout.sheets, composePlanSheet(built.plan)] },
+        layout: withPlanSheet(built.layout, built.plan),
         notes: built.notes,
         orphans: built.orphans,
       };
@@ -83,6 +87,17 @@ export async function importSelection(deps: OfficeDeps): Promise<ImportResult> {
 }
 
 let sharedTargets = "";
+/** The workbook's plan as this pane last read or wrote it (null: not yet). */
+let knownPlan: Plan | null = null;
+
+/** The workbook's plan: as last read or written by this pane, else read now (2 round trips). */
+export async function workbookPlan(run: OfficeDeps["run"]): Promise<Plan> {
+  if (knownPlan) return knownPlan;
+  const stored = await readWorkbookPlan(run);
+  shareTargets(stored);
+  knownPlan = stored ?? getPlan();
+  return knownPlan;
+}
 
 /**
  * Hands the plan's target numbers to the custom functions (CCHC.TARGET) of this page; true when
@@ -102,9 +117,12 @@ function shareTargets(plan: Plan | null): boolean {
 /** The tracker for an imported plan; the plan is stored in the workbook and its targets shared. */
 export async function createOrUpdateForPlan(deps: OfficeDeps, plan: Plan): Promise<CreateResult> {
   // A new document: the targets typed in the old sheet are not corrections of this one.
-  const builder = layoutBuilderFor(plan, null);
+  const builder = layoutBuilderFor(plan, { editBase: null });
   const result = await createOrUpdate(deps, builder);
-  if (result.ok) shareTargets(builder.builtPlan() ?? plan);
+  if (result.ok) {
+    knownPlan = builder.builtPlan() ?? plan;
+    shareTargets(knownPlan);
+  }
   return result;
 }
 
@@ -117,7 +135,9 @@ export async function refreshWithWorkbookPlan(deps: OfficeDeps): Promise<ActionR
   const first = await refresh(deps);
   if (!first.ok) return first;
   try {
-    if (!shareTargets(await readWorkbookPlan(deps.run))) return first;
+    const stored = await readWorkbookPlan(deps.run);
+    knownPlan = stored ?? getPlan();
+    if (!shareTargets(stored)) return first;
   } catch (e) {
     shareTargets(null);
     return {
@@ -128,13 +148,20 @@ export async function refreshWithWorkbookPlan(deps: OfficeDeps): Promise<ActionR
   return refresh(deps);
 }
 
-/** Create/update with the workbook's own plan (the built-in one when the workbook has none yet). */
-export async function createOrUpdateWorkbookPlan(deps: OfficeDeps): Promise<CreateResult> {
+/**
+ * Create/update with the workbook's own plan (the built-in one when the workbook has none yet);
+ * `prepare` changes the values read back first (a snapshot).
+ */
+export async function createOrUpdateWorkbookPlan(
+  deps: OfficeDeps,
+  prepare?: PrepareInput
+): Promise<CreateResult> {
   let plan: Plan;
   try {
     const stored = await readWorkbookPlan(deps.run);
     shareTargets(stored);
     plan = stored ?? getPlan();
+    knownPlan = plan;
   } catch (e) {
     return {
       ok: false,
@@ -142,9 +169,12 @@ export async function createOrUpdateWorkbookPlan(deps: OfficeDeps): Promise<Crea
       details: e instanceof ActionError ? e.details : [],
     };
   }
-  const builder = layoutBuilderFor(plan);
+  const builder = layoutBuilderFor(plan, { prepare });
   const result = await createOrUpdate(deps, builder);
   // The targets corrected or added in the Chỉ tiêu sheet are now the workbook's: CCHC.TARGET follows.
-  if (result.ok) shareTargets(builder.builtPlan() ?? plan);
+  if (result.ok) {
+    knownPlan = builder.builtPlan() ?? plan;
+    shareTargets(knownPlan);
+  }
   return result;
 }

@@ -142,7 +142,14 @@ describe("the 'Theo đơn vị' sheet layout", () => {
 describe("the workbook", () => {
   it("orders the sheets Nhiệm vụ, Chỉ tiêu, Theo đơn vị, with unique table and defined names", () => {
     const layout = buildWorkbook(getPlan(), { flavor: "addin", today: "2024-05-01" }).layout;
-    expect(layout.sheets.map((s) => s.name)).toEqual(["Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị"]);
+    expect(layout.sheets.map((s) => s.name)).toEqual([
+      "Nhiệm vụ",
+      "Chỉ tiêu",
+      "Theo đơn vị",
+      "Báo cáo",
+      "Thường xuyên",
+      "Lịch sử",
+    ]);
     const tables = layout.sheets.flatMap((s) => (s.table ? [s.table.name] : []));
     expect(new Set(tables).size).toBe(tables.length);
     const names = layout.sheets.flatMap((s) => s.names.map((n) => n.name));
