@@ -11,7 +11,7 @@ import { readTargetText } from "../domain/targetText";
 import { canonicalUnits } from "../plan/units";
 import type { Indicator, Plan } from "../plan/types";
 import type { Scalar } from "./model";
-import { literalText } from "./cellText";
+import { definitionText, recordCorrection } from "./planCorrections";
 import {
   COUNT_DENOMINATOR_TEXT,
   CORRECTED_FIELD_NAMES,
@@ -59,13 +59,7 @@ export interface EditOptions {
 
 const clone = (i: Indicator): Indicator => JSON.parse(JSON.stringify(i)) as Indicator;
 
-/** A cell as text for comparison: literal-text formulas unwrapped, numbers as written, trimmed. */
-function cellText(v: Scalar | undefined): string | undefined {
-  if (v === null || v === undefined || typeof v === "boolean") return undefined;
-  const s = typeof v === "number" ? String(v) : (literalText(v) ?? v);
-  const t = s.normalize("NFC").replace(/\s+/g, " ").trim();
-  return t === "" ? undefined : t;
-}
+const cellText = definitionText;
 
 function definitionsOf(values: Record<string, Scalar>): Partial<Record<DefinitionKey, Scalar>> {
   const out: Partial<Record<DefinitionKey, Scalar>> = {};
@@ -121,15 +115,6 @@ function applyField(
       if (ind.unit === "%" && text !== COUNT_DENOMINATOR_TEXT) ind.denominator = text;
       return { ok: true };
   }
-}
-
-function recordCorrection(ind: Indicator, field: DefinitionKey, before: string, after: string) {
-  const list = (ind.corrections ??= []);
-  const earlier = list.find((c) => c.field === field);
-  if (earlier) earlier.corrected = after;
-  else list.push({ field, original: before, corrected: after });
-  if (earlier && earlier.original === after) list.splice(list.indexOf(earlier), 1);
-  if (list.length === 0) delete ind.corrections;
 }
 
 /** A target typed in an empty row: id, text and level are required; the rest has defaults. */

@@ -116,7 +116,8 @@ const COLUMN_SPECS: Record<TaskColumnKey, Omit<TableColumn, "key">> = {
   key: { header: "Khóa", role: "key", width: 9, hidden: true, format: { locked: true } },
   code: { header: "Mã", role: "plan", width: 5.5, format: centred },
   task: { header: "Nhiệm vụ trọng tâm", role: "plan", width: 66, format: text },
-  lead: { header: "Chủ trì", role: "plan", width: 22, format: text },
+  // Definition cells: the coordinator corrects the lead or the deadline here (taskEdits.ts).
+  lead: { header: "Chủ trì", role: "definition", width: 22, format: { ...text, locked: false } },
   due: {
     header: "Hạn",
     role: "computed",
@@ -158,7 +159,12 @@ const COLUMN_SPECS: Record<TaskColumnKey, Omit<TableColumn, "key">> = {
     validation: progressValidation,
   },
   evidence: { header: "Minh chứng", role: "input", width: 18, format: input(line) },
-  deadline: { header: "Thời gian hoàn thành", role: "plan", width: 24, format: line },
+  deadline: {
+    header: "Thời gian hoàn thành",
+    role: "definition",
+    width: 24,
+    format: { ...line, locked: false },
+  },
   activities: { header: "Hoạt động", role: "plan", width: 40, format: line },
   outputs: { header: "Kết quả/sản phẩm", role: "plan", width: 30, format: line },
   coord: { header: "Phối hợp", role: "plan", width: 22, format: line },

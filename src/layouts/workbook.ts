@@ -17,6 +17,7 @@ import { emptyUserInput, type UserInput } from "./userInput";
 import type { OrphanInput } from "./userInputMerge";
 import { cleanInputs } from "./xmlSafe";
 import { applyIndicatorEdits } from "./indicatorEdits";
+import { applyTaskEdits } from "./taskEdits";
 import { monthsElapsed } from "../domain/verdict";
 
 export type WorkbookFlavor = "addin" | "file";
@@ -66,12 +67,13 @@ export interface WorkbookBuild {
 export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBuild {
   // Every string is made XML-safe before it reaches a sheet (xmlSafe.ts); keys stay consistent.
   const clean = cleanInputs(rawPlan, opts.userInput);
-  const edits = applyIndicatorEdits(clean.plan, clean.userInput, {
-    base:
-      opts.editBase === undefined
-        ? undefined
-        : opts.editBase && cleanInputs(opts.editBase, undefined).plan,
-  });
+  const base =
+    opts.editBase === undefined
+      ? undefined
+      : opts.editBase && cleanInputs(opts.editBase, undefined).plan;
+  // The coordinator's corrections typed in the sheets change the plan before anything is built.
+  const taskEdits = applyTaskEdits(clean.plan, clean.userInput, base);
+  const edits = applyIndicatorEdits(taskEdits.plan, taskEdits.userInput, { base });
   const plan = edits.plan;
   const prepared = opts.prepare?.(plan, edits.userInput ?? emptyUserInput());
   opts = { ...opts, userInput: prepared?.userInput ?? edits.userInput };
@@ -115,7 +117,9 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
       ...(prepared?.notes ?? []),
       ...clean.notes,
       ...tasks.settings.notes,
+      ...taskEdits.changes,
       ...edits.changes,
+      ...taskEdits.problems,
       ...edits.problems,
     ],
   };

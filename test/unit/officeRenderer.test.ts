@@ -179,7 +179,7 @@ describe("create on an empty workbook", () => {
     expect(fake.sheet("Chỉ tiêu").page.printArea).toMatch(/^B1:/);
   });
 
-  test("protected without password; plan cells locked, input cells unlocked, key and both lead helper columns hidden", () => {
+  test("protected without password; plan cells locked, input and definition cells unlocked, key and both lead helper columns hidden", () => {
     const s = fake.sheet(TASKS_SHEET_NAME);
     expect(s.protection).toEqual({
       protected: true,
@@ -190,7 +190,10 @@ describe("create on an empty workbook", () => {
     const row = TASKS_FIRST_BODY_ROW + 2; // task 2.1, under the rows of section I and its objective
     cols.forEach((c, i) => {
       const addr = cellAddress(row, i + 1);
-      expect([c.key, fake.isLocked(TASKS_SHEET_NAME, addr)]).toEqual([c.key, c.role !== "input"]);
+      expect([c.key, fake.isLocked(TASKS_SHEET_NAME, addr)]).toEqual([
+        c.key,
+        c.role !== "input" && c.role !== "definition",
+      ]);
     });
     expect([...s.hiddenCols].sort((a, b) => a - b)).toEqual([
       taskColumn("key"),

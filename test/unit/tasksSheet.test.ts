@@ -1,3 +1,4 @@
+import { applyTaskEdits } from "../../src/layouts/taskEdits";
 import { isoToSerial } from "../../src/domain/excelDate";
 import { taskOutcome } from "../../src/domain/unitRollup";
 import { parseCell, parseRange } from "../../src/layouts/a1";
@@ -108,7 +109,7 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
     // printed row taller.
     const printed = col(TASKS_LAST_PRINTED_KEY);
     table.columns.forEach((c, i) => {
-      expect(c.format?.locked ?? true).toBe(c.role !== "input");
+      expect(c.format?.locked ?? true).toBe(c.role !== "input" && c.role !== "definition");
       if (!c.hidden && c.role !== "key") expect(c.format?.wrap).toBe(i <= printed);
     });
     expect(sheet.print?.printArea).toBe(`A1:H${6 + table.rows.length}`);
@@ -484,7 +485,10 @@ describe("typed values are put back by task key", () => {
       }
     );
     expect(read.ok).toBe(true);
-    expect(read.rows).toEqual(typed.tables[TASKS_TABLE]);
+    // The lead and deadline texts are read back too (corrections, taskEdits.ts); unchanged, they drop.
+    const edits = applyTaskEdits(plan, { tables: { [TASKS_TABLE]: read.rows }, names: {} });
+    expect(edits.changes).toEqual([]);
+    expect(edits.userInput?.tables[TASKS_TABLE]).toEqual(typed.tables[TASKS_TABLE]);
     const second = tableOf(
       composeTasksSheet(plan, {
         today: TODAY,
