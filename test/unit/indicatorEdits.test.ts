@@ -26,6 +26,8 @@ import { setWorkbookTargets } from "../../src/plan/workbookTargets";
 import type { ExcelRun, OfficeDeps } from "../../src/render/office/actions";
 import { readWorkbookPlan } from "../../src/render/office/planActions";
 import { createOrUpdateForPlan, createOrUpdateWorkbookPlan } from "../../src/taskpane/planImport";
+import { snapshotWorkbookPlan } from "../../src/taskpane/reportActions";
+import { HISTORY_KIND, HISTORY_TABLE, historyColumns } from "../../src/layouts/historySheet";
 import { createFakeExcel, type FakeExcel } from "../support/fakeExcel";
 import { hyperFormulaCalculator } from "../support/fakeExcelCalc";
 
@@ -346,5 +348,28 @@ describe("targets added and corrected in the workbook (fake Excel, HyperFormula)
     expect(at(fake, "3.3", "targetText")).toBe("≥ 90%");
     expect(at(fake, "3.3", "num1")).toBe(72);
     expect(TARGET("3.3")).toBe(0.9);
+  });
+
+  test("“Chốt số liệu” right after a target is added: the snapshot judges it with the plan stored", async () => {
+    const fake = createFakeExcel();
+    expect((await createOrUpdateForPlan(deps(fake), pastedPlan())).ok).toBe(true);
+    typeIn(fake, INDICATORS_HEADER_ROW + 1, {
+      "Mã chỉ tiêu": "TAY.1",
+      "Chỉ tiêu": "Sáng kiến CCHC được công nhận",
+      "Chỉ tiêu kế hoạch": "ít nhất 2 sáng kiến",
+      "Đạt T5": 1,
+    });
+    const snap = await snapshotWorkbookPlan(deps(fake), "h1", "2024-06-20");
+    expect(snap.ok).toBe(true);
+    expect(snap.details).toContain("Đã thêm chỉ tiêu TAY.1: ít nhất 2 sáng kiến.");
+    const history = fake.table(HISTORY_TABLE);
+    const column = (key: string) =>
+      history.headers.indexOf(historyColumns().find((c) => c.key === key)!.header);
+    const rows = history.body.filter((r) => r[column("kind")] === HISTORY_KIND.indicator);
+    // 6 tháng: 1 of the 2 a year, ⌊2 × 6 ÷ 12⌋ = 1 due by then.
+    expect(rows.map((r) => [r[column("subject")], r[column("verdict")]])).toEqual([
+      ["TAY.1", "Đúng tiến độ"],
+    ]);
+    expect((await readWorkbookPlan(fake.run as unknown as ExcelRun))!.indicators).toHaveLength(1);
   });
 });
