@@ -64,6 +64,9 @@ test("Nhập kế hoạch from the selected pasted table: preview, rename a unit
     () => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo bảng theo dõi"),
     SLOW
   );
+  // The sheets a user can open are named; the very hidden stored plan is not.
+  expect(screen.getByTestId("notice").textContent).toContain("“Nhiệm vụ”, “Chỉ tiêu”");
+  expect(screen.getByTestId("notice").textContent).not.toContain(PLAN_SHEET_NAME);
   const taskRows = () => fake.table(TASKS_TABLE).body.filter((r) => !String(r[0]).startsWith("§"));
   expect(taskRows()).toHaveLength(6);
   expect(fake.sheet(PLAN_SHEET_NAME).visibility).toBe("VeryHidden");

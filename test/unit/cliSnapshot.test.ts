@@ -165,7 +165,9 @@ describe("cchc snapshot", () => {
     expect(after.tables[RECURRING_TABLE]["9#1"]).toEqual(marks);
     expect(after.tables[RECURRING_TABLE][oldKey]).toBeUndefined();
     const again = await run(["snapshot", "sua.xlsx", "--period", "q3", "--date", "2025-09-20"]);
-    expect(again.stderr).toMatch(/Đã chốt số liệu lần 2, kỳ 9 tháng \(Quý III\) năm 2025 \(số liệu từ /);
+    expect(again.stderr).toMatch(
+      /Đã chốt số liệu lần 2, kỳ 9 tháng \(Quý III\) năm 2025 \(số liệu từ /
+    );
     const later = (await read("sua.xlsx", revisedLayout)).tables[HISTORY_TABLE];
     for (const [key, row] of Object.entries(history)) expect(later[key]).toEqual(row);
   });
