@@ -2,6 +2,7 @@
  * The whole workbook as data: sheets in order "Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị". The add-in
  * (src/render/office) and the file command (src/render/xlsx) both render what this returns.
  */
+import { leadAccounts } from "../domain/unitRollup";
 import type { Plan } from "../plan/types";
 import type { SheetLayout, WorkbookLayout } from "./model";
 import type { ReportSettings } from "./reportSettings";
@@ -43,7 +44,10 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
   const clean = cleanInputs(rawPlan, opts.userInput);
   const plan = clean.plan;
   opts = { ...opts, userInput: clean.userInput };
+  // One set of ids for the hidden lead column and the per-unit lines that count over it.
+  const accounts = leadAccounts(plan);
   const tasks = composeTasksSheet(plan, {
+    accounts,
     asOf: opts.asOf,
     soonDays: opts.soonDays,
     userInput: opts.userInput,
@@ -52,6 +56,7 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
   const units = composeUnitsSheet(plan, {
     settings: tasks.settings,
     inputs: taskInputsOf(opts.userInput),
+    accounts,
   });
 
   const indicators = composeIndicatorsSheet(plan, {

@@ -14,7 +14,7 @@ import {
   type OfficeDeps,
 } from "../../src/render/office/actions";
 import { createFakeExcel, type FakeExcel } from "../support/fakeExcel";
-import { builderFor, depsOf, syntheticPlan } from "../support/officeHarness";
+import { builderFor, depsOf, syntheticPlan, unitChoice } from "../support/officeHarness";
 import { createOfficeJsClient, type OfficeJsClient } from "../support/officeJsClient";
 
 jest.setTimeout(60_000);
@@ -35,7 +35,7 @@ async function session(deps: OfficeDeps, fake: FakeExcel): Promise<string[]> {
   await step(createOrUpdate(deps, build));
   await step(refresh(deps));
   await step(setAsOfDate(deps, "2024-06-30"));
-  await step(filterByUnit(deps, "Văn phòng Sở"));
+  await step(filterByUnit(deps, unitChoice(getPlan(), "Văn phòng Sở")));
   await step(filterByUnit(deps, null));
   return messages;
 }
@@ -85,7 +85,7 @@ describe("the actions through the real office.js client", () => {
     const update = await counted(createOrUpdate(deps, build));
     const refreshed = await counted(refresh(deps));
     const asOf = await counted(setAsOfDate(deps, "2024-06-30"));
-    const filter = await counted(filterByUnit(deps, "Văn phòng Sở"));
+    const filter = await counted(filterByUnit(deps, unitChoice(getPlan(), "Văn phòng Sở")));
     expect({ create, update, refreshed, asOf, filter }).toEqual({
       create: { waiting: 3, cleanup: 1 },
       update: { waiting: 2, cleanup: 1 },
@@ -101,7 +101,7 @@ describe("the actions through the real office.js client", () => {
   test("a failing batch reaches the action as Excel's error, with nothing half-read", async () => {
     const fake = createFakeExcel();
     const client = createOfficeJsClient(fake);
-    const r = await filterByUnit(clientDeps(client), "Văn phòng Sở");
+    const r = await filterByUnit(clientDeps(client), unitChoice(getPlan(), "Văn phòng Sở"));
     expect(r.ok).toBe(false);
     expect(r.message).toMatch(/Chưa có bảng nhiệm vụ/);
     fake.user.protect("Sheet1", {}, "mật khẩu");

@@ -14,7 +14,7 @@ import { formatDmy } from "../../domain/isoDate";
 import { STATE_OVERDUE } from "../../domain/taskState";
 import type { WorkbookLayout } from "../../layouts/model";
 import { SHEET_PROTECTION } from "../../layouts/style";
-import { unitCriterion } from "../../layouts/tasksFormulas";
+import { escapeWildcards, unitCriterion, UNIT_SEPARATOR } from "../../layouts/tasksFormulas";
 import {
   NAME_AS_OF,
   TASK_HEADER_ALIASES,
@@ -30,6 +30,7 @@ import {
   readCounts,
   readCountsAnyway,
   type CountsParts,
+  type UnitCount,
   type WorkbookCounts,
 } from "./counts";
 import { ActionError, describeError, errorCode, officeErrorCode } from "./errors";
@@ -301,6 +302,21 @@ export interface TaskFilter {
   overdueOnly?: boolean;
 }
 
+/** The line of "Theo đơn vị" a filter is for (its id, or its name in a workbook without ids). */
+/** Before ids the hidden column held ";name;name;" (a ";" inside a name was written ","). */
+const legacyNameCriterion = (name: string): string =>
+  `*${UNIT_SEPARATOR}${escapeWildcards(name.split(UNIT_SEPARATOR).join(","))}${UNIT_SEPARATOR}*`;
+
+export type UnitChoice = Pick<UnitCount, "id" | "unit">;
+
+/**
+ * The hidden lead column's filter criterion for a line: by its id; a workbook written before ids
+ * holds names in that column, so there the name is matched (until create/update rewrites it).
+ */
+export function unitFilterCriterion(unit: UnitChoice): string {
+  return unit.id !== null ? unitCriterion(unit.id) : legacyNameCriterion(unit.unit);
+}
+
 function filterMessage(unit: string | null, overdueOnly: boolean): string {
   const which = overdueOnly ? "nhiệm vụ quá hạn" : "nhiệm vụ";
   if (unit === null && !overdueOnly) return "Đã bỏ lọc: hiện nhiệm vụ của tất cả đơn vị.";
@@ -309,13 +325,13 @@ function filterMessage(unit: string | null, overdueOnly: boolean): string {
 }
 
 /**
- * Filters tblNhiemVu to the tasks a unit leads ("contains |unit|" on the hidden canonical-lead
- * column), or clears that filter (unit null = "Tất cả"); with overdueOnly, also to the state
+ * Filters tblNhiemVu to the tasks a line of "Theo đơn vị" answers for ("contains ;id;" on the hidden
+ * lead-id column), or clears that filter (unit null = "Tất cả"); with overdueOnly, also to the state
  * "Quá hạn" (Excel ANDs the filters of two columns). 2 syncs.
  */
 export async function filterByUnit(
   deps: OfficeDeps,
-  unit: string | null,
+  unit: UnitChoice | null,
   filter: TaskFilter = {}
 ): Promise<ActionResult> {
   const overdueOnly = filter.overdueOnly === true;
@@ -351,14 +367,14 @@ export async function filterByUnit(
       const relock = protection.protected;
       if (relock) protection.unprotect();
       if (unit === null) column.filter.clear();
-      else column.filter.applyCustomFilter(`=${unitCriterion(unit)}`);
+      else column.filter.applyCustomFilter(`=${unitFilterCriterion(unit)}`);
       if (overdueOnly) stateColumn.filter.applyValuesFilter([STATE_OVERDUE]);
       else stateColumn.filter.clear();
       if (relock) protection.protect({ ...SHEET_PROTECTION, ...(protection.options ?? {}) });
       await context.sync();
       return {
         ok: true,
-        message: filterMessage(unit, overdueOnly),
+        message: filterMessage(unit?.unit ?? null, overdueOnly),
         details: [],
       };
     });
