@@ -23,6 +23,7 @@ import {
   TASKS_TABLE,
   taskColumns,
 } from "./tasksSheet";
+import { ROSTER_SHEET_KEY, ROSTER_SHEET_NAME, ROSTER_TABLE, rosterColumns } from "./rosterSheet";
 import {
   NAME_WHOLE_PLAN,
   UNITS_SHEET_KEY,
@@ -34,7 +35,7 @@ import {
 export interface SheetTarget {
   key: string;
   name: string;
-  table?: { name: string; columns: TableColumn[] };
+  table?: { name: string; columns: TableColumn[]; keepBlankRows?: boolean };
 }
 
 export interface NameTarget {
@@ -68,6 +69,11 @@ export function workbookTargets(year: number): WorkbookTargets {
         name: UNITS_SHEET_NAME,
         table: { name: UNITS_TABLE, columns: unitColumns() },
       },
+      {
+        key: ROSTER_SHEET_KEY,
+        name: ROSTER_SHEET_NAME,
+        table: { name: ROSTER_TABLE, columns: rosterColumns(), keepBlankRows: true },
+      },
     ],
     names: [
       { name: NAME_AS_OF, readsValue: true },
@@ -94,7 +100,15 @@ export function targetsOf(layout: WorkbookLayout): WorkbookTargets {
     sheets: layout.sheets.map((s) => ({
       key: s.key,
       name: s.name,
-      ...(s.table ? { table: { name: s.table.name, columns: s.table.columns } } : {}),
+      ...(s.table
+        ? {
+            table: {
+              name: s.table.name,
+              columns: s.table.columns,
+              ...(s.table.keepBlankRows ? { keepBlankRows: true } : {}),
+            },
+          }
+        : {}),
     })),
     names,
   };

@@ -247,7 +247,8 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
     {
       at: cellAddress(NOTE_ROW, 1),
       cells: acrossTable(
-        "Nhiệm vụ có hai đơn vị chủ trì được tính cho cả hai; nhiệm vụ “Không áp dụng” không được tính. " +
+        "Nhiệm vụ có hai đơn vị chủ trì được tính cho cả hai; nhiệm vụ do một nhóm chủ trì được tính cho từng " +
+          "đơn vị trong nhóm (trang “Đơn vị”), “(nhóm)”: nhóm chưa khai báo đơn vị; nhiệm vụ “Không áp dụng” không được tính. " +
           "Hoàn thành = đúng hạn + trễ hạn. Tỷ lệ đúng hạn = số hoàn thành đúng hạn ÷ (số đã hoàn thành + số quá hạn)."
       ),
       merge: true,

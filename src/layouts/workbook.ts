@@ -1,14 +1,14 @@
 /**
- * The whole workbook as data: sheets in order "Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị". The add-in
+ * The whole workbook as data: sheets in order "Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị", "Đơn vị". The add-in
  * (src/render/office) and the file command (src/render/xlsx) both render what this returns.
  */
-import { leadAccounts } from "../domain/unitRollup";
 import type { Plan } from "../plan/types";
 import type { SheetLayout, WorkbookLayout } from "./model";
 import type { ReportSettings } from "./reportSettings";
 import { composeTasksSheet } from "./tasksAssembly";
 import { taskInputsOf } from "./tasksSheet";
 import { composeUnitsSheet } from "./unitsSheet";
+import { composeRosterSheet } from "./rosterSheet";
 import { composeIndicatorsSheet } from "./indicatorsAssembly";
 import type { UserInput } from "./userInput";
 import type { OrphanInput } from "./userInputMerge";
@@ -44,8 +44,10 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
   const clean = cleanInputs(rawPlan, opts.userInput);
   const plan = clean.plan;
   opts = { ...opts, userInput: clean.userInput };
-  // One set of ids for the hidden lead column and the per-unit lines that count over it.
-  const accounts = leadAccounts(plan);
+  // The coordinator's list of real units and groups ("Đơn vị") decides who answers for each task:
+  // one set of ids for the hidden lead column and the per-unit lines that count over it.
+  const roster = composeRosterSheet(plan, opts.userInput);
+  const accounts = roster.accounts;
   const tasks = composeTasksSheet(plan, {
     accounts,
     asOf: opts.asOf,
@@ -67,11 +69,12 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
   const sheets: SheetLayout[] = [tasks.sheet];
   sheets.push(indicators.sheet);
   sheets.push(units.sheet);
+  sheets.push(roster.sheet);
 
   return {
     layout: { sheets },
     settings: tasks.settings,
     orphans: [...tasks.orphans, ...indicators.orphans],
-    notes: [...clean.notes, ...tasks.settings.notes],
+    notes: [...clean.notes, ...tasks.settings.notes, ...roster.notes],
   };
 }

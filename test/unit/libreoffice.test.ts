@@ -22,6 +22,7 @@ import type { Plan } from "../../src/plan/types";
 import type { Scalar, SheetLayout, TableSpec, WorkbookLayout } from "../../src/layouts/model";
 import type { UserInput } from "../../src/layouts/userInput";
 import { buildWorkbook } from "../../src/layouts/workbook";
+import { ROSTER_TABLE, composeRosterSheet } from "../../src/layouts/rosterSheet";
 import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
 import { INDICATORS_TABLE } from "../../src/layouts/indicatorsSheet";
 import { planRollup, taskDue, taskOutcome, unitRollup } from "../../src/domain/unitRollup";
@@ -100,7 +101,20 @@ function filledInput(plan: Plan): UserInput {
     }
     indicators[ind.id] = row;
   });
-  return { tables: { [TASKS_TABLE]: tasks, [INDICATORS_TABLE]: indicators }, names: {} };
+  // The coordinator's list: a unit of their own in two groups, a plan unit in one (groups' tasks
+  // then count for these units, through the hidden lead-id column).
+  const roster: Record<string, Record<string, Scalar>> = {
+    "Phòng TT-TK KH,CN và ĐMST": { groups: "Các phòng chuyên môn" },
+    "+1": {
+      name: "Phòng Quản lý khoa học",
+      kind: "Đơn vị",
+      groups: "Các phòng chuyên môn; Các phòng, bộ phận liên quan",
+    },
+  };
+  return {
+    tables: { [TASKS_TABLE]: tasks, [INDICATORS_TABLE]: indicators, [ROSTER_TABLE]: roster },
+    names: {},
+  };
 }
 
 /** The same layout with every cached formula result replaced by a wrong value. */
@@ -287,8 +301,11 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
     const ws = lo.getWorksheet(sheet.name)!;
     const at = parseCell(spec.at);
     const colOf = (key: string) => at.col + spec.columns.findIndex((c) => c.key === key);
-    const expected = unitRollup(plan, input.tables[TASKS_TABLE], AS_OF, SOON_DAYS);
-    expect(spec.rows.map((r) => r.key)).toEqual(expected.map((u) => u.unit));
+    const { accounts } = composeRosterSheet(plan, input);
+    const expected = unitRollup(plan, input.tables[TASKS_TABLE], AS_OF, SOON_DAYS, accounts);
+    expect(spec.rows.map((r) => r.key)).toEqual(expected.map((u) => u.id));
+    expect(expected.map((u) => u.unit)).toContain("Phòng Quản lý khoa học");
+    expect(expected.map((u) => u.unit)).not.toContain("Các phòng chuyên môn (nhóm)");
     const read = (r: number) => ({
       total: computed(ws, r, colOf("total")),
       done: computed(ws, r, colOf("done")),
@@ -364,7 +381,7 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
       layout,
       "lo.xlsx"
     );
-    for (const name of [TASKS_TABLE, INDICATORS_TABLE]) {
+    for (const name of [TASKS_TABLE, INDICATORS_TABLE, ROSTER_TABLE]) {
       for (const [key, values] of Object.entries(input.tables[name])) {
         for (const [column, value] of Object.entries(values)) {
           expect({
@@ -381,6 +398,7 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
     expect(read.found.map((f) => [f.table, f.via])).toEqual([
       [TASKS_TABLE, "table"],
       [INDICATORS_TABLE, "table"],
+      [ROSTER_TABLE, "table"],
     ]);
   });
 

@@ -69,7 +69,13 @@ describe("create on an empty workbook", () => {
   });
 
   test("one sheet per layout sheet, in order, each with its table at the layout's place", () => {
-    expect(fake.sheetNames()).toEqual(["Sheet1", TASKS_SHEET_NAME, "Chỉ tiêu", "Theo đơn vị"]);
+    expect(fake.sheetNames()).toEqual([
+      "Sheet1",
+      TASKS_SHEET_NAME,
+      "Chỉ tiêu",
+      "Theo đơn vị",
+      "Đơn vị",
+    ]);
     for (const s of layout().sheets) {
       const t = fake.table(s.table!.name);
       expect(t.sheet).toBe(s.name);
@@ -262,7 +268,7 @@ describe("finding what exists", () => {
     const fake = createFakeExcel({ sheets: [TASKS_SHEET_NAME] });
     const r = await createOrUpdate(depsOf(fake), build);
     expect(r.ok).toBe(true);
-    expect(fake.sheetNames()).toEqual([TASKS_SHEET_NAME, "Chỉ tiêu", "Theo đơn vị"]);
+    expect(fake.sheetNames()).toEqual([TASKS_SHEET_NAME, "Chỉ tiêu", "Theo đơn vị", "Đơn vị"]);
   });
 
   test("a sheet protected with a password: Vietnamese message, nothing changed", async () => {

@@ -542,9 +542,9 @@ describe("the real workbook layout, flavor file", () => {
     wb = await roundTrip(layout);
   });
 
-  test("three sheets in the add-in's order, each table found by name", () => {
+  test("four sheets in the add-in's order, each table found by name", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(layout.sheets.map((s) => s.name));
-    expect(layout.sheets.map((s) => s.key)).toEqual(["tasks", "indicators", "units"]);
+    expect(layout.sheets.map((s) => s.key)).toEqual(["tasks", "indicators", "units", "roster"]);
     for (const sheet of layout.sheets) {
       if (!sheet.table) continue;
       const ws = wb.getWorksheet(sheet.name)!;

@@ -210,7 +210,7 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
       }
     }
 
-    progress("Đang dựng các trang Nhiệm vụ, Chỉ tiêu, Theo đơn vị…");
+    progress("Đang dựng các trang Nhiệm vụ, Chỉ tiêu, Theo đơn vị, Đơn vị…");
     let build;
     try {
       build = buildWorkbook(plan, { flavor: "file", asOf: args.asOf, userInput, today: io.today });
