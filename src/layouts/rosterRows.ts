@@ -109,7 +109,8 @@ export function composeRoster(plan: Plan, typed: TableInputRows | undefined): Ro
     .map(({ d, i }) => ({
       id: String(position.get(i)),
       name: d.name,
-      aliases: d.key.startsWith(SYNTHETIC_KEY_PREFIX) ? [] : [d.key],
+      // The plan's name and the document's other spellings of it ("Các trung tâm") name it too.
+      aliases: d.key.startsWith(SYNTHETIC_KEY_PREFIX) ? [] : [d.key, ...aliases(d.key)],
     }));
   const rows: RosterRow[] = list.map((d, i) => {
     const reading = readUnits(d.groupsText, groups);

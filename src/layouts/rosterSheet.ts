@@ -196,7 +196,7 @@ export function composeRosterSheet(plan: Plan, userInput: UserInput | undefined)
   const notes = roster.rows.flatMap((r) =>
     r.unknownGroups.length > 0 && r.entry
       ? [
-          `Trang “${ROSTER_SHEET_NAME}”: “${r.entry.name}” ghi nhóm ${list(r.unknownGroups)} không có trong danh sách (nhóm này không được tính).`,
+          `Trang “${ROSTER_SHEET_NAME}”: “${r.entry.name}” ghi thuộc ${list(r.unknownGroups)}, không phải nhóm nào trong danh sách nên không được tính. Hãy sửa tên nhóm ở cột “Thuộc nhóm” (hoặc chọn “Nhóm” ở cột “Loại” của dòng nhóm đó).`,
         ]
       : []
   );

@@ -43,7 +43,8 @@ function typedList(): UserInput {
       [ROSTER_TABLE]: {
         [TTTK]: { name: TTTK, kind: "Đơn vị", groups: PCM },
         "+1": { name: QLKH, kind: "Đơn vị", groups: `${PCM}; các phòng, bộ phận liên quan` },
-        "+2": { name: TTUD, groups: `${TRUNG_TAM}\nNhóm không có` },
+        // "Các trung tâm": the document's other spelling of the group.
+        "+2": { name: TTUD, groups: `Các trung tâm\nNhóm không có` },
       },
     },
   };
