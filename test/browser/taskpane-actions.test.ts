@@ -61,7 +61,7 @@ test("in a fake Excel host: create the sheets, filter by a unit, clear the filte
     await page.evaluate(() =>
       (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames()
     )
-  ).toEqual(["Sheet1", "Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị", "KeHoach"]);
+  ).toEqual(["Sheet1", "Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị", "Đơn vị", "KeHoach"]);
   // The list shows the counts the workbook computed (HyperFormula behind the fake).
   // Today is past every 2024 deadline: each unit has overdue tasks, shown as a badge.
   const firstText = await units.first().innerText();

@@ -71,7 +71,7 @@ test("on open, an empty workbook: a Vietnamese hint to create the sheets", async
   });
   const notice = await screen.findByTestId("notice");
   expect(notice.textContent).toBe(
-    "Bắt đầuSổ làm việc này chưa có các trang theo dõi CCHC. Bấm “Tạo/cập nhật bảng theo dõi” để tạo trang Nhiệm vụ, Chỉ tiêu và Theo đơn vị."
+    "Bắt đầuSổ làm việc này chưa có các trang theo dõi CCHC. Bấm “Tạo/cập nhật bảng theo dõi” để tạo các trang Nhiệm vụ, Chỉ tiêu, Theo đơn vị và Đơn vị."
   );
   expect(notice.getAttribute("data-intent")).toBe("info");
 });

@@ -248,6 +248,7 @@ describe("finding what exists", () => {
       "NV 2024 (bản của VP)",
       "Chỉ tiêu",
       "Theo đơn vị",
+      "Đơn vị",
     ]);
     expect(fake.names().NgayBaoCao).toBe("='NV 2024 (bản của VP)'!$E$3");
     expect(r.message).toContain("NV 2024 (bản của VP)");

@@ -106,7 +106,7 @@ describe("cchc workbook with an imported plan", () => {
     await wb.xlsx.readFile(path.join(tmp, "a.xlsx"));
     // Every visible sheet's heading rows name the plan's year, and nothing says 2024.
     const visible = wb.worksheets.filter((ws) => ws.state === "visible");
-    expect(visible.length).toBe(3);
+    expect(visible.length).toBe(4);
     for (const ws of visible) {
       const heading: string[] = [];
       for (let r = 1; r <= 4; r++) ws.getRow(r).eachCell((c) => void heading.push(c.text));

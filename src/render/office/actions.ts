@@ -201,7 +201,7 @@ export function overdueSummary(counts: WorkbookCounts, top = 3): string {
 }
 
 export const NOT_STARTED_MESSAGE =
-  "Sổ làm việc này chưa có các trang theo dõi CCHC. Bấm “Tạo/cập nhật bảng theo dõi” để tạo trang Nhiệm vụ, Chỉ tiêu và Theo đơn vị.";
+  "Sổ làm việc này chưa có các trang theo dõi CCHC. Bấm “Tạo/cập nhật bảng theo dõi” để tạo các trang Nhiệm vụ, Chỉ tiêu, Theo đơn vị và Đơn vị.";
 
 /** Recalculates and reads the per-unit counts and the as-of date (1 sync). */
 export async function refresh(deps: OfficeDeps): Promise<ActionResult> {
