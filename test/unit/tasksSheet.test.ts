@@ -1,5 +1,6 @@
 import { isoToSerial } from "../../src/domain/excelDate";
 import { leadAccounts, taskOutcome } from "../../src/domain/unitRollup";
+import { GROUP_WITHOUT_MEMBERS_SUFFIX } from "../../src/domain/unitRoster";
 import { parseCell, parseRange } from "../../src/layouts/a1";
 import type { Scalar, SheetLayout, TableSpec } from "../../src/layouts/model";
 import { resolveReportSettings } from "../../src/layouts/reportSettings";
@@ -514,7 +515,10 @@ describe("one name per unit: the 2024 plan", () => {
   const byKey = new Map(tasks.rows.map((r) => [r.key, r.cells]));
 
   it("Chủ trì shows the names Theo đơn vị shows; the document's wording stays in a hidden column, not in Ghi chú", () => {
-    const unitNames = new Set(units.rows.map((r) => r.cells[0]));
+    // A group without members is its own line, marked "(nhóm)".
+    const unitNames = new Set(
+      units.rows.map((r) => String(r.cells[0]).replace(GROUP_WITHOUT_MEMBERS_SUFFIX, ""))
+    );
     const hidden = tasks.columns.find((c) => c.key === "leadText")!;
     expect(hidden.hidden).toBe(true);
     for (const task of plan.tasks) {

@@ -169,7 +169,13 @@ export async function createOrUpdate(
       }
       const counts = readCounts(q);
 
-      const kept = countKept(extracted);
+      // A prefilled list (the Đơn vị sheet's names and kinds, keepBlankRows) is not counted as typed.
+      const prefilled = new Set(
+        build.targets.sheets.flatMap((t) => (t.table?.keepBlankRows ? [t.table.name] : []))
+      );
+      const kept = countKept(
+        Object.fromEntries(Object.entries(extracted).filter(([name]) => !prefilled.has(name)))
+      );
       const created = sheets.filter((s) => s.created).length;
       const message =
         (created === sheets.length ? "Đã tạo bảng theo dõi" : "Đã cập nhật bảng theo dõi") +
