@@ -7,8 +7,7 @@ export function timeMs(fn: () => unknown, runs = 7): number {
     fn();
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return median(samples);
 }
 
 export async function timeMsAsync(fn: () => Promise<unknown>, runs = 5): Promise<number> {
@@ -19,8 +18,7 @@ export async function timeMsAsync(fn: () => Promise<unknown>, runs = 5): Promise
     await fn();
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return median(samples);
 }
 
 /** Keeps results alive so the optimiser cannot drop the measured work. */

@@ -12,12 +12,16 @@ import { dueCommand } from "./commands/due";
 import { importCommand } from "./commands/import";
 import { planCommand } from "./commands/plan";
 import { workbookCommand } from "./commands/workbook";
+import { reportCommand } from "./commands/report";
+import { snapshotCommand } from "./commands/snapshot";
 
 const COMMANDS: readonly Command[] = [
   planCommand,
   dueCommand,
   workbookCommand,
   importCommand,
+  reportCommand,
+  snapshotCommand,
   // { name: "…", summary: "…", run: … },  ← one line per subcommand
 ];
 

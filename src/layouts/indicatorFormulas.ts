@@ -7,6 +7,7 @@
  * count, so the table's columns stay consistent "calculated columns" and survive sorting and inserted rows.
  * Conditional-format formulas are always plain (rules cannot call custom functions).
  */
+import { VERDICT_MET, VERDICT_MISSED, VERDICT_NEAR } from "../domain/verdict";
 import { columnLetters } from "./a1";
 
 export type IndicatorFlavor = "addin" | "file";
@@ -47,9 +48,7 @@ export const MARGIN_NAME = "BienDoGan";
 export const DEFAULT_MARGIN_POINTS = 5;
 
 /** Texts of the "Đạt?" column. */
-export const VERDICT_MET = "Đạt";
-export const VERDICT_NEAR = "Gần đạt";
-export const VERDICT_MISSED = "Chưa đạt";
+export { VERDICT_MET, VERDICT_NEAR, VERDICT_MISSED };
 
 /** Column letter of a 0-based column index ("A" for 0). */
 function columnLetter(index0: number): string {
@@ -81,6 +80,9 @@ export interface RowRefs {
   denCell: (month: number) => string;
 }
 
+/** The cells a verdict reads: the value (in `ytd`), the target, its comparison and unit kind. */
+export type VerdictRefs = Pick<RowRefs, "ytd" | "target" | "comparison" | "unitKind">;
+
 /** `anchorColumns` puts `$` before the column letters, as conditional-format rules over several columns need. */
 function rowRefs(row: number, anchorColumns = false): RowRefs {
   const d = anchorColumns ? "$" : "";
@@ -99,7 +101,7 @@ function rowRefs(row: number, anchorColumns = false): RowRefs {
   };
 }
 
-const isRate = (r: RowRefs) => `${r.unitKind}="${UNIT_KIND_RATE}"`;
+const isRate = (r: VerdictRefs) => `${r.unitKind}="${UNIT_KIND_RATE}"`;
 
 /** Year-to-date value: Σ numerators ÷ Σ denominators for rates, Σ counts for counts; "" without data. */
 export function ytdFormula(row: number, flavor: IndicatorFlavor): string {
@@ -135,7 +137,7 @@ export function latestValueFormula(row: number, flavor: IndicatorFlavor): string
   return `=IF(${r.latestMonth}="","",IF(${isRate(r)},${rate},${num}))`;
 }
 
-const LOWER_IS_BETTER = (r: RowRefs) => `OR(${r.comparison}="<=",${r.comparison}="<")`;
+const LOWER_IS_BETTER = (r: VerdictRefs) => `OR(${r.comparison}="<=",${r.comparison}="<")`;
 
 export function attainmentFormula(row: number, flavor: IndicatorFlavor): string {
   const r = rowRefs(row);
@@ -148,7 +150,7 @@ export function attainmentFormula(row: number, flavor: IndicatorFlavor): string 
 }
 
 /** TRUE when the year-to-date value meets the target under the row's comparison (plain Excel). */
-function plainMetExpression(r: RowRefs): string {
+function plainMetExpression(r: VerdictRefs): string {
   const { ytd: v, target: t, comparison: c } = r;
   return (
     `OR(AND(${c}=">=",${v}>=${t}),AND(${c}=">",${v}>${t}),AND(${c}="<=",${v}<=${t}),` +
@@ -160,7 +162,7 @@ function plainMetExpression(r: RowRefs): string {
  * Tolerance of "near": BienDoGan percentage points for rates (5 → 0.05), BienDoGan percent of the
  * target for counts (a count has no percentage points).
  */
-function toleranceExpression(r: RowRefs): string {
+function toleranceExpression(r: VerdictRefs): string {
   return `IF(${isRate(r)},${MARGIN_NAME}/100,${r.target}*${MARGIN_NAME}/100)`;
 }
 
@@ -169,14 +171,21 @@ function toleranceExpression(r: RowRefs): string {
  * not met). The shortfall minus the tolerance is rounded to 9 decimals so that 90% − 84% is not
  * "more than 6 points" by a binary rounding error (0.9 − 0.84 = 0.06000000000000005).
  */
-function plainNearExpression(r: RowRefs): string {
+function plainNearExpression(r: VerdictRefs): string {
   const { ytd: v, target: t, comparison: c } = r;
   const shortfall = `IF(OR(${c}=">=",${c}=">"),${t}-${v},IF(${LOWER_IS_BETTER(r)},${v}-${t},ABS(${v}-${t})))`;
   return `ROUND(${shortfall}-${toleranceExpression(r)},9)<=0`;
 }
 
 export function verdictFormula(row: number, flavor: IndicatorFlavor): string {
-  const r = rowRefs(row);
+  return verdictExpression(rowRefs(row), flavor);
+}
+
+/**
+ * "Đạt" / "Gần đạt" / "Chưa đạt" of the value in `r.ytd` (any cell holding a value: the Báo cáo sheet
+ * passes its period value), "" when it is not a number.
+ */
+export function verdictExpression(r: VerdictRefs, flavor: IndicatorFlavor): string {
   const met =
     flavor === "addin" ? `CCHC.MET(${r.ytd},${r.target},${r.comparison})` : plainMetExpression(r);
   return (

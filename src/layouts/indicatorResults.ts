@@ -6,9 +6,11 @@
  * `null` (the model has no error scalar; the file is recalculated on open anyway).
  */
 import type { Comparison } from "../domain/rates";
-import { attainment, isMet } from "../domain/rates";
+import { attainment } from "../domain/rates";
+import { isNear, nearTolerance, verdictOf } from "../domain/verdict";
+import { monthsValue } from "../domain/indicatorPeriod";
 import type { Scalar } from "./model";
-import { MONTHS, VERDICT_MET, VERDICT_MISSED, VERDICT_NEAR } from "./indicatorFormulas";
+import { MONTHS } from "./indicatorFormulas";
 
 export interface IndicatorRowInput {
   kind: "rate" | "count";
@@ -44,50 +46,11 @@ const isBlank = (v: Scalar): boolean => v === null || v === "";
 const isNum = (v: Scalar): v is number => typeof v === "number" && Number.isFinite(v);
 /** Excel's N(): numbers stay, anything else is 0. */
 const n = (v: Scalar): number => (isNum(v) ? v : 0);
-const sum = (vs: Scalar[]): number => vs.reduce<number>((s, v) => s + n(v), 0);
-const numbersOf = (vs: Scalar[]) => vs.filter(isNum);
 
-/** As the sheet's formula: shortfall − tolerance, rounded to 9 decimals, ≤ 0. */
-function isNear(value: number, target: number, comparison: Comparison, tolerance: number): boolean {
-  const shortfall =
-    comparison === ">=" || comparison === ">"
-      ? target - value
-      : comparison === "<=" || comparison === "<"
-        ? value - target
-        : Math.abs(value - target);
-  return roundTo9(shortfall - tolerance) <= 0;
-}
-
-/** Excel's ROUND(x, 9): half away from zero. */
-function roundTo9(x: number): number {
-  const scaled = Math.abs(x) * 1e9;
-  return (Math.sign(x) * Math.round(scaled)) / 1e9;
-}
-
-function verdictOf(
-  value: number,
-  target: number,
-  comparison: Comparison,
-  tolerance: number
-): typeof VERDICT_MET | typeof VERDICT_NEAR | typeof VERDICT_MISSED {
-  if (isMet(value, target, comparison)) return VERDICT_MET;
-  return isNear(value, target, comparison, tolerance) ? VERDICT_NEAR : VERDICT_MISSED;
-}
+export { isNear, verdictOf };
 
 function ytdOf(input: IndicatorRowInput): number | "" | null {
-  const { nums, dens } = input;
-  if (input.kind === "count") {
-    const counts = numbersOf(nums);
-    if (counts.length === 0) return "";
-    return counts.some((c) => c < 0) ? null : sum(nums);
-  }
-  if (sum(dens) === 0) return "";
-  const all = [...nums, ...dens];
-  const typed = all.filter((v) => !isBlank(v));
-  if (typed.length > numbersOf(all).length) return null;
-  if (numbersOf(all).some((v) => v < 0)) return null;
-  if (sum(nums) > sum(dens)) return null;
-  return sum(nums) / sum(dens);
+  return monthsValue(input.kind, input.nums, input.dens);
 }
 
 function latestMonthOf(input: IndicatorRowInput): number | "" {
@@ -124,8 +87,7 @@ export function evaluateIndicatorRow(input: IndicatorRowInput): IndicatorRowResu
   const latestValue = latestValueOf(input, latestMonth);
   if (typeof ytd !== "number")
     return { ytd, latestMonth, latestValue, attainment: "", verdict: "" };
-  const tolerance =
-    input.kind === "rate" ? input.marginPoints / 100 : (input.target * input.marginPoints) / 100;
+  const tolerance = nearTolerance(input.kind === "rate", input.target, input.marginPoints);
   return {
     ytd,
     latestMonth,

@@ -114,7 +114,7 @@ function noteFor(indicator: Indicator, anomalies: Anomaly[]): string {
  * The So sánh cell. "=" alone would be read as a formula by both renderers, so it is written as a
  * formula that yields the text "=" (the cell's value is what the formulas compare).
  */
-function comparisonCell(comparison: Comparison): string {
+export function comparisonCell(comparison: Comparison): string {
   return comparison === "=" ? '="="' : comparison;
 }
 

@@ -14,7 +14,11 @@
 
 export type Scalar = string | number | boolean | null;
 
-/** Key prefix of table rows that are not data (section headers, notes): always locked. */
+/**
+ * Key prefix of table rows that are not data (section headers, objectives, notes). Section header
+ * rows are locked through their row format; objective rows have none (one format call per row would
+ * grow with the plan), so they look like and behave as task rows without formulas.
+ */
 export const HEADER_KEY_PREFIX = "§";
 
 export interface FontFormat {
@@ -127,6 +131,7 @@ export interface RuleFormat {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
+  italic?: boolean;
 }
 
 export type ConditionalRule =

@@ -1,11 +1,13 @@
 /**
  * A revised plan imported into a workbook that already tracks one: the values typed for a task or a
  * target follow it when its identity (task key, indicator id) is unchanged, else when its text is
- * (a renumbered task). What matches neither stays keyed as it was: the build keeps such rows at the
+ * (a renumbered task). Other tables of typed values (Lịch sử: snapshots already reported) are
+ * carried as they are. What matches neither stays keyed as it was: the build keeps such rows at the
  * end of their table and lists them, so nothing typed is dropped.
  */
 import type { Plan } from "../plan/types";
 import { INDICATORS_TABLE } from "./indicatorsSheet";
+import { RECURRING_TABLE } from "./recurringSheet";
 import { TASKS_TABLE } from "./tasksSheet";
 import type { UserInput } from "./userInput";
 import type { TableInputRows } from "./userInputMerge";
@@ -49,14 +51,13 @@ function rekey(
 export function carryInputToRevisedPlan(input: UserInput, oldPlan: Plan, newPlan: Plan): Revision {
   const moved: string[] = [];
   const tables = { ...input.tables };
-  const tasks = rekey(
-    input.tables[TASKS_TABLE],
-    new Map(oldPlan.tasks.map((t) => [t.key, t.text])),
-    newPlan.tasks.map((t) => ({ key: t.key, text: t.text })),
-    "Nhiệm vụ",
-    moved
-  );
+  const oldTaskTexts = new Map(oldPlan.tasks.map((t) => [t.key, t.text]));
+  const newTasks = newPlan.tasks.map((t) => ({ key: t.key, text: t.text }));
+  const tasks = rekey(input.tables[TASKS_TABLE], oldTaskTexts, newTasks, "Nhiệm vụ", moved);
   if (tasks) tables[TASKS_TABLE] = tasks;
+  // A recurring task's quarter marks follow it like its other typed values (one line said for both).
+  const recurring = rekey(input.tables[RECURRING_TABLE], oldTaskTexts, newTasks, "", []);
+  if (recurring) tables[RECURRING_TABLE] = recurring;
   const indicators = rekey(
     input.tables[INDICATORS_TABLE],
     new Map(oldPlan.indicators.map((i) => [i.id, i.text])),

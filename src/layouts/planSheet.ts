@@ -11,7 +11,7 @@
  * prefixed with "~" so Excel never reads a chunk as a number, date or formula.
  */
 import type { Plan } from "../plan/types";
-import type { Scalar, SheetLayout } from "./model";
+import type { Scalar, SheetLayout, WorkbookLayout } from "./model";
 import { SHEET_FONT } from "./style";
 
 export const PLAN_SHEET_NAME = "KeHoach";
@@ -47,6 +47,11 @@ export function composePlanSheet(plan: Plan): SheetLayout {
     protect: { allowAutoFilter: false, allowSort: false, allowFormatColumns: false },
     charts: [],
   };
+}
+
+/** A built layout with its plan stored after the other sheets: every writer of a tracker uses this. */
+export function withPlanSheet(layout: WorkbookLayout, plan: Plan): WorkbookLayout {
+  return { ...layout, sheets: [...layout.sheets, composePlanSheet(plan)] };
 }
 
 /**

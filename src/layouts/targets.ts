@@ -31,6 +31,35 @@ import {
   UNITS_TABLE,
   unitColumns,
 } from "./unitsSheet";
+import {
+  HISTORY_SHEET_KEY,
+  HISTORY_SHEET_NAME,
+  HISTORY_TABLE,
+  historyColumns,
+} from "./historySheet";
+import {
+  RECURRING_SHEET_KEY,
+  RECURRING_SHEET_NAME,
+  RECURRING_TABLE,
+  recurringColumns,
+} from "./recurringSheet";
+import { helperColumns, REPORT_HELPER_TABLE } from "./reportHelper";
+import {
+  NAME_FIRST_MONTH,
+  NAME_FROM,
+  NAME_INDICATOR_DENS,
+  NAME_INDICATOR_KEYS,
+  NAME_INDICATOR_NUMS,
+  NAME_LAST_MONTH,
+  NAME_PERIOD,
+  NAME_RECURRING_KEYS,
+  NAME_RECURRING_MARKS,
+  NAME_TASK_DONE,
+  NAME_TASK_KEYS,
+  NAME_TASK_STATUS,
+  NAME_TO,
+} from "./reportFormulas";
+import { REPORT_SHEET_KEY, REPORT_SHEET_NAME } from "./reportSheet";
 
 export interface SheetTarget {
   key: string;
@@ -49,6 +78,28 @@ export interface WorkbookTargets {
   /** Defined names of the layout, each once, in the layout's order. */
   names: NameTarget[];
 }
+
+const columnName = (name: string): NameTarget => ({ name, readsValue: false });
+const cellName = (name: string): NameTarget => ({ name, readsValue: true });
+
+/** The periodic report's sheets (Báo cáo, Thường xuyên, Lịch sử), after Theo đơn vị. */
+const REPORT_SHEET_TARGETS: SheetTarget[] = [
+  {
+    key: REPORT_SHEET_KEY,
+    name: REPORT_SHEET_NAME,
+    table: { name: REPORT_HELPER_TABLE, columns: helperColumns() },
+  },
+  {
+    key: RECURRING_SHEET_KEY,
+    name: RECURRING_SHEET_NAME,
+    table: { name: RECURRING_TABLE, columns: recurringColumns() },
+  },
+  {
+    key: HISTORY_SHEET_KEY,
+    name: HISTORY_SHEET_NAME,
+    table: { name: HISTORY_TABLE, columns: historyColumns() },
+  },
+];
 
 /** The targets of buildWorkbook's layout for a plan of `year`, without building it. */
 export function workbookTargets(year: number): WorkbookTargets {
@@ -74,14 +125,19 @@ export function workbookTargets(year: number): WorkbookTargets {
         name: ROSTER_SHEET_NAME,
         table: { name: ROSTER_TABLE, columns: rosterColumns(), keepBlankRows: true },
       },
+      ...REPORT_SHEET_TARGETS,
     ],
     names: [
       { name: NAME_AS_OF, readsValue: true },
       { name: NAME_SOON_DAYS, readsValue: true },
       { name: NAME_STATE_COLUMN, readsValue: false },
       { name: NAME_LEAD_COLUMN, readsValue: false },
+      ...[NAME_TASK_KEYS, NAME_TASK_STATUS, NAME_TASK_DONE].map(columnName),
       { name: MARGIN_NAME, readsValue: true },
+      ...[NAME_INDICATOR_KEYS, NAME_INDICATOR_NUMS, NAME_INDICATOR_DENS].map(columnName),
       { name: NAME_WHOLE_PLAN, readsValue: false },
+      ...[NAME_PERIOD, NAME_FROM, NAME_TO, NAME_FIRST_MONTH, NAME_LAST_MONTH].map(cellName),
+      ...[NAME_RECURRING_KEYS, NAME_RECURRING_MARKS].map(columnName),
     ],
   };
 }

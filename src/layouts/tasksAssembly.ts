@@ -30,10 +30,11 @@ import {
   type TasksSheetOptions,
 } from "./reportSettings";
 import { DATE_FORMAT, NOTE_COLOR, PALETTE, SHEET_FONT, SHEET_PROTECTION } from "./style";
-import { stateRuleFormula } from "./tasksFormulas";
+import { keyPrefixRuleFormula, stateRuleFormula } from "./tasksFormulas";
 import {
   blankCells,
   headerRow,
+  OBJECTIVE_KEY_PREFIX,
   ORPHAN_GROUP_KEY,
   orphanRow,
   planRows,
@@ -44,6 +45,7 @@ import {
 import {
   AS_OF_CELL,
   AS_OF_ROW,
+  LEGEND_FIRST_COL,
   LEGEND_ROW,
   NAME_AS_OF,
   NAME_LEAD_COLUMN,
@@ -58,6 +60,7 @@ import {
   SOON_DAYS_ROW,
   TASKS_FIRST_BODY_ROW,
   TASKS_HEADER_ROW,
+  TASKS_LAST_PRINTED_KEY,
   TASKS_SHEET_KEY,
   TASKS_SHEET_NAME,
   TASKS_TABLE,
@@ -67,6 +70,9 @@ import {
   type TaskColumnKey,
 } from "./tasksSheet";
 import { applyTableInput, type OrphanInput, type TableInputRows } from "./userInputMerge";
+
+/** 10 pt: the printed sheet holds about a fifth more per page than at 11 pt and stays readable. */
+const TASKS_FONT_SIZE = 10;
 
 export const AS_OF_TODAY_HINT =
   "Hôm nay. Nhập một ngày (dd/mm/yyyy) để xem tình trạng tại ngày đó.";
@@ -87,6 +93,15 @@ const HIGHLIGHTED_STATES = [
   STATE_DONE,
   STATE_DONE_LATE,
   STATE_NOT_APPLICABLE,
+] as const;
+
+/** Legend order: the longest label in the wide "Ghi chú cập nhật" column keeps the row two lines high. */
+const LEGEND_STATES = [
+  STATE_OVERDUE,
+  STATE_DUE_SOON,
+  STATE_DONE,
+  STATE_NOT_APPLICABLE,
+  STATE_DONE_LATE,
 ] as const;
 
 export interface TasksSheetBuild {
@@ -113,7 +128,8 @@ function settingsBlocks(settings: ReportSettings, lastCol: number, plan: Plan): 
     cells: [[content, ...hintNulls]],
     ...(result === undefined ? {} : { results: [[result, ...hintNulls]] }),
     merge: true,
-    format: { font: { italic: true, color: NOTE_COLOR }, vertical: "center" },
+    // Wrapped: the hint is wider than the three printed columns it has.
+    format: { font: { italic: true, color: NOTE_COLOR }, vertical: "center", wrap: true },
   });
   const width = lastCol - 1;
   const asOfSerial = isoToSerial(settings.asOf);
@@ -170,16 +186,21 @@ function settingsBlocks(settings: ReportSettings, lastCol: number, plan: Plan): 
       },
     },
     hint(SOON_DAYS_ROW, "Nhiệm vụ chưa xong, còn không quá số ngày này đến hạn, được tô vàng."),
-    label(LEGEND_ROW, "Chú thích màu:"),
-    ...HIGHLIGHTED_STATES.map((state, i): Block => ({
-      at: cellAddress(LEGEND_ROW, SETTINGS_VALUE_COL + i),
+    {
+      at: cellAddress(LEGEND_ROW, SETTINGS_LABEL_COL),
+      cells: [["Chú thích màu:", null]],
+      merge: true,
+      format: { font: { bold: true }, horizontal: "right", vertical: "center" },
+    },
+    ...LEGEND_STATES.map((state, i): Block => ({
+      at: cellAddress(LEGEND_ROW, LEGEND_FIRST_COL + i),
       cells: [[state]],
       format: {
         fill: STATE_COLORS[state].fill,
         font: { color: STATE_COLORS[state].font, bold: true },
         horizontal: "center",
         vertical: "center",
-        // "Hoàn thành trễ hạn" is wider than the narrow columns H and I: wrap rather than clip.
+        // Wrap rather than clip in the narrow columns ("Số ngày trễ").
         wrap: true,
         border: "thin",
       },
@@ -243,17 +264,27 @@ export function composeTasksSheet(plan: Plan, opts: TasksSheetOptions = {}): Tas
   const first = TASKS_FIRST_BODY_ROW;
   const last = TASKS_FIRST_BODY_ROW + rows.length - 1;
   const lastCol = table.columns.length;
+  const lastPrinted = taskColumn(TASKS_LAST_PRINTED_KEY);
   const body = rangeAddress(first, 1, last, lastCol);
   const columnRange = (key: TaskColumnKey): string =>
     rangeAddress(first, taskColumn(key), last, taskColumn(key), true);
 
-  const rules: ConditionalRule[] = HIGHLIGHTED_STATES.map((state) => ({
-    type: "expression",
-    range: body,
-    formula: stateRuleFormula(first, state),
-    format: { fill: STATE_COLORS[state].fill, fontColor: STATE_COLORS[state].font },
-    stopIfTrue: true,
-  }));
+  const rules: ConditionalRule[] = [
+    ...HIGHLIGHTED_STATES.map((state): ConditionalRule => ({
+      type: "expression",
+      range: body,
+      formula: stateRuleFormula(first, state),
+      format: { fill: STATE_COLORS[state].fill, fontColor: STATE_COLORS[state].font },
+      stopIfTrue: true,
+    })),
+    // Objective rows in italics: a rule (one call whatever the plan's size), not a format per row.
+    {
+      type: "expression",
+      range: body,
+      formula: keyPrefixRuleFormula(first, OBJECTIVE_KEY_PREFIX),
+      format: { italic: true },
+    },
+  ];
 
   const names: DefinedName[] = [
     {
@@ -282,9 +313,9 @@ export function composeTasksSheet(plan: Plan, opts: TasksSheetOptions = {}): Tas
     key: TASKS_SHEET_KEY,
     name: TASKS_SHEET_NAME,
     tabColor: "#1F4E79",
-    font: { ...SHEET_FONT },
+    font: { ...SHEET_FONT, size: TASKS_FONT_SIZE },
     columnWidths: table.columns.map((c) => c.width),
-    blocks: settingsBlocks(settings, taskColumn("daysLate"), plan),
+    blocks: settingsBlocks(settings, lastPrinted, plan),
     table,
     rules,
     validations: settingsValidations(),
@@ -295,6 +326,9 @@ export function composeTasksSheet(plan: Plan, opts: TasksSheetOptions = {}): Tas
       paper: "A4",
       titleRows: `${TASKS_HEADER_ROW}:${TASKS_HEADER_ROW}`,
       fitToWidth: true,
+      // What a printed copy needs (code, task, lead, due, state, days late, update note); the
+      // plan's details and the other inputs are for the screen.
+      printArea: rangeAddress(TITLE_ROW, 1, last, lastPrinted),
       header: `Theo dõi nhiệm vụ CCHC năm ${plan.year}`,
     },
     protect: { ...SHEET_PROTECTION },

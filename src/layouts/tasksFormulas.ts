@@ -93,6 +93,11 @@ export function daysLateFormula(r: number): string {
   );
 }
 
+/** Conditional-format formula for the body's first row: the row's key starts with `prefix`. */
+export function keyPrefixRuleFormula(firstBodyRow: number, prefix: string): string {
+  return `=LEFT($${letter("key")}${firstBodyRow},${prefix.length})=${xlString(prefix)}`;
+}
+
 /** Conditional-format formula for the body's first row: the row's own "Tình trạng" cell. */
 export function stateRuleFormula(firstBodyRow: number, state: string): string {
   return `=$${letter("state")}${firstBodyRow}=${xlString(state)}`;

@@ -1,7 +1,7 @@
 /**
- * The rows of the "Nhiệm vụ" table: section headers, one row per task in document order, the
- * objectives printed without a task, and the rows that keep values typed for tasks the plan no
- * longer has. Each task-like row is built from its ISO due date, which gives both its "Hạn"
+ * The rows of the "Nhiệm vụ" table: section headers, one row per objective followed by its tasks in
+ * document order (the objective's text once, not on every task row), and the rows that keep values
+ * typed for tasks the plan no longer has. Each task-like row is built from its ISO due date, which gives both its "Hạn"
  * formula and the cached results (state, days late) a file reader shows without recalculating.
  */
 import { isoToSerial } from "../domain/excelDate";
@@ -33,10 +33,16 @@ export function listText(items: readonly string[]): string {
   return clean.map((s) => `• ${s}`).join("\n");
 }
 
-function objectiveText(o: Task["objective"]): string {
+/** "Mục tiêu 1.3. Phấn đấu …": the objective's row, in the printed task column. */
+function objectiveTitle(o: Task["objective"]): string {
   const t = o.text.trim();
-  if (o.code === "" || t.startsWith(o.code)) return plainText(t);
-  return plainText(`${o.code}. ${t}`);
+  if (o.code === "" || t.startsWith(o.code)) return `Mục tiêu: ${t}`;
+  return `Mục tiêu ${o.code}. ${t}`;
+}
+
+/** What a task row says of its objective (screen only): its code, or its text when it has none. */
+function objectiveRef(o: Task["objective"]): string {
+  return plainText(o.code !== "" ? o.code : o.text.trim());
 }
 
 function sectionLabel(task: Pick<Task, "section" | "subsection">): string {
@@ -65,15 +71,19 @@ export function headerRow(
   key: string,
   section: string,
   title: string,
-  format: CellFormat,
+  format: CellFormat | undefined,
   width: number
 ): TableRow {
   const cells = blankCells(width);
   put(cells, "key", key);
   put(cells, "section", section);
-  put(cells, "objective", plainText(title));
-  return { key, cells, results: blankCells(width), format };
+  // The title goes in the widest printed column.
+  put(cells, "task", plainText(title));
+  return { key, cells, results: blankCells(width), ...(format ? { format } : {}) };
 }
+
+/** Key prefix of the objective rows ("§MT:I::1.1"); a conditional format sets them in italics. */
+export const OBJECTIVE_KEY_PREFIX = `${HEADER_KEY_PREFIX}MT:`;
 
 /**
  * A task-like row's formula cells (due, state, days late) at sheet row `r`, and their cached
@@ -106,7 +116,7 @@ function taskRow(task: Task, r: number, ctx: RowContext): TableRow {
   const cells = blankCells(ctx.width);
   put(cells, "key", textCell(task.key));
   put(cells, "section", textCell(sectionLabel(task)));
-  put(cells, "objective", objectiveText(task.objective));
+  put(cells, "objective", objectiveRef(task.objective));
   put(cells, "code", textCell(task.code));
   put(cells, "task", plainText(task.text));
   put(cells, "activities", listText(task.activities));
@@ -123,14 +133,15 @@ function taskRow(task: Task, r: number, ctx: RowContext): TableRow {
   return computed(task.key, cells, taskDue(task), r, ctx);
 }
 
-function orphanObjectiveRow(o: Plan["orphanObjectives"][number], width: number): TableRow {
-  const key = `${HEADER_KEY_PREFIX}MT:${o.section}:${o.subsection ?? ""}:${o.code}`;
-  const cells = blankCells(width);
-  put(cells, "key", key);
-  put(cells, "section", sectionLabel(o));
-  put(cells, "objective", objectiveText({ code: o.code, text: o.text }));
-  put(cells, "task", "(Tài liệu không ghi nhiệm vụ cho mục tiêu này)");
-  return { key, cells, results: blankCells(width), format: NOTE_ROW_FORMAT };
+/** Key of an objective's row: "§MT:VII:7.2:1.6" (plus "#2" … when the code repeats in its group). */
+function objectiveKey(
+  o: { section: string; subsection?: string | null; code: string },
+  seen: Map<string, number>
+): string {
+  const base = `${OBJECTIVE_KEY_PREFIX}${o.section}:${o.subsection ?? ""}:${o.code}`;
+  const n = (seen.get(base) ?? 0) + 1;
+  seen.set(base, n);
+  return n === 1 ? base : `${base}#${n}`;
 }
 
 export const ORPHAN_GROUP_KEY = `${HEADER_KEY_PREFIX}+`;
@@ -172,6 +183,7 @@ export function planRows(plan: Plan, ctx: RowContext): TableRow[] {
     rows.push(make(ctx.rowOf(rows.length)));
   };
   const placed = new Set<string>();
+  const seenObjectives = new Map<string, number>();
   const objectivesOf = (section: string, sub: string | null) =>
     plan.orphanObjectives.filter((o) => o.section === section && (o.subsection ?? null) === sub);
 
@@ -199,11 +211,23 @@ export function planRows(plan: Plan, ctx: RowContext): TableRow[] {
           )
         );
       }
+      let objective: string | null = null;
       for (const task of tasksIn(plan, section.id, sub)) {
+        const o = task.objective;
+        const same = `${o.code}\n${o.text.trim()}`;
+        if (same !== objective && (o.code !== "" || o.text.trim() !== "")) {
+          const key = objectiveKey({ ...task, code: o.code }, seenObjectives);
+          push(() => headerRow(key, sectionLabel(task), objectiveTitle(o), undefined, ctx.width));
+        }
+        objective = same;
         placed.add(task.key);
         push((r) => taskRow(task, r, ctx));
       }
-      for (const o of objectivesOf(section.id, sub)) push(() => orphanObjectiveRow(o, ctx.width));
+      for (const o of objectivesOf(section.id, sub)) {
+        const title = `${objectiveTitle(o)}\n(Tài liệu không ghi nhiệm vụ cho mục tiêu này)`;
+        const key = objectiveKey(o, seenObjectives);
+        push(() => headerRow(key, sectionLabel(o), title, NOTE_ROW_FORMAT, ctx.width));
+      }
     }
   }
   // Tasks whose section is not among plan.sections still get a row (a data problem must stay visible).

@@ -32,40 +32,46 @@ export const SOON_DAYS_ROW = 4;
 export const LEGEND_ROW = 5;
 export const TASKS_HEADER_ROW = 6;
 export const TASKS_FIRST_BODY_ROW = TASKS_HEADER_ROW + 1;
-/** Settings: label in B:D, value in E, hint in F:K. */
+/** Settings: label in B:D, value in E, hint in F:H (inside the printed columns). */
 export const SETTINGS_LABEL_COL = 2;
 export const SETTINGS_VALUE_COL = 5;
 export const SETTINGS_HINT_COL = 6;
-export const SETTINGS_HINT_LAST_COL = 11;
+export const SETTINGS_HINT_LAST_COL = 8;
+/** Colour legend: label in B:C, the five state colours in D:H. */
+export const LEGEND_FIRST_COL = 4;
 /** The settings cells NgayBaoCao and SoNgaySapDenHan name ("E3", "E4"). */
 export const AS_OF_CELL = cellAddress(AS_OF_ROW, SETTINGS_VALUE_COL);
 export const SOON_DAYS_CELL = cellAddress(SOON_DAYS_ROW, SETTINGS_VALUE_COL);
 
 const text: CellFormat = { wrap: true, vertical: "top" };
 const centred: CellFormat = { wrap: true, vertical: "top", horizontal: "center" };
+/** One line (screen-only columns): never makes the row taller. */
+const line: CellFormat = { wrap: false, vertical: "top" };
 const input = (f: CellFormat): CellFormat => ({ ...f, locked: false });
 
 /** Column keys of tblNhiemVu, in sheet order from column A. "status" and "doneDate" are what unitRollup reads. */
 export const TASK_COLUMN_KEYS = [
   "key",
-  "section",
-  "objective",
+  // Printed (B:H, the print area): what a printed copy needs.
   "code",
   "task",
-  "activities",
-  "outputs",
   "lead",
-  "coord",
-  "deadline",
-  "note",
+  "due",
+  "state",
+  "daysLate",
+  "updateNote",
+  // Screen only: the other inputs staff fill, then the plan's details.
   "status",
   "doneDate",
   "progress",
   "evidence",
-  "updateNote",
-  "due",
-  "state",
-  "daysLate",
+  "deadline",
+  "activities",
+  "outputs",
+  "coord",
+  "note",
+  "objective",
+  "section",
   "leadKeys",
   "leadText",
 ] as const;
@@ -98,41 +104,19 @@ const progressValidation: ValidationSpec = {
   errorMessage: "Nhập một số từ 0 đến 100 (phần trăm khối lượng đã làm).",
 };
 
-/** Every column but its key; "doneDate"'s validation depends on the plan's year (taskColumns). */
+/**
+ * Every column but its key; "doneDate"'s validation depends on the plan's year (taskColumns).
+ *
+ * Only the printed columns (B:H) wrap: a row is as tall as its tallest wrapped cell, so a long
+ * "Hoạt động" list in a screen-only column would make the printed row tall and the printed sheet
+ * twice as long. The screen-only columns show one line; the whole text is in the cell (formula bar).
+ * The printed widths add up to the width of an A4 landscape page at 100 % (no shrinking).
+ */
 const COLUMN_SPECS: Record<TaskColumnKey, Omit<TableColumn, "key">> = {
   key: { header: "Khóa", role: "key", width: 9, hidden: true, format: { locked: true } },
-  section: { header: "Phần", role: "plan", width: 5, format: centred },
-  objective: { header: "Mục tiêu", role: "plan", width: 18, format: text },
-  code: { header: "Mã", role: "plan", width: 5, format: centred },
-  task: { header: "Nhiệm vụ trọng tâm", role: "plan", width: 22, format: text },
-  activities: { header: "Hoạt động", role: "plan", width: 23, format: text },
-  outputs: { header: "Kết quả/sản phẩm", role: "plan", width: 17, format: text },
-  lead: { header: "Chủ trì", role: "plan", width: 12, format: text },
-  coord: { header: "Phối hợp", role: "plan", width: 10, format: text },
-  deadline: { header: "Thời gian hoàn thành", role: "plan", width: 10, format: centred },
-  note: { header: "Ghi chú", role: "plan", width: 6, format: text },
-  status: {
-    header: "Trạng thái",
-    role: "input",
-    width: 11,
-    format: input(text),
-    validation: statusValidation(),
-  },
-  doneDate: {
-    header: "Ngày hoàn thành",
-    role: "input",
-    width: 10.5,
-    format: input({ ...centred, numberFormat: DATE_FORMAT }),
-  },
-  progress: {
-    header: "Tiến độ (%)",
-    role: "input",
-    width: 6.5,
-    format: input({ ...centred, numberFormat: "0" }),
-    validation: progressValidation,
-  },
-  evidence: { header: "Minh chứng", role: "input", width: 11, format: input(text) },
-  updateNote: { header: "Ghi chú cập nhật", role: "input", width: 11, format: input(text) },
+  code: { header: "Mã", role: "plan", width: 5.5, format: centred },
+  task: { header: "Nhiệm vụ trọng tâm", role: "plan", width: 66, format: text },
+  lead: { header: "Chủ trì", role: "plan", width: 22, format: text },
   due: {
     header: "Hạn",
     role: "computed",
@@ -142,16 +126,46 @@ const COLUMN_SPECS: Record<TaskColumnKey, Omit<TableColumn, "key">> = {
   state: {
     header: "Tình trạng",
     role: "computed",
-    width: 11,
+    width: 11.5,
     format: { ...centred, locked: true },
   },
   daysLate: {
     header: "Số ngày trễ",
     role: "computed",
-    width: 6,
+    width: 8,
     // Zero shows as an empty cell: leadership reads the late ones.
     format: { ...centred, numberFormat: "0;-0;;@", locked: true },
   },
+  updateNote: { header: "Ghi chú cập nhật", role: "input", width: 19, format: input(text) },
+  status: {
+    header: "Trạng thái",
+    role: "input",
+    width: 15,
+    format: input(line),
+    validation: statusValidation(),
+  },
+  doneDate: {
+    header: "Ngày hoàn thành",
+    role: "input",
+    width: 11,
+    format: input({ ...line, horizontal: "center", numberFormat: DATE_FORMAT }),
+  },
+  progress: {
+    header: "Tiến độ (%)",
+    role: "input",
+    width: 8,
+    format: input({ ...line, horizontal: "center", numberFormat: "0" }),
+    validation: progressValidation,
+  },
+  evidence: { header: "Minh chứng", role: "input", width: 18, format: input(line) },
+  deadline: { header: "Thời gian hoàn thành", role: "plan", width: 24, format: line },
+  activities: { header: "Hoạt động", role: "plan", width: 40, format: line },
+  outputs: { header: "Kết quả/sản phẩm", role: "plan", width: 30, format: line },
+  coord: { header: "Phối hợp", role: "plan", width: 22, format: line },
+  note: { header: "Ghi chú", role: "plan", width: 14, format: line },
+  // The objective's code: the objective's text is printed once, in the row above its tasks.
+  objective: { header: "Mục tiêu", role: "plan", width: 9, format: line },
+  section: { header: "Phần", role: "plan", width: 9, format: line },
   leadKeys: {
     header: "Chủ trì (chuẩn hoá)",
     role: "plan",
@@ -159,16 +173,18 @@ const COLUMN_SPECS: Record<TaskColumnKey, Omit<TableColumn, "key">> = {
     hidden: true,
     format: { locked: true },
   },
-  // The document's own wording of the lead, kept out of print: in the narrow Ghi chú it made rows
-  // several lines taller and the printed sheet pages longer.
+  // The document's own wording of the lead (the printed Chủ trì shows the canonical names).
   leadText: {
     header: "Chủ trì (theo văn bản)",
     role: "plan",
     width: 20,
     hidden: true,
-    format: { ...text, locked: true },
+    format: { ...line, locked: true },
   },
 };
+
+/** The printed columns: from the first column (the hidden key) to "Ghi chú cập nhật". */
+export const TASKS_LAST_PRINTED_KEY: TaskColumnKey = "updateNote";
 
 /** Header text of a column (what the add-in finds a column by in the live table). */
 export const taskColumnHeader = (key: TaskColumnKey): string => COLUMN_SPECS[key].header;

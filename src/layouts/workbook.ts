@@ -10,6 +10,10 @@ import { taskInputsOf } from "./tasksSheet";
 import { composeUnitsSheet } from "./unitsSheet";
 import { composeRosterSheet } from "./rosterSheet";
 import { composeIndicatorsSheet } from "./indicatorsAssembly";
+import { composeRecurringSheet } from "./recurringSheet";
+import { composeHistorySheet } from "./historySheet";
+import { composeReportSheet } from "./reportSheet";
+import { withMonthWindowLabels, withReportSourceNames } from "./reportSources";
 import type { UserInput } from "./userInput";
 import type { OrphanInput } from "./userInputMerge";
 import { cleanInputs } from "./xmlSafe";
@@ -66,15 +70,24 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
     flavor: opts.flavor,
   });
 
+  // Quarter marks of recurring work (the periodic report reads them).
+  const recurring = composeRecurringSheet(plan, {
+    userInput: opts.userInput,
+    asOf: tasks.settings.asOf,
+  });
+
   const sheets: SheetLayout[] = [tasks.sheet];
-  sheets.push(indicators.sheet);
+  sheets.push(withMonthWindowLabels(indicators.sheet, plan.year));
   sheets.push(units.sheet);
   sheets.push(roster.sheet);
+  sheets.push(composeReportSheet(plan, opts.userInput));
+  sheets.push(recurring.sheet);
+  sheets.push(composeHistorySheet(plan, opts.userInput));
 
   return {
-    layout: { sheets },
+    layout: { sheets: withReportSourceNames(sheets) },
     settings: tasks.settings,
-    orphans: [...tasks.orphans, ...indicators.orphans],
+    orphans: [...tasks.orphans, ...recurring.orphans, ...indicators.orphans],
     notes: [...clean.notes, ...tasks.settings.notes, ...roster.notes],
   };
 }

@@ -31,3 +31,5 @@ export {
   layoutBuilderFor,
 } from "./planImport";
 export type { ImportResult, UnitEdit } from "./planImport";
+
+export { readHistoryTrends, snapshotWorkbookPlan } from "./reportActions";

@@ -7,10 +7,11 @@
 import { importPlan, type ImportResult } from "../import/importPlan";
 import type { SourceDocument } from "../import/model";
 import { buildWorkbook } from "../layouts/workbook";
-import { composePlanSheet, PLAN_SHEET_KEY, PLAN_SHEET_NAME } from "../layouts/planSheet";
+import { PLAN_SHEET_KEY, PLAN_SHEET_NAME, withPlanSheet } from "../layouts/planSheet";
 import { workbookTargets } from "../layouts/targets";
 import { getPlan } from "../plan";
 import type { Plan } from "../plan/types";
+import type { UserInput } from "../layouts/userInput";
 import { setWorkbookTargets } from "../plan/workbookTargets";
 import {
   refresh,
@@ -26,19 +27,29 @@ import { readSelectedTable, readWorkbookPlan } from "../render/office/planAction
 export { applyUnitEdits, type UnitEdit } from "../import/unitEdits";
 export type { ImportResult };
 
+/**
+ * What an action does to the values read back before the layout is built around them ("Chốt số
+ * liệu" appends a snapshot to Lịch sử), and what it tells the user.
+ */
+export type PrepareInput = (
+  plan: Plan,
+  userInput: UserInput
+) => { userInput: UserInput; notes: string[] };
+
 /** The layout of a plan, add-in flavour, with the plan itself stored in the workbook (KeHoach). */
-export function layoutBuilderFor(plan: Plan): LayoutBuilder {
+export function layoutBuilderFor(plan: Plan, prepare?: PrepareInput): LayoutBuilder {
   const targets = workbookTargets(plan.year);
   return {
     targets: {
       ...targets,
       sheets: [...targets.sheets, { key: PLAN_SHEET_KEY, name: PLAN_SHEET_NAME }],
     },
-    build: (userInput) => {
-      const built = buildWorkbook(plan, { userInput, flavor: "addin" });
+    build: (readBack) => {
+      const prepared = prepare?.(plan, readBack) ?? { userInput: readBack, notes: [] };
+      const built = buildWorkbook(plan, { userInput: prepared.userInput, flavor: "addin" });
       return {
-        layout: { sheets: [...built.layout.sheets, composePlanSheet(plan)] },
-        notes: built.notes,
+        layout: withPlanSheet(built.layout, plan),
+        notes: [...prepared.notes, ...built.notes],
         orphans: built.orphans,
       };
     },
@@ -71,6 +82,17 @@ export async function importSelection(deps: OfficeDeps): Promise<ImportResult> {
 }
 
 let sharedTargets = "";
+/** The workbook's plan as this pane last read or wrote it (null: not yet). */
+let knownPlan: Plan | null = null;
+
+/** The workbook's plan: as last read or written by this pane, else read now (2 round trips). */
+export async function workbookPlan(run: OfficeDeps["run"]): Promise<Plan> {
+  if (knownPlan) return knownPlan;
+  const stored = await readWorkbookPlan(run);
+  shareTargets(stored);
+  knownPlan = stored ?? getPlan();
+  return knownPlan;
+}
 
 /**
  * Hands the plan's target numbers to the custom functions (CCHC.TARGET) of this page; true when
@@ -90,7 +112,10 @@ function shareTargets(plan: Plan | null): boolean {
 /** The tracker for an imported plan; the plan is stored in the workbook and its targets shared. */
 export async function createOrUpdateForPlan(deps: OfficeDeps, plan: Plan): Promise<CreateResult> {
   const result = await createOrUpdate(deps, layoutBuilderFor(plan));
-  if (result.ok) shareTargets(plan);
+  if (result.ok) {
+    shareTargets(plan);
+    knownPlan = plan;
+  }
   return result;
 }
 
@@ -103,7 +128,9 @@ export async function refreshWithWorkbookPlan(deps: OfficeDeps): Promise<ActionR
   const first = await refresh(deps);
   if (!first.ok) return first;
   try {
-    if (!shareTargets(await readWorkbookPlan(deps.run))) return first;
+    const stored = await readWorkbookPlan(deps.run);
+    knownPlan = stored ?? getPlan();
+    if (!shareTargets(stored)) return first;
   } catch (e) {
     shareTargets(null);
     return {
@@ -114,13 +141,20 @@ export async function refreshWithWorkbookPlan(deps: OfficeDeps): Promise<ActionR
   return refresh(deps);
 }
 
-/** Create/update with the workbook's own plan (the built-in one when the workbook has none yet). */
-export async function createOrUpdateWorkbookPlan(deps: OfficeDeps): Promise<CreateResult> {
+/**
+ * Create/update with the workbook's own plan (the built-in one when the workbook has none yet);
+ * `prepare` changes the values read back first (a snapshot).
+ */
+export async function createOrUpdateWorkbookPlan(
+  deps: OfficeDeps,
+  prepare?: PrepareInput
+): Promise<CreateResult> {
   let plan: Plan;
   try {
     const stored = await readWorkbookPlan(deps.run);
     shareTargets(stored);
     plan = stored ?? getPlan();
+    knownPlan = plan;
   } catch (e) {
     return {
       ok: false,
@@ -128,5 +162,5 @@ export async function createOrUpdateWorkbookPlan(deps: OfficeDeps): Promise<Crea
       details: e instanceof ActionError ? e.details : [],
     };
   }
-  return createOrUpdate(deps, layoutBuilderFor(plan));
+  return createOrUpdate(deps, layoutBuilderFor(plan, prepare));
 }

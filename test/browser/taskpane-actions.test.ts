@@ -1,4 +1,6 @@
 import type { Page } from "playwright-core";
+import { PLAN_SHEET_NAME } from "../../src/layouts/planSheet";
+import { workbookTargets } from "../../src/layouts/targets";
 import { fakeHostEnv, routeFakeHost } from "./fakeHostPage";
 import { outputPath } from "./support";
 import { FIXTURES } from "../support/planFixtures";
@@ -61,7 +63,7 @@ test("in a fake Excel host: create the sheets, filter by a unit, clear the filte
     await page.evaluate(() =>
       (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames()
     )
-  ).toEqual(["Sheet1", "Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị", "Đơn vị", "KeHoach"]);
+  ).toEqual(["Sheet1", ...workbookTargets(2024).sheets.map((t) => t.name), PLAN_SHEET_NAME]);
   // The list shows the counts the workbook computed (HyperFormula behind the fake).
   // Today is past every 2024 deadline: each unit has overdue tasks, shown as a badge.
   const firstText = await units.first().innerText();
@@ -118,7 +120,7 @@ type FakeWindow = {
   };
 };
 
-test("Nhập kế hoạch in a fake Excel host: from the selected pasted table, then from a .docx", async () => {
+test("Nhập kế hoạch in a fake Excel host: from the selected pasted table, Chốt số liệu on it, then from a .docx", async () => {
   const page = await env.browser.newPage({ viewport: { width: 350, height: 1400 } });
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(err.message));
@@ -148,6 +150,24 @@ test("Nhập kế hoạch in a fake Excel host: from the selected pasted table, 
   });
   expect(stored).toEqual({ tasks: 6, visibility: "VeryHidden" });
   await page.screenshot({ path: outputPath("taskpane-import-2-built.png"), fullPage: true });
+
+  // Chốt số liệu on the imported 2026 plan: the history and the trend are that plan's, not 2024's.
+  await page.getByTestId("snapshot-period").selectOption("h1");
+  await page.getByTestId("snapshot").click();
+  await page.getByText(/Đã chốt số liệu lần 1 \(6 tháng 2026\)/).waitFor({ timeout: 60_000 });
+  await page.getByTestId("trend-chart").first().waitFor({ timeout: 30_000 });
+  const history = await page.evaluate(() => {
+    const t = (window as unknown as FakeWindow).__fakeExcel.table("tblLichSu");
+    return t.body.map((r) => r[t.headers.indexOf("Kỳ báo cáo")]);
+  });
+  expect(new Set(history)).toEqual(new Set(["6 tháng 2026"]));
+  expect(
+    await page
+      .getByRole("img", { name: /quá hạn/i })
+      .first()
+      .isVisible()
+  ).toBe(true);
+  await page.screenshot({ path: outputPath("taskpane-import-3-snapshot.png"), fullPage: true });
 
   await page.getByTestId("import-file").setInputFiles({
     name: "KeHoach-SoTuPhap-2025.docx",

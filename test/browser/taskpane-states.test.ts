@@ -98,7 +98,7 @@ test("every state of the pane at 350 px: readable, labelled, no axe violations",
   // Keyboard: Tab visits the controls in reading order.
   await page.locator("body").click({ position: { x: 1, y: 1 } });
   const order: string[] = [];
-  for (let i = 0; i < 8; i += 1) {
+  for (let i = 0; i < 11; i += 1) {
     await page.keyboard.press("Tab");
     order.push(
       await page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "")
@@ -111,6 +111,9 @@ test("every state of the pane at 350 px: readable, labelled, no axe violations",
     "as-of-calendar",
     "as-of-apply",
     "as-of-today",
+    "snapshot-period",
+    "snapshot",
+    "show-trends",
     "overdue-only",
     "unit-all",
   ]);

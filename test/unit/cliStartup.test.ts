@@ -36,19 +36,25 @@ function staticClosure(entry: string): { files: Set<string>; packages: Set<strin
   return { files, packages };
 }
 
-const HEAVY = ["exceljs", "jszip", "zod", "zod/mini"];
+const HEAVY = ["exceljs", "jszip", "zod", "zod/mini", "docx"];
 
 test("the static-import walk sees what it must (a module known to load zod statically)", () => {
   expect(staticClosure("plan/index.ts").packages).toContain("zod/mini");
   expect(staticClosure("cli/commands/workbookRun.ts").packages).toContain("exceljs");
   expect(staticClosure("cli/commands/importRun.ts").packages).toContain("jszip");
+  expect(staticClosure("cli/commands/reportRun.ts").packages).toContain("docx");
+  expect(staticClosure("cli/commands/snapshotRun.ts").packages).toContain("exceljs");
 });
 
-test("cchc starts without exceljs, jszip, zod or the importer", () => {
+test("cchc starts without exceljs, jszip, zod, docx, the importer or the layouts", () => {
   const { files, packages } = staticClosure("cli/main.ts");
   for (const heavy of HEAVY) expect(packages).not.toContain(heavy);
   const relative = [...files].map((f) => path.relative(SRC, f));
-  expect(relative.filter((f) => f.startsWith("import/") || f.startsWith("render/"))).toEqual([]);
+  expect(relative.filter((f) => /^(import|render|layouts)\//.test(f))).toEqual([]);
+  // report and snapshot are registered like workbook and import: their bodies load when run.
+  expect(relative).toEqual(
+    expect.arrayContaining(["cli/commands/report.ts", "cli/commands/snapshot.ts"])
+  );
   expect(relative).not.toContain("plan/schema.ts");
 });
 

@@ -12,7 +12,7 @@
  * Needs Debian packages libreoffice-calc-nogui (or libreoffice-calc) and poppler-utils; without them
  * this test FAILS, on purpose.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -25,6 +25,8 @@ import { buildWorkbook } from "../../src/layouts/workbook";
 import { ROSTER_TABLE, composeRosterSheet } from "../../src/layouts/rosterSheet";
 import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
 import { INDICATORS_TABLE } from "../../src/layouts/indicatorsSheet";
+import { RECURRING_TABLE } from "../../src/layouts/recurringSheet";
+import { HISTORY_TABLE } from "../../src/layouts/historySheet";
 import { planRollup, taskDue, taskOutcome, unitRollup } from "../../src/domain/unitRollup";
 import { isoToSerial } from "../../src/domain/excelDate";
 import { isMet, rate } from "../../src/domain/rates";
@@ -32,17 +34,22 @@ import { targetValue } from "../../src/domain/indicatorTarget";
 import { renderWorkbookFile } from "../../src/render/xlsx/renderWorkbookFile";
 import { readUserInputFromFile } from "../../src/render/xlsx/readUserInput";
 import { parseCell } from "../../src/layouts/a1";
+import {
+  POISON_NUMBER,
+  POISON_TEXT,
+  computed,
+  makeProfile,
+  poisoned,
+  soffice,
+  which,
+} from "../support/libreoffice";
+
+// Reading back and recalculating a whole workbook (six sheets) is seconds of work on a busy machine.
+jest.setTimeout(120_000);
 
 const AS_OF = "2024-06-30";
 const SOON_DAYS = 7;
 const OUTPUT = path.resolve(__dirname, "..", "..", "test-output");
-const POISON_NUMBER = 987654;
-const POISON_TEXT = "SAI-CACHE";
-
-function which(cmd: string): string | null {
-  const r = spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" });
-  return r.status === 0 ? r.stdout.trim() : null;
-}
 
 const addDays = (iso: string, days: number): string => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -115,64 +122,6 @@ function filledInput(plan: Plan): UserInput {
     tables: { [TASKS_TABLE]: tasks, [INDICATORS_TABLE]: indicators, [ROSTER_TABLE]: roster },
     names: {},
   };
-}
-
-/** The same layout with every cached formula result replaced by a wrong value. */
-function poisoned(layout: WorkbookLayout): WorkbookLayout {
-  const bad = (cell: Scalar, result: Scalar | undefined): Scalar | undefined =>
-    typeof cell === "string" && cell.startsWith("=")
-      ? typeof result === "number"
-        ? POISON_NUMBER
-        : POISON_TEXT
-      : result;
-  const sheets = layout.sheets.map((s): SheetLayout => ({
-    ...s,
-    blocks: s.blocks.map((b) => ({
-      ...b,
-      results: b.cells.map((row, i) => row.map((c, j) => bad(c, b.results?.[i]?.[j]) ?? null)),
-    })),
-    table: s.table && {
-      ...s.table,
-      rows: s.table.rows.map((r) => ({
-        ...r,
-        results: r.cells.map((c, j) => bad(c, r.results?.[j]) ?? null),
-      })),
-    },
-  }));
-  return { sheets };
-}
-
-/** A LibreOffice profile of our own, set to recalculate Excel 2007+ files on load. */
-function makeProfile(dir: string): string {
-  const user = path.join(dir, "user");
-  fs.mkdirSync(user, { recursive: true });
-  fs.writeFileSync(
-    path.join(user, "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`
-  );
-  return `file://${dir}`;
-}
-
-function soffice(bin: string, profile: string, args: string[]): void {
-  execFileSync(bin, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", ...args], {
-    stdio: "pipe",
-    timeout: 120_000,
-  });
-}
-
-/** Cell value as LibreOffice computed it (a formula cell's result; dates as serials). */
-function computed(ws: ExcelJS.Worksheet, row: number, col: number): unknown {
-  const cell = ws.getCell(row, col);
-  // cell.result, not value.result: exceljs leaves a zero result out of `value`.
-  const raw: unknown = cell.formula ? cell.result : cell.value;
-  if (raw instanceof Date) return raw.getTime() / 86_400_000 + 25569;
-  if (raw !== null && typeof raw === "object" && "error" in (raw as object))
-    return (raw as { error: string }).error;
-  return raw === undefined || raw === null ? "" : raw;
 }
 
 function table(layout: WorkbookLayout, name: string): { sheet: SheetLayout; spec: TableSpec } {
@@ -399,6 +348,8 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
       [TASKS_TABLE, "table"],
       [INDICATORS_TABLE, "table"],
       [ROSTER_TABLE, "table"],
+      [RECURRING_TABLE, "table"],
+      [HISTORY_TABLE, "table"],
     ]);
   });
 

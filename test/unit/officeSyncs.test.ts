@@ -96,10 +96,12 @@ test.each(oneRequest)(
   }
 );
 
-test("100×: the write's arrays (5.5 MB) go in two requests, the other actions are unchanged", () => {
+test("100×: the write goes in more requests (create and update alike), the other actions are unchanged", () => {
   const m = results.get(100)!;
-  expect(m.create.syncs).toBe(3 + 1);
-  expect(m.update.syncs).toBe(2 + 1);
+  // Past one request's byte budget (payload.ts); payloadLimits.test bounds the extra requests by
+  // bytes ÷ budget with Microsoft's client. The Báo cáo sheet's helper table grows with the tasks.
+  expect(m.create.syncs).toBeGreaterThan(3);
+  expect(m.update.syncs).toBe(m.create.syncs - 1);
   expect([m.refresh, m.asOf, m.filter, m.clearFilter]).toEqual([1, 2, 2, 2]);
 });
 

@@ -92,8 +92,10 @@ describe.each([100, 300])("%i× the plan within Excel on the web's limits", (sca
     expect(run.requests.every((q) => q.error === undefined)).toBe(true);
     const { request, response } = largest(run);
     expect(request).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
-    // The whole table's formulas and values were 8 MB at 100×: now the key and input columns.
-    expect(response).toBeLessThan(PAYLOAD_LIMIT_BYTES / 2);
+    // The whole table's formulas and values were 8 MB at 100× (24 MB at 300×): now the key and input
+    // columns of every table (the report sheets' typed cells too), read again in halves if too large.
+    expect(response).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    if (scale === 100) expect(response).toBeLessThan(PAYLOAD_LIMIT_BYTES / 2);
     const { extra, bound } = extraWrites(run, 1);
     expect(extra).toBeLessThanOrEqual(bound);
     expect(run.waiting).toBe(2 + extra);

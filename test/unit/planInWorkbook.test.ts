@@ -18,6 +18,8 @@ import { runCli } from "../support/runCli";
 import { FIXTURES } from "../support/planFixtures";
 import { planDocx, planText } from "../support/planFiles";
 
+jest.setTimeout(120_000);
+
 const huyen = (): Plan => importPlan(readTextPlan(planText(FIXTURES[1].plan))).plan;
 
 describe("the plan stored in a sheet", () => {
@@ -106,10 +108,15 @@ describe("cchc workbook with an imported plan", () => {
     await wb.xlsx.readFile(path.join(tmp, "a.xlsx"));
     // Every visible sheet's heading rows name the plan's year, and nothing says 2024.
     const visible = wb.worksheets.filter((ws) => ws.state === "visible");
-    expect(visible.length).toBe(4);
+    // Nhiệm vụ, Chỉ tiêu, Theo đơn vị, Đơn vị and the report's Báo cáo, Thường xuyên, Lịch sử.
+    expect(visible.length).toBe(7);
     for (const ws of visible) {
       const heading: string[] = [];
-      for (let r = 1; r <= 4; r++) ws.getRow(r).eachCell((c) => void heading.push(c.text));
+      // Dates are left out: Báo cáo's window of Quý I 2025 rightly starts on 15/12/2024.
+      for (let r = 1; r <= 4; r++)
+        ws.getRow(r).eachCell(
+          (c) => void (c.effectiveType === ExcelJS.ValueType.Date || heading.push(c.text))
+        );
       expect(heading.join(" | ")).toMatch(/NĂM 2025/);
       expect(heading.join(" | ")).not.toMatch(/2024/);
     }

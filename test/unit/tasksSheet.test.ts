@@ -23,6 +23,7 @@ import {
   TASK_COLUMN_KEYS,
   TASK_HEADER_ALIASES,
   taskColumn,
+  TASKS_LAST_PRINTED_KEY,
 } from "../../src/layouts/tasksSheet";
 import { emptyUserInput, type UserInput } from "../../src/layouts/userInput";
 import { extractTableInput } from "../../src/layouts/userInputMerge";
@@ -64,30 +65,31 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
     expect(sheet.name).toBe("Nhiệm vụ");
     expect(table.name).toBe("tblNhiemVu");
     expect(table.at).toBe("A6");
-    expect(sheet.font).toEqual({ name: "Times New Roman", size: 11 });
+    // 10 pt: the 2024 plan prints on 5 A4 pages (test/unit/printPages.test.ts).
+    expect(sheet.font).toEqual({ name: "Times New Roman", size: 10 });
   });
 
   it("has the plan, input and computed columns in order, key and both lead helper columns hidden", () => {
     expect(table.columns.map((c) => c.header)).toEqual([
       "Khóa",
-      "Phần",
-      "Mục tiêu",
       "Mã",
       "Nhiệm vụ trọng tâm",
-      "Hoạt động",
-      "Kết quả/sản phẩm",
       "Chủ trì",
-      "Phối hợp",
-      "Thời gian hoàn thành",
-      "Ghi chú",
+      "Hạn",
+      "Tình trạng",
+      "Số ngày trễ",
+      "Ghi chú cập nhật",
       "Trạng thái",
       "Ngày hoàn thành",
       "Tiến độ (%)",
       "Minh chứng",
-      "Ghi chú cập nhật",
-      "Hạn",
-      "Tình trạng",
-      "Số ngày trễ",
+      "Thời gian hoàn thành",
+      "Hoạt động",
+      "Kết quả/sản phẩm",
+      "Phối hợp",
+      "Ghi chú",
+      "Mục tiêu",
+      "Phần",
       "Chủ trì (chuẩn hoá)",
       "Chủ trì (theo văn bản)",
     ]);
@@ -97,40 +99,49 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
       "leadText",
     ]);
     expect(table.columns.filter((c) => c.role === "input").map((c) => c.key)).toEqual([
+      "updateNote",
       "status",
       "doneDate",
       "progress",
       "evidence",
-      "updateNote",
     ]);
-    for (const c of table.columns) {
+    // Only the printed columns (up to "Ghi chú cập nhật") wrap: a screen-only column never makes a
+    // printed row taller.
+    const printed = col(TASKS_LAST_PRINTED_KEY);
+    table.columns.forEach((c, i) => {
       expect(c.format?.locked ?? true).toBe(c.role !== "input");
-      if (c.role === "plan" && !c.hidden) expect(c.format?.wrap).toBe(true);
-    }
+      if (!c.hidden && c.role !== "key") expect(c.format?.wrap).toBe(i <= printed);
+    });
+    expect(sheet.print?.printArea).toBe(`A1:H${6 + table.rows.length}`);
     expect(sheet.columnWidths).toEqual(table.columns.map((c) => c.width));
     expect(table.columns[col("doneDate")].format?.numberFormat).toBe("dd/mm/yyyy");
     expect(table.columns[col("due")].format?.numberFormat).toBe("dd/mm/yyyy");
   });
 
   it("keeps the document's section structure as header rows (key '§…') in document order", () => {
+    // Each objective once, in a row above its tasks (2.1 … 2.4 share objective 1.1).
     expect(table.rows.map((r) => r.key)).toEqual([
       "§I",
+      "§MT:I::1.1",
       "2.1#1",
       "2.2#1",
       "2.3#1",
       "2.4#1",
       "§III",
+      "§MT:III::1.1",
       "2.23#1",
       "2.23#2",
       "§VII",
       "§7.1",
+      "§MT:VII:7.1:1.1",
       "2.34#1",
       "§7.2",
+      "§MT:VII:7.2:1.1",
       "2.38#1",
       "§MT:VII:7.2:1.6",
     ]);
     const vii = table.rows.find((r) => r.key === "§VII");
-    expect(vii?.cells[col("objective")]).toBe("VII. XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ");
+    expect(vii?.cells[col("task")]).toBe("VII. XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ");
     expect(vii?.format).toMatchObject({ font: { bold: true }, locked: true });
     expect(vii?.format?.fill).toMatch(/^#[0-9A-F]{6}$/);
     for (const r of table.rows.filter((x) => x.key.startsWith("§"))) {
@@ -138,16 +149,20 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
       expect(r.cells[col("state")]).toBeNull();
     }
     const orphanObjective = table.rows[table.rows.length - 1];
-    expect(orphanObjective.cells[col("objective")]).toBe(
-      "1.6. Thực hiện các nhiệm vụ khác được giao"
+    expect(orphanObjective.cells[col("task")]).toBe(
+      "Mục tiêu 1.6. Thực hiện các nhiệm vụ khác được giao\n(Tài liệu không ghi nhiệm vụ cho mục tiêu này)"
     );
+    const objective = table.rows.find((r) => r.key === "§MT:I::1.1");
+    expect(objective?.cells[col("task")]).toBe("Mục tiêu 1.1. Nâng cao chất lượng");
+    // No row format (a call per row in Office.js); a conditional format sets objective rows in italics.
+    expect(objective?.format).toBeUndefined();
   });
 
   it("writes the plan's texts, with lists one item per line and nothing that looks like a formula", () => {
     const t21 = table.rows.find((r) => r.key === "2.1#1")?.cells ?? [];
     expect(t21[col("code")]).toBe("2.1");
     expect(t21[col("section")]).toBe("I");
-    expect(t21[col("objective")]).toBe("1.1. Nâng cao chất lượng");
+    expect(t21[col("objective")]).toBe("1.1");
     expect(t21[col("activities")]).toBe("• Xây dựng dự thảo\n• Trình ban hành");
     expect(t21[col("outputs")]).toBe("Kế hoạch được ban hành");
     expect(t21[col("deadline")]).toBe("Trước ngày 05/01/2024");
@@ -194,7 +209,7 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
     expect(f).toContain("NgayBaoCao");
     expect(f).toContain("SoNgaySapDenHan");
     expect(f).not.toMatch(/CCHC\./);
-    expect(f).toMatch(/^=IF\(L9="Không áp dụng"/);
+    expect(f).toMatch(/^=IF\(I9="Không áp dụng"/);
   });
 
   it("caches results computed by the domain for the as-of date", () => {
@@ -220,7 +235,7 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
     expect(asOf.cells).toEqual([[serial("2024-02-01")]]);
   });
 
-  it("highlights with five expression rules on the whole body, referring to the row's own state", () => {
+  it("highlights with five expression rules on the whole body, referring to the row's own state, and sets objective rows in italics", () => {
     const body = parseRange(sheet.rules[0].range);
     expect(body).toEqual({
       top: 7,
@@ -232,12 +247,14 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
       r.type === "expression" ? [r.formula, r.format.fill] : null
     );
     expect(rules).toEqual([
-      ['=$R7="Quá hạn"', "#FFC7CE"],
-      ['=$R7="Sắp đến hạn"', "#FFEB9C"],
-      ['=$R7="Hoàn thành"', "#C6EFCE"],
-      ['=$R7="Hoàn thành trễ hạn"', "#F8CBAD"],
-      ['=$R7="Không áp dụng"', "#D9D9D9"],
+      ['=$F7="Quá hạn"', "#FFC7CE"],
+      ['=$F7="Sắp đến hạn"', "#FFEB9C"],
+      ['=$F7="Hoàn thành"', "#C6EFCE"],
+      ['=$F7="Hoàn thành trễ hạn"', "#F8CBAD"],
+      ['=$F7="Không áp dụng"', "#D9D9D9"],
+      ['=LEFT($A7,4)="§MT:"', undefined],
     ]);
+    expect(sheet.rules[5].type === "expression" && sheet.rules[5].format).toEqual({ italic: true });
     expect(table.columns[col("state")].header).toBe("Tình trạng");
   });
 
@@ -246,7 +263,7 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
     expect(sheet.names.map((n) => [n.name, n.ref])).toEqual([
       [NAME_AS_OF, "$E$3"],
       [NAME_SOON_DAYS, "$E$4"],
-      [NAME_STATE_COLUMN, `$R$7:$R$${last}`],
+      [NAME_STATE_COLUMN, `$F$7:$F$${last}`],
       [NAME_LEAD_COLUMN, `$T$7:$T$${last}`],
     ]);
   });
@@ -265,13 +282,14 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
       ["E3", "date"],
       ["E4", "wholeNumber"],
     ]);
-    const legend = ["E5", "F5", "G5", "H5", "I5"].map((a) => blockAt(sheet, a).cells[0][0]);
+    // The legend inside the printed columns (D:H), the longest label in the widest column.
+    const legend = ["D5", "E5", "F5", "G5", "H5"].map((a) => blockAt(sheet, a).cells[0][0]);
     expect(legend).toEqual([
       "Quá hạn",
       "Sắp đến hạn",
       "Hoàn thành",
-      "Hoàn thành trễ hạn",
       "Không áp dụng",
+      "Hoàn thành trễ hạn",
     ]);
     const formulas = sheet.blocks.flatMap((b) =>
       b.cells
@@ -285,7 +303,7 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
     ]);
     expect(blockAt(sheet, "F3").results?.[0][0]).toBe(AS_OF_TODAY_HINT);
     expect(blockAt(sheet, "B1").merge).toBe(true);
-    expect(blockAt(sheet, "B1").cells[0]).toHaveLength(18); // B..S, the visible columns
+    expect(blockAt(sheet, "B1").cells[0]).toHaveLength(7); // B..H, the printed columns
   });
 
   it("validates input columns with Vietnamese alerts", () => {
@@ -401,13 +419,11 @@ describe("typed values are put back by task key", () => {
       }),
     });
     const row = (k: string) => tableOf(built.sheet).rows.find((r) => r.key === k)?.cells ?? [];
-    expect(row("2.23#2").slice(col("status"), col("updateNote") + 1)).toEqual([
-      "Hoàn thành",
-      45310,
-      100,
-      "CV 12/SKHCN",
-      "xong",
-    ]);
+    const inputs = (k: string) =>
+      (["status", "doneDate", "progress", "evidence", "updateNote"] as const).map(
+        (c) => row(k)[col(c)]
+      );
+    expect(inputs("2.23#2")).toEqual(["Hoàn thành", 45310, 100, "CV 12/SKHCN", "xong"]);
     expect(row("2.23#1")[col("status")]).toBe("Đang thực hiện");
     expect(built.orphans).toEqual([]);
   });
@@ -436,7 +452,7 @@ describe("typed values are put back by task key", () => {
     const last = 6 + rows.length;
     expect(built.sheet.rules[0].range).toBe(`A7:U${last}`);
     expect(built.sheet.names.find((n) => n.name === NAME_STATE_COLUMN)?.ref).toBe(
-      `$R$7:$R$${last}`
+      `$F$7:$F$${last}`
     );
   });
 

@@ -163,6 +163,9 @@ describe("the workbook", () => {
       "Chỉ tiêu",
       "Theo đơn vị",
       "Đơn vị",
+      "Báo cáo",
+      "Thường xuyên",
+      "Lịch sử",
     ]);
     const tables = layout.sheets.flatMap((s) => (s.table ? [s.table.name] : []));
     expect(new Set(tables).size).toBe(tables.length);

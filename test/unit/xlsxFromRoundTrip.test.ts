@@ -208,7 +208,7 @@ describe("cchc workbook --from: fill every input cell, regenerate, compare", () 
       "v2.xlsx"
     );
     expect(second.userInput).toEqual(first.userInput);
-    expect(second.found.map((f) => f.via)).toEqual(["table", "table", "table"]);
+    expect(second.found.map((f) => f.via)).toEqual(["table", "table", "table", "table", "table"]);
   });
 });
 
@@ -285,6 +285,8 @@ describe("--from survives files that lost their table objects or gained columns 
         ["tblNhiemVu", "header"],
         ["tblChiTieu", "header"],
         ["tblDonVi", "header"],
+        ["tblThuongXuyen", "header"],
+        ["tblLichSu", "header"],
       ]);
       const missing = typed.filter(
         (t) => read.userInput.tables[t.table]?.[t.key]?.[t.column] !== t.value

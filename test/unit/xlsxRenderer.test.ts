@@ -84,7 +84,7 @@ function tasksSheet(): SheetLayout {
         {
           key: "§I",
           cells: ["§I", "I. CHỈ ĐẠO ĐIỀU HÀNH", null, null, null],
-          format: { font: { bold: true }, fill: "#DDEBF7" },
+          format: { font: { bold: true }, fill: "#DDEBF7", locked: true },
         },
         {
           key: "2.1#1",
@@ -544,7 +544,15 @@ describe("the real workbook layout, flavor file", () => {
 
   test("four sheets in the add-in's order, each table found by name", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(layout.sheets.map((s) => s.name));
-    expect(layout.sheets.map((s) => s.key)).toEqual(["tasks", "indicators", "units", "roster"]);
+    expect(layout.sheets.map((s) => s.key)).toEqual([
+      "tasks",
+      "indicators",
+      "units",
+      "roster",
+      "report",
+      "recurring",
+      "history",
+    ]);
     for (const sheet of layout.sheets) {
       if (!sheet.table) continue;
       const ws = wb.getWorksheet(sheet.name)!;
@@ -632,6 +640,7 @@ describe("the real workbook layout, flavor file", () => {
       const inputCol = sheet.table.columns.findIndex((c) => c.role === "input");
       if (inputCol < 0) continue;
       const rowIndex = sheet.table.rows.findIndex((r) => !r.key.startsWith("§"));
+      if (rowIndex < 0) continue; // an empty table (Lịch sử before any snapshot)
       const at = ws.getCell(sheet.table.at);
       const cell = ws.getCell(Number(at.row) + 1 + rowIndex, Number(at.col) + inputCol);
       expect(isLocked(cell)).toBe(false);

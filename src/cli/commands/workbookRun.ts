@@ -19,13 +19,14 @@ import type { UserInput } from "../../layouts/userInput";
 import { renderWorkbookFile } from "../../render/xlsx/renderWorkbookFile";
 import { readUserInputFromFile, WorkbookFileError } from "../../render/xlsx/readUserInput";
 import { readStoredPlan } from "../../render/xlsx/readStoredPlan";
-import { composePlanSheet } from "../../layouts/planSheet";
+import { withPlanSheet } from "../../layouts/planSheet";
 import { carryInputToRevisedPlan } from "../../layouts/planRevision";
-import type { Plan } from "../../plan/types";
 import { parseArgs, UsageError } from "../args";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIO } from "../io";
-import { loadPlan, PlanFileError } from "../planFile";
+import { PlanFileError } from "../planFile";
+import { choosePlan } from "../choosePlan";
 import { OutputFileError, writeOutputFile, describeWriteError } from "../outputFile";
+import { InputError, readInputFile } from "../inputFile";
 
 export interface WorkbookIO extends CliIO {
   /** Today's ISO date for cached results of =TODAY() (tests); default: the machine's date. */
@@ -55,9 +56,6 @@ interface WorkbookArgs {
   force: boolean;
   help: boolean;
 }
-
-/** Input that cannot be used (files, dates): exit code 1, nothing written. */
-class InputError extends Error {}
 
 function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
   const a = parseArgs(argv, {
@@ -90,57 +88,6 @@ function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
   return args;
 }
 
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT") return "không tồn tại";
-  if (code === "EACCES" || code === "EPERM") return "không có quyền truy cập";
-  if (code === "EISDIR") return "là một thư mục, không phải tệp";
-  return err instanceof Error ? err.message : String(err);
-}
-
-async function readInputFile(file: string, what: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(file);
-  } catch (err) {
-    throw new InputError(`Không đọc được ${what} “${file}”: ${describeFsError(err)}.`);
-  }
-}
-
-/**
- * The plan to write: --plan when given; else the plan stored in the --from file; else (a file
- * written before plans were stored, or no --from) the built-in one — said aloud, never silently.
- */
-async function choosePlan(
-  args: WorkbookArgs,
-  stored: Plan | null,
-  hasFrom: boolean,
-  cwd: string,
-  progress: (text: string) => void
-): Promise<Plan> {
-  if (args.plan !== undefined) {
-    progress(`Đang đọc kế hoạch từ ${args.plan}…`);
-    const plan = await loadPlan(args.plan, cwd);
-    if (stored) {
-      progress(
-        `  Sổ cũ theo dõi “${stored.title}” (năm ${stored.year}); dùng kế hoạch mới “${plan.title}” (năm ${plan.year}).`
-      );
-    }
-    return plan;
-  }
-  if (stored) {
-    progress(`Dùng kế hoạch lưu trong tệp nguồn: “${stored.title}” (năm ${stored.year}).`);
-    return stored;
-  }
-  const builtIn = await loadPlan(undefined, cwd);
-  progress(
-    hasFrom
-      ? `Tệp nguồn không lưu kế hoạch (tạo bằng phiên bản cũ): dùng kế hoạch có sẵn “${builtIn.title}”. ` +
-          "Nếu sổ theo dõi kế hoạch khác, thêm --plan KẾ_HOẠCH.json."
-      : `Đang đọc kế hoạch có sẵn “${builtIn.title}” (kế hoạch khác: --plan KẾ_HOẠCH.json, tạo bằng cchc import)…`
-  );
-  return builtIn;
-}
-
 async function statOf(file: string): Promise<Stats | null> {
   try {
     return await fs.stat(file);
@@ -169,7 +116,7 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
     const fromFile = args.from === undefined ? undefined : path.resolve(cwd, args.from);
     const fromData = fromFile ? await readInputFile(fromFile, "tệp nguồn") : undefined;
     const stored = fromData ? await readStoredPlan(fromData, path.basename(fromFile ?? "")) : null;
-    const plan = await choosePlan(args, stored, fromData !== undefined, cwd, progress);
+    const plan = await choosePlan(args.plan, stored, fromData !== undefined, cwd, progress);
     const out = path.resolve(cwd, args.out ?? `CCHC-${plan.year}.xlsx`);
     const existing = await statOf(out);
     if (existing?.isDirectory()) throw new InputError(describeWriteError(out, { code: "EISDIR" }));
@@ -228,9 +175,7 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
 
     progress(`Đang ghi ${out}…`);
     // The plan travels inside the workbook: --from and the add-in read it back (layouts/planSheet.ts).
-    const data = await renderWorkbookFile({
-      sheets: [...build.layout.sheets, composePlanSheet(plan)],
-    });
+    const data = await renderWorkbookFile(withPlanSheet(build.layout, plan));
     await writeOutputFile(out, data, { force: args.force });
 
     const { asOf, soonDays } = build.settings;

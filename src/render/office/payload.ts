@@ -56,6 +56,12 @@ export class RequestBudget {
     this.used += bytes;
   }
 
+  /** Makes room for `bytes` that are not an array (a range's formats): syncs first if they do not fit. */
+  async reserve(bytes: number): Promise<void> {
+    if (this.remaining < bytes) await this.flush();
+    this.used += bytes;
+  }
+
   async flush(): Promise<void> {
     if (this.used === 0) return;
     await this.context.sync();

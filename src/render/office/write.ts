@@ -25,7 +25,8 @@ import type {
 } from "../../layouts/model";
 import { tableBox } from "../../layouts/tableGeometry";
 import { toFormulaGrid } from "./cells";
-import { applyFormat, numberFormatGrid, widthToPoints } from "./formats";
+import { formatRuns } from "./blockFormats";
+import { applyFormat, formatRequestBytes, numberFormatGrid, widthToPoints } from "./formats";
 import { REQUEST_ARRAY_BUDGET_BYTES, RequestBudget, writeInSlices } from "./payload";
 import { footprintName, type ProbeResult, type ResolvedSheet } from "./probe";
 import type { Capabilities } from "./requirements";
@@ -234,6 +235,10 @@ async function writeSheet(
   writeWidths(ws, sheet.columnWidths);
 
   for (const b of sheet.blocks) await writeBlock(ws, b, budget);
+  for (const run of formatRuns(sheet.blocks.map((b) => ({ box: blockBox(b), format: b.format })))) {
+    await budget.reserve(formatRequestBytes(run.format));
+    applyFormat(ws.getRange(boxAddress(run.box)), run.format, { protection: true });
+  }
   let tableRows = 0;
   if (sheet.table) tableRows = await writeTable(ws, sheet.table, caps, budget);
 
@@ -286,9 +291,10 @@ async function writeBlock(ws: Excel.Worksheet, b: Block, budget: RequestBudget):
   const box = blockBox(b);
   const width = box.right - box.left + 1;
   await setGrid(ws, box, toFormulaGrid(b.cells, width), "formulas", budget);
-  const range = ws.getRange(boxAddress(box));
-  if (b.merge && (box.bottom > box.top || box.right > box.left)) range.merge(false);
-  applyFormat(range, b.format, { protection: true });
+  // The block's format (font, fill, borders) is applied with its neighbours' (formatRuns, below).
+  if (b.merge && (box.bottom > box.top || box.right > box.left)) {
+    ws.getRange(boxAddress(box)).merge(false);
+  }
   if (b.format?.numberFormat) {
     const grid = numberFormatGrid(b.format.numberFormat, box.bottom - box.top + 1, width);
     await setGrid(ws, box, grid, "numberFormat", budget);

@@ -15,10 +15,11 @@ function ruleStyle(format: RuleFormat): Partial<Style> {
     if (fill) style.fill = fill;
   }
   const color = argb(format.fontColor);
-  if (color || format.bold !== undefined) {
+  if (color || format.bold !== undefined || format.italic !== undefined) {
     style.font = {};
     if (color) style.font.color = { argb: color };
     if (format.bold !== undefined) style.font.bold = format.bold;
+    if (format.italic !== undefined) style.font.italic = format.italic;
   }
   return style;
 }

@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
 import {
-  HEADER_KEY_PREFIX,
   type Block,
   type CellFormat,
   type Scalar,
@@ -47,12 +46,14 @@ const HEADER_FORMAT: CellFormat = {
   horizontal: "center",
 };
 
-/** Whether a body cell is locked: input columns are open to staff, except on section header rows. */
+/**
+ * Whether a body cell is locked: input columns are open to staff, except on rows whose format locks
+ * them (section header rows). The same rule as the Office renderer's row formats over column formats.
+ */
 function lockedFor(table: TableSpec, rowIndex: number, colIndex: number): boolean {
   const row = table.rows[rowIndex];
   const column = table.columns[colIndex];
   if (row?.format?.locked !== undefined) return row.format.locked;
-  if (row?.key.startsWith(HEADER_KEY_PREFIX)) return true;
   if (column.format?.locked !== undefined) return column.format.locked;
   return column.role !== "input";
 }

@@ -34,6 +34,10 @@ import { AsOfDateField, dateProblem } from "./AsOfDateField";
 import { ImportPlan } from "./ImportPlan";
 import { SortButtons } from "./SortButtons";
 import { UnitList, unitChoiceKey } from "./UnitList";
+import { History } from "./History";
+import type { HistoryTrends } from "../../render/office/history";
+
+type SnapshotPeriod = Parameters<Engine["snapshotWorkbookPlan"]>[1];
 
 // Plain style objects, not makeStyles: a runtime makeStyles pulls Griffel's CSS compiler (stylis,
 // rtl-css-js, ~8 KB gzip) into the first download; Fluent's own components ship precompiled styles.
@@ -56,7 +60,7 @@ export interface ActionsProps {
   loadEngine?: () => Promise<Engine>;
 }
 
-type Busy = null | "create" | "refresh" | "asOf" | "filter" | "sort";
+type Busy = null | "create" | "refresh" | "asOf" | "filter" | "sort" | "snapshot";
 
 const BUSY_TEXT: Record<Exclude<Busy, null>, string> = {
   create: "Đang tạo/cập nhật bảng theo dõi…",
@@ -64,6 +68,7 @@ const BUSY_TEXT: Record<Exclude<Busy, null>, string> = {
   asOf: "Đang đặt ngày báo cáo…",
   filter: "Đang lọc bảng nhiệm vụ…",
   sort: "Đang sắp xếp bảng nhiệm vụ…",
+  snapshot: "Đang chốt số liệu vào trang Lịch sử…",
 };
 
 interface Notice {
@@ -103,6 +108,7 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   const [overdueOnly, setOverdueOnly] = React.useState(false);
   const [dateText, setDateText] = React.useState<string>("");
   const [dateError, setDateError] = React.useState<string | null>(null);
+  const [trends, setTrends] = React.useState<HistoryTrends | null>(null);
   const running = React.useRef(false);
 
   const perform = React.useCallback(
@@ -154,6 +160,19 @@ export function Actions(props: ActionsProps): React.JSX.Element {
     []
   );
 
+  /**
+   * Reads Lịch sử for the trends, on request and after a snapshot (not on open: opening the pane
+   * costs one round trip, the refresh). A failure only leaves them out.
+   */
+  const loadTrends = React.useCallback(async (): Promise<void> => {
+    try {
+      const engine = await load.current();
+      setTrends(await engine.readHistoryTrends(deps.run));
+    } catch {
+      setTrends(null);
+    }
+  }, [deps]);
+
   React.useEffect(() => {
     void perform(
       "refresh",
@@ -198,6 +217,14 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       "asOf",
       withEngine((e) => e.setAsOfDate(deps, null))
     );
+  };
+  const onSnapshot = (period: string): void => {
+    void perform(
+      "snapshot",
+      withEngine((e) => e.snapshotWorkbookPlan(deps, period as SnapshotPeriod, today()))
+    ).then((r) => {
+      if (r?.ok) void loadTrends();
+    });
   };
   const filter = (unit: UnitCount | null, onlyOverdue: boolean): void => {
     void perform(
@@ -271,6 +298,14 @@ export function Actions(props: ActionsProps): React.JSX.Element {
         }}
         onApply={onSetDate}
         onToday={onToday}
+      />
+
+      <Divider />
+      <History
+        trends={trends}
+        disabled={disabled}
+        onSnapshot={onSnapshot}
+        onShowTrends={() => void loadTrends()}
       />
 
       <Divider />

@@ -1,0 +1,206 @@
+/**
+ * Formulas of the "Báo cáo" sheet: the report window from the chosen period (KyBaoCao), and, in a
+ * per-task helper table (tblBaoCaoNV), each task's standing at the window end exactly as
+ * src/domain/reportTasks.ts decides it, read from the typed values through defined names over the
+ * Nhiệm vụ and Thường xuyên tables (found by key, so sorting those tables changes nothing). Plain
+ * Excel only (IF/INDEX/MATCH/COUNTIFS/SUM), so Excel without the add-in and LibreOffice compute it.
+ */
+import { QUARTER_MARK } from "../domain/recurring";
+import { PERIODS, QUARTER_LABELS } from "../domain/reportPeriods";
+import { REPORT_STATE_LABELS } from "../domain/reportTasks";
+import { TASK_STATUS } from "../domain/unitRollup";
+import { columnLetters } from "./a1";
+import { xlString } from "./excelFacts";
+
+/** Defined names of the report window (cells of the Báo cáo sheet). */
+export const NAME_PERIOD = "KyBaoCao";
+export const NAME_FROM = "KyTuNgay";
+export const NAME_TO = "KyDenNgay";
+export const NAME_FIRST_MONTH = "KyThangDau";
+export const NAME_LAST_MONTH = "KyThangCuoi";
+
+/** Defined names over the source tables' body columns (set by reportSourceNames). */
+export const NAME_TASK_KEYS = "NV_Khoa";
+export const NAME_TASK_STATUS = "NV_TrangThai";
+export const NAME_TASK_DONE = "NV_NgayHT";
+export const NAME_RECURRING_KEYS = "TX_Khoa";
+/** The quarter block of the recurring table: mark and evidence of Quý I … Quý IV (8 columns). */
+export const NAME_RECURRING_MARKS = "TX_DanhDau";
+export const NAME_INDICATOR_KEYS = "CT_Khoa";
+export const NAME_INDICATOR_NUMS = "CT_SoDat";
+export const NAME_INDICATOR_DENS = "CT_TongSo";
+
+const q = xlString;
+const chain = (tests: [string, string][], otherwise: string): string =>
+  tests.reduceRight((acc, [test, value]) => `IF(${test},${value},${acc})`, otherwise);
+
+/** The period's first / last reporting month from KyBaoCao (an unknown text gives #N/A). */
+export function periodMonthFormula(which: "first" | "last"): string {
+  return `=${chain(
+    PERIODS.map((p) => [
+      `${NAME_PERIOD}=${q(p.label)}`,
+      String(which === "first" ? p.months[0] : p.months[p.months.length - 1]),
+    ]),
+    "NA()"
+  )}`;
+}
+
+/** KyTuNgay: the 15th of the month before the first reporting month (T1 → 15/12 of the year before). */
+export function periodFromFormula(year: number): string {
+  return `=IF(${NAME_FIRST_MONTH}=1,DATE(${year - 1},12,15),DATE(${year},${NAME_FIRST_MONTH}-1,15))`;
+}
+
+/** KyDenNgay: the 14th of the last reporting month. */
+export function periodToFormula(year: number): string {
+  return `=DATE(${year},${NAME_LAST_MONTH},14)`;
+}
+
+/** Columns of the helper table, in order. */
+export const HELPER_COLUMN_KEYS = [
+  "key",
+  "code",
+  "section",
+  "leadKeys",
+  "recurring",
+  "due",
+  "fromQuarter",
+  "text",
+  "status",
+  "typedDate",
+  "m1",
+  "m2",
+  "m3",
+  "m4",
+  "done",
+  "asRecurring",
+  "applicable",
+  "firstMissing",
+  "state",
+  "dueAtEnd",
+  "daysLate",
+  "line",
+] as const;
+export type HelperColumnKey = (typeof HELPER_COLUMN_KEYS)[number];
+
+/** A helper column's letter, the table starting at column `firstCol` (1-based). */
+export function helperLetter(firstCol: number, key: HelperColumnKey): string {
+  return columnLetters(firstCol + HELPER_COLUMN_KEYS.indexOf(key));
+}
+
+/** The cell of `keys`' row holding `key` in `range` (column `col`), blank when absent or empty. */
+const lookup = (key: string, keys: string, range: string, col?: number): string => {
+  const at = `INDEX(${range},MATCH(${key},${keys},0)${col === undefined ? "" : `,${col}`})`;
+  return `IFERROR(IF(${at}="","",${at}),"")`;
+};
+
+/** dd/mm/yyyy of a date serial, without TEXT() (whose format codes depend on Excel's language). */
+const dmy = (cell: string): string =>
+  `RIGHT("0"&DAY(${cell}),2)&"/"&RIGHT("0"&MONTH(${cell}),2)&"/"&YEAR(${cell})`;
+
+/** The formulas of helper row r (only the computed columns). */
+export function helperFormulas(
+  year: number,
+  firstCol: number,
+  r: number
+): Partial<Record<HelperColumnKey, string>> {
+  const c = (key: HelperColumnKey): string => `${helperLetter(firstCol, key)}${r}`;
+  const mark = (n: number): string => c(`m${n}` as HelperColumnKey);
+  const inQuarter = (n: number): string =>
+    `AND(${NAME_FIRST_MONTH}<=${3 * n - 2},${NAME_LAST_MONTH}>=${3 * n},${c("fromQuarter")}<=${n})`;
+  const notNa = (n: number): string => `${mark(n)}<>${q(QUARTER_MARK.notApplicable)}`;
+  const missing = (n: number): string =>
+    `AND(${inQuarter(n)},${notNa(n)},${mark(n)}<>${q(QUARTER_MARK.done)})`;
+  const due = c("due");
+  const done = c("done");
+  const doneByEnd = `AND(ISNUMBER(${done}),${done}<=${NAME_TO})`;
+  const L = REPORT_STATE_LABELS;
+  const overdueTest = `${c("state")}=${q(L.overdue)}`;
+  return {
+    status: `=${lookup(c("key"), NAME_TASK_KEYS, NAME_TASK_STATUS)}`,
+    typedDate: `=${lookup(c("key"), NAME_TASK_KEYS, NAME_TASK_DONE)}`,
+    m1: `=${lookup(c("key"), NAME_RECURRING_KEYS, NAME_RECURRING_MARKS, 1)}`,
+    m2: `=${lookup(c("key"), NAME_RECURRING_KEYS, NAME_RECURRING_MARKS, 3)}`,
+    m3: `=${lookup(c("key"), NAME_RECURRING_KEYS, NAME_RECURRING_MARKS, 5)}`,
+    m4: `=${lookup(c("key"), NAME_RECURRING_KEYS, NAME_RECURRING_MARKS, 7)}`,
+    // The done date as reportTasks reads it: a typed date (time ignored; before Excel's first day →
+    // on the due date), or "Hoàn thành" without a date → the due date, at most the window end.
+    done:
+      `=IF(ISNUMBER(${c("typedDate")}),IF(INT(${c("typedDate")})<1,IF(ISNUMBER(${due}),${due},${NAME_TO}),INT(${c("typedDate")})),` +
+      `IF(${c("status")}=${q(TASK_STATUS.done)},IF(ISNUMBER(${due}),MIN(${due},${NAME_TO}),${NAME_TO}),""))`,
+    asRecurring: `=AND(${c("recurring")}=1,OR(NOT(ISNUMBER(${due})),AND(${doneByEnd},${NAME_LAST_MONTH}/3>=${c("fromQuarter")})))`,
+    applicable: `=${[1, 2, 3, 4].map((n) => `AND(${inQuarter(n)},${notNa(n)})*1`).join("+")}`,
+    firstMissing: `=${chain(
+      [1, 2, 3, 4].map((n) => [missing(n), String(n)]),
+      "0"
+    )}`,
+    state:
+      `=IF(${c("status")}=${q(TASK_STATUS.notApplicable)},${q(L.notApplicable)},` +
+      `IF(${c("asRecurring")},IF(${c("applicable")}=0,${q(L.notApplicable)},IF(${c("firstMissing")}>0,${q(L.overdue)},${q(L.doneInPeriod)})),` +
+      `IF(${doneByEnd},IF(${done}>=${NAME_FROM},${q(L.doneInPeriod)},${q(L.doneBefore)}),` +
+      `IF(AND(ISNUMBER(${due}),${NAME_TO}>${due}),${q(L.overdue)},${q(L.onTrack)}))))`,
+    dueAtEnd: `=IF(${overdueTest},IF(${c("asRecurring")},DATE(${year},3*${c("firstMissing")},14),${due}),"")`,
+    daysLate: `=IF(${overdueTest},${NAME_TO}-${c("dueAtEnd")},0)`,
+    // Same words as reportTasks.overdueLine.
+    line:
+      `=IF(${overdueTest},${c("code")}&" "&${c("text")}&" ("&` +
+      `IF(${c("asRecurring")},CHOOSE(${c("firstMissing")},${QUARTER_LABELS.map(q).join(",")})&" chưa báo cáo, kỳ kết thúc ","hạn ")&` +
+      `${dmy(c("dueAtEnd"))}&IF(${c("daysLate")}>0,", trễ "&${c("daysLate")}&" ngày","")&")","")`,
+  };
+}
+
+/** COUNTIFS over the helper table: tasks matching `criteria` whose standing is one of `states`. */
+export function countFormula(
+  stateRange: string,
+  criteria: [string, string][],
+  states: readonly string[] | null
+): string {
+  const base = criteria.map(([range, value]) => `${range},${q(value)}`).join(",");
+  if (states === null) return `COUNTIFS(${base})`;
+  return states.map((s) => `COUNTIFS(${base}${base ? "," : ""}${stateRange},${q(s)})`).join("+");
+}
+
+/**
+ * A unit's running list of overdue lines down the helper table (one column per unit): the cell above,
+ * then this row's line when the unit leads the task. Constant-size formulas at any plan size (one
+ * formula joining every row would pass Excel's 8,192-character limit on big plans). The list stops
+ * growing at `listMax` characters, under Excel's 32,767 a cell.
+ */
+export function overdueAccumulateFormula(
+  above: string | null,
+  leadKeysCell: string,
+  criterion: string,
+  lineCell: string,
+  listMax: number
+): string {
+  const prev = above ?? '""';
+  return (
+    `=${prev}&IF(AND(COUNTIF(${leadKeysCell},${q(criterion)})>0,${lineCell}<>"",` +
+    `LEN(${prev})+1+LEN(${lineCell})<=${listMax}),CHAR(10)&${lineCell},"")`
+  );
+}
+
+/** The unit's list: its running list at the last helper row, without the leading line break. */
+export function overdueListFormula(lastAccumulated: string | null): string {
+  return lastAccumulated === null ? '=""' : `=MID(${lastAccumulated},2,32767)`;
+}
+
+/**
+ * The period value of a target: Σ of its monthly numbers from KyThangDau to KyThangCuoi, found by its
+ * id in the Chỉ tiêu table; the same rule as the year-to-date formula (ytdFormula) and monthsValue.
+ */
+export function indicatorValueFormula(
+  idCell: string,
+  unitKindCell: string,
+  rateKind: string
+): string {
+  const row = `MATCH(${idCell},${NAME_INDICATOR_KEYS},0)`;
+  const span = (range: string): string =>
+    `INDEX(${range},${row},${NAME_FIRST_MONTH}):INDEX(${range},${row},${NAME_LAST_MONTH})`;
+  const nums = span(NAME_INDICATOR_NUMS);
+  const dens = span(NAME_INDICATOR_DENS);
+  const rate =
+    `IF(SUM(${dens})=0,"",IF(OR(COUNTA(${nums},${dens})>COUNT(${nums},${dens}),MIN(${nums},${dens})<0,` +
+    `SUM(${nums})>SUM(${dens})),NA(),SUM(${nums})/SUM(${dens})))`;
+  const count = `IF(COUNT(${nums})=0,"",IF(MIN(${nums})<0,NA(),SUM(${nums})))`;
+  return `=IF(${unitKindCell}=${q(rateKind)},${rate},${count})`;
+}

@@ -1,0 +1,207 @@
+/**
+ * The Báo cáo sheet's helper table (tblBaoCaoNV, right of the printed area): one row per task with
+ * its standing at the chosen window's end (formulas of ./reportFormulas.ts), then one column per lead
+ * unit accumulating its overdue lines. Cached results come from the domain (src/domain/reportTasks.ts)
+ * so a viewer that does not recalculate shows the same.
+ */
+import { textCell } from "./cellText";
+import type { Plan, Task } from "../plan/types";
+import { isoToSerial } from "../domain/excelDate";
+import type { Report, ReportInputs } from "../domain/reportFigures";
+import { quarterMarkKey, readQuarterMark } from "../domain/recurring";
+import {
+  OVERDUE_TEXT_MAX,
+  REPORT_STATE_LABELS,
+  overdueLine,
+  reportDoneDate,
+  shortTaskText,
+  type ReportTaskOutcome,
+} from "../domain/reportTasks";
+import { leadUnits, taskDue } from "../domain/unitRollup";
+import { columnLetters } from "./a1";
+import type { Block, Scalar, TableColumn, TableSpec } from "./model";
+import { fromQuarterOf } from "./recurringSheet";
+import {
+  HELPER_COLUMN_KEYS,
+  helperFormulas,
+  helperLetter,
+  overdueAccumulateFormula,
+  type HelperColumnKey,
+} from "./reportFormulas";
+import { DATE_FORMAT } from "./style";
+import { leadKeysCell, unitCriterion } from "./tasksFormulas";
+
+export const REPORT_HELPER_TABLE = "tblBaoCaoNV";
+/** First column of the helper table (L), outside the printed area B:I. */
+export const HELPER_FIRST_COL = 12;
+export const HELPER_HEADER_ROW = 8;
+/** A unit's list stops growing before Excel's 32,767 characters a cell (huge plans only). */
+export const LIST_MAX = 32000;
+
+const HEADERS: Record<HelperColumnKey, string> = {
+  key: "Khóa",
+  code: "Mã NV",
+  section: "Lĩnh vực",
+  leadKeys: "Chủ trì (khóa)",
+  recurring: "Thường xuyên",
+  due: "Hạn",
+  fromQuarter: "Theo quý từ",
+  text: "Nội dung (rút gọn)",
+  status: "Trạng thái",
+  typedDate: "Ngày HT nhập",
+  m1: "Quý I",
+  m2: "Quý II",
+  m3: "Quý III",
+  m4: "Quý IV",
+  done: "Ngày HT tính",
+  asRecurring: "Tính theo quý",
+  applicable: "Số quý phải báo cáo",
+  firstMissing: "Quý chưa báo cáo",
+  state: "Tình trạng cuối kỳ",
+  dueAtEnd: "Hạn tính trễ",
+  daysLate: "Số ngày trễ",
+  line: "Dòng quá hạn",
+};
+
+export const reportTasks = (plan: Plan): Task[] => plan.tasks.filter((t) => t.lead.length > 0);
+
+/** Column letter of each lead unit's running overdue list, by unit name. */
+export function unitListLetters(plan: Plan): Map<string, string> {
+  return new Map(
+    leadUnits(plan).map((unit, i) => [
+      unit,
+      columnLetters(HELPER_FIRST_COL + HELPER_COLUMN_KEYS.length + i),
+    ])
+  );
+}
+
+const blankIfNone = (v: unknown): Scalar =>
+  typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : "";
+
+/** What the row's formulas compute, from the domain. */
+function rowResults(
+  plan: Plan,
+  task: Task,
+  report: Report,
+  inputs: ReportInputs,
+  o: ReportTaskOutcome | undefined
+): Partial<Record<HelperColumnKey, Scalar>> {
+  const p = report.period;
+  const typed = inputs.tasks[task.key];
+  const marks = inputs.recurring[task.key];
+  const from = fromQuarterOf(task, plan.year);
+  const inPeriod = p.quarters.filter((q) => q >= from);
+  const read = (q: number) => readQuarterMark(marks?.[quarterMarkKey(q)]);
+  const done = reportDoneDate(task, inputs.tasks, p);
+  const due = taskDue(task);
+  return {
+    due: due === null ? "" : isoToSerial(due),
+    status: blankIfNone(typed?.status),
+    typedDate: blankIfNone(typed?.doneDate),
+    m1: blankIfNone(marks?.q1),
+    m2: blankIfNone(marks?.q2),
+    m3: blankIfNone(marks?.q3),
+    m4: blankIfNone(marks?.q4),
+    done: done === null ? "" : isoToSerial(done),
+    asRecurring: o?.asRecurring ?? false,
+    applicable: inPeriod.filter((q) => read(q) !== "notApplicable").length,
+    firstMissing: inPeriod.find((q) => read(q) === "none") ?? 0,
+    state: o ? REPORT_STATE_LABELS[o.state] : "",
+    dueAtEnd: o?.state === "overdue" && o.due ? isoToSerial(o.due) : "",
+    daysLate: o?.daysLate ?? 0,
+    line: o?.state === "overdue" ? overdueLine(o, plan.year) : "",
+  };
+}
+
+/** The helper table's columns (fixed: the add-in looks for them before building, see targets.ts). */
+export function helperColumns(): TableColumn[] {
+  return HELPER_COLUMN_KEYS.map((key): TableColumn => ({
+    key,
+    header: HEADERS[key],
+    role: key === "key" ? "key" : "computed",
+    width: key === "line" ? 40 : key === "text" ? 24 : 9,
+    format: {
+      vertical: "top",
+      locked: true,
+      ...(key === "dueAtEnd" || key === "done" ? { numberFormat: DATE_FORMAT } : {}),
+    },
+  }));
+}
+
+export interface ReportHelper {
+  table: TableSpec;
+  /** Right of the table: one column per lead unit accumulating its overdue lines (header + rows). */
+  unitLists: Block;
+}
+
+export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): ReportHelper {
+  const units = leadUnits(plan);
+  const tasks = reportTasks(plan);
+  const first = HELPER_HEADER_ROW + 1;
+  const lists = units.map(() => "");
+  const letters = unitListLetters(plan);
+  const outcomes = new Map(report.outcomes.map((o) => [o.task.key, o]));
+  const unitCells: Scalar[][] = [];
+  const unitResults: Scalar[][] = [];
+  const rows = tasks.map((task, i) => {
+    const r = first + i;
+    const due = taskDue(task);
+    const f = helperFormulas(plan.year, HELPER_FIRST_COL, r);
+    const plain: Partial<Record<HelperColumnKey, Scalar>> = {
+      key: task.key,
+      code: textCell(task.code),
+      section: task.section,
+      leadKeys: leadKeysCell(task.lead),
+      recurring: task.deadline.recurring ? 1 : 0,
+      due:
+        due === null
+          ? ""
+          : `=DATE(${Number(due.slice(0, 4))},${Number(due.slice(5, 7))},${Number(due.slice(8))})`,
+      fromQuarter: fromQuarterOf(task, plan.year),
+      text: textCell(shortTaskText(task.text, OVERDUE_TEXT_MAX)),
+    };
+    const result = rowResults(plan, task, report, inputs, outcomes.get(task.key));
+    const cell = (key: HelperColumnKey): string => `${helperLetter(HELPER_FIRST_COL, key)}${r}`;
+    unitCells.push(
+      units.map((unit) =>
+        overdueAccumulateFormula(
+          i === 0 ? null : `${letters.get(unit)}${r - 1}`,
+          cell("leadKeys"),
+          unitCriterion(unit),
+          cell("line"),
+          LIST_MAX
+        )
+      )
+    );
+    unitResults.push(
+      units.map((unit, u) => {
+        const line = `\n${String(result.line)}`;
+        if (task.lead.includes(unit) && result.line && lists[u].length + line.length <= LIST_MAX)
+          lists[u] += line;
+        return lists[u];
+      })
+    );
+    return {
+      key: task.key,
+      cells: HELPER_COLUMN_KEYS.map((k) => f[k] ?? plain[k] ?? null),
+      results: HELPER_COLUMN_KEYS.map((k) =>
+        f[k] !== undefined || k === "due" ? (result[k] ?? null) : null
+      ),
+    };
+  });
+  return {
+    table: {
+      name: REPORT_HELPER_TABLE,
+      at: `${columnLetters(HELPER_FIRST_COL)}${HELPER_HEADER_ROW}`,
+      columns: helperColumns(),
+      rows,
+      style: "TableStyleLight1",
+    },
+    unitLists: {
+      at: `${columnLetters(HELPER_FIRST_COL + HELPER_COLUMN_KEYS.length)}${HELPER_HEADER_ROW}`,
+      cells: [units.map((u) => textCell(`Quá hạn: ${u}`)), ...unitCells],
+      results: [units.map(() => null), ...unitResults],
+      format: { vertical: "top", locked: true },
+    },
+  };
+}

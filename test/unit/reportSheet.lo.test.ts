@@ -1,0 +1,106 @@
+/**
+ * The Báo cáo sheet recalculated by LibreOffice Calc equals `cchc report` (the domain code) for every
+ * period: a filled-in year (test/support/reportFixtures.ts) is written once per period chosen in
+ * KyBaoCao, every cached result poisoned, converted by LibreOffice, and each figure read back: the
+ * window, per-section and whole-plan counts, per-unit counts with the overdue lists, and every
+ * target's period value and verdict. One page of each is rendered to PNG in test-output/.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { computeReport, type Report } from "../../src/domain/reportFigures";
+import { isoToSerial } from "../../src/domain/excelDate";
+import { PERIODS, type PeriodId } from "../../src/domain/reportPeriods";
+import { FIGURE_LABELS, overdueLine } from "../../src/domain/reportTasks";
+import { REPORT_SHEET_NAME, reportGeometry } from "../../src/layouts/reportSheet";
+import { reportInputsOf } from "../../src/layouts/reportSources";
+import { NAME_PERIOD } from "../../src/layouts/reportFormulas";
+import { buildWorkbook } from "../../src/layouts/workbook";
+import { getPlan } from "../../src/plan";
+import { renderWorkbookFile } from "../../src/render/xlsx/renderWorkbookFile";
+import { computed, makeProfile, poisoned, soffice, which } from "../support/libreoffice";
+import { filledYear } from "../support/reportFixtures";
+
+const plan = getPlan();
+const typed = filledYear(plan);
+const OUTPUT = path.resolve(__dirname, "..", "..", "test-output");
+const sheets: Partial<Record<PeriodId, ExcelJS.Worksheet>> = {};
+const reports: Partial<Record<PeriodId, Report>> = {};
+
+beforeAll(async () => {
+  const bin = which("soffice");
+  if (!bin)
+    throw new Error(
+      "LibreOffice (soffice) chưa được cài: apt-get install -y libreoffice-calc-nogui"
+    );
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-report-lo-"));
+  const files: string[] = [];
+  for (const p of PERIODS) {
+    const userInput = { ...typed, names: { [NAME_PERIOD]: p.label } };
+    const layout = buildWorkbook(plan, { flavor: "file", asOf: "2024-12-20", userInput }).layout;
+    const file = path.join(work, `bao-cao-${p.id}.xlsx`);
+    fs.writeFileSync(file, await renderWorkbookFile(poisoned(layout)));
+    files.push(file);
+    reports[p.id] = computeReport(plan, p.id, reportInputsOf(userInput));
+  }
+  const profile = makeProfile(path.join(work, "profile"));
+  soffice(bin, profile, ["--convert-to", "xlsx", "--outdir", path.join(work, "lo"), ...files]);
+  for (const p of PERIODS) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(work, "lo", `bao-cao-${p.id}.xlsx`));
+    sheets[p.id] = wb.getWorksheet(REPORT_SHEET_NAME);
+  }
+  // Pages to look at: the 6-month report as printed.
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  soffice(bin, profile, ["--convert-to", "pdf", "--outdir", OUTPUT, files[1]]);
+}, 300_000);
+
+const figuresAt = (ws: ExcelJS.Worksheet, row: number): unknown[] =>
+  FIGURE_LABELS.map((_, i) => computed(ws, row, 3 + i));
+
+describe.each(PERIODS.map((p) => p.id))("Báo cáo for %s, recalculated by LibreOffice", (id) => {
+  const g = reportGeometry(plan);
+
+  test("the window and the whole-plan and per-section figures equal cchc report", () => {
+    const ws = sheets[id]!;
+    const r = reports[id]!;
+    expect([computed(ws, 4, 3), computed(ws, 4, 5)]).toEqual([
+      isoToSerial(r.period.from),
+      isoToSerial(r.period.to),
+    ]);
+    expect(figuresAt(ws, g.totalRow)).toEqual(FIGURE_LABELS.map(([k]) => r.tasks[k]));
+    r.sections.forEach((s, i) =>
+      expect(figuresAt(ws, g.sectionRows[i])).toEqual(FIGURE_LABELS.map(([k]) => s.figures[k]))
+    );
+  });
+
+  test("each lead unit: figures and its overdue tasks (code, text, due date, days late)", () => {
+    const ws = sheets[id]!;
+    const r = reports[id]!;
+    r.units.forEach((u, i) => {
+      const row = g.unitRows[i];
+      expect(computed(ws, row, 2)).toBe(u.unit);
+      expect(figuresAt(ws, row)).toEqual(FIGURE_LABELS.map(([k]) => u.figures[k]));
+      expect(computed(ws, row, 9)).toBe(u.overdue.map((o) => overdueLine(o, plan.year)).join("\n"));
+    });
+    expect(r.units.some((u) => u.overdue.length > 0)).toBe(true);
+  });
+
+  test("each target: value over the period's months and met / near / missed", () => {
+    const ws = sheets[id]!;
+    const r = reports[id]!;
+    r.indicators.forEach((x, i) => {
+      const row = g.indicatorRows[i];
+      expect(computed(ws, row, 3)).toBe(x.indicator.id);
+      const value = computed(ws, row, 4);
+      if (typeof x.value === "number") expect(value).toBeCloseTo(x.value, 12);
+      else expect(value).toBe(x.value === "" ? "" : "#N/A");
+      expect(computed(ws, row, 6)).toBe(x.verdict ?? "");
+    });
+  });
+});
+
+test("the six-month report was printed to PDF for people to look at", () => {
+  expect(fs.statSync(path.join(OUTPUT, "bao-cao-h1.pdf")).size).toBeGreaterThan(10_000);
+});
