@@ -55,5 +55,5 @@ export async function readReportSource(
     for (const line of revision.moved) progress(`  ${line}`);
     userInput = revision.userInput;
   }
-  return { plan, inputs: reportInputsOf(userInput), userInput };
+  return { plan, inputs: reportInputsOf(plan, userInput), userInput };
 }

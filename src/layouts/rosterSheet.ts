@@ -126,6 +126,11 @@ export interface RosterSheetBuild {
   notes: string[];
 }
 
+/** Who answers for each task by the list typed into the "Đơn vị" table (the plan's lead units prefilled). */
+export function rosterAccountsOf(plan: Plan, userInput: UserInput | undefined): UnitAccounts {
+  return rosterAccounts(composeRoster(plan, userInput?.tables[ROSTER_TABLE]).entries);
+}
+
 /** The "Đơn vị" sheet from the plan and the list typed into its table. */
 export function composeRosterSheet(plan: Plan, userInput: UserInput | undefined): RosterSheetBuild {
   const typed = userInput?.tables[ROSTER_TABLE];
