@@ -44,7 +44,7 @@ import {
   which,
 } from "../support/libreoffice";
 
-// Reading back and recalculating a whole workbook (six sheets) is seconds of work on a busy machine.
+// Reading back and recalculating a whole workbook (seven sheets) is seconds of work on a busy machine.
 jest.setTimeout(120_000);
 
 const AS_OF = "2024-06-30";
