@@ -84,14 +84,29 @@ export async function importSelection(deps: OfficeDeps): Promise<ImportResult> {
 let sharedTargets = "";
 /** The workbook's plan as this pane last read or wrote it (null: not yet). */
 let knownPlan: Plan | null = null;
+/** The title of the plan stored in the workbook (null: none stored, or not read yet). */
+let storedTitle: string | null = null;
+
+/**
+ * The title of the plan this workbook tracks, as last read or written by this pane; null while the
+ * workbook has none (the pane then names no plan rather than the built-in example's agency).
+ */
+export function workbookPlanTitle(): string | null {
+  return storedTitle;
+}
+
+function remember(stored: Plan | null): Plan {
+  storedTitle = stored?.title ?? null;
+  knownPlan = stored ?? getPlan();
+  return knownPlan;
+}
 
 /** The workbook's plan: as last read or written by this pane, else read now (2 round trips). */
 export async function workbookPlan(run: OfficeDeps["run"]): Promise<Plan> {
   if (knownPlan) return knownPlan;
   const stored = await readWorkbookPlan(run);
   shareTargets(stored);
-  knownPlan = stored ?? getPlan();
-  return knownPlan;
+  return remember(stored);
 }
 
 /**
@@ -114,7 +129,7 @@ export async function createOrUpdateForPlan(deps: OfficeDeps, plan: Plan): Promi
   const result = await createOrUpdate(deps, layoutBuilderFor(plan));
   if (result.ok) {
     shareTargets(plan);
-    knownPlan = plan;
+    remember(plan);
   }
   return result;
 }
@@ -129,7 +144,7 @@ export async function refreshWithWorkbookPlan(deps: OfficeDeps): Promise<ActionR
   if (!first.ok) return first;
   try {
     const stored = await readWorkbookPlan(deps.run);
-    knownPlan = stored ?? getPlan();
+    remember(stored);
     if (!shareTargets(stored)) return first;
   } catch (e) {
     shareTargets(null);
@@ -153,8 +168,7 @@ export async function createOrUpdateWorkbookPlan(
   try {
     const stored = await readWorkbookPlan(deps.run);
     shareTargets(stored);
-    plan = stored ?? getPlan();
-    knownPlan = plan;
+    plan = remember(stored);
   } catch (e) {
     return {
       ok: false,
@@ -162,5 +176,8 @@ export async function createOrUpdateWorkbookPlan(
       details: e instanceof ActionError ? e.details : [],
     };
   }
-  return createOrUpdate(deps, layoutBuilderFor(plan, prepare));
+  const result = await createOrUpdate(deps, layoutBuilderFor(plan, prepare));
+  // Created: the plan (the built-in one for a new workbook) is now stored in the workbook.
+  if (result.ok) remember(plan);
+  return result;
 }

@@ -154,7 +154,7 @@ test("Nhập kế hoạch in a fake Excel host: from the selected pasted table, 
   // Chốt số liệu on the imported 2026 plan: the history and the trend are that plan's, not 2024's.
   await page.getByTestId("snapshot-period").selectOption("h1");
   await page.getByTestId("snapshot").click();
-  await page.getByText(/Đã chốt số liệu lần 1 \(6 tháng 2026\)/).waitFor({ timeout: 60_000 });
+  await page.getByText(/Đã chốt số liệu lần 1, kỳ 6 tháng năm 2026:/).waitFor({ timeout: 60_000 });
   await page.getByTestId("trend-chart").first().waitFor({ timeout: 30_000 });
   const history = await page.evaluate(() => {
     const t = (window as unknown as FakeWindow).__fakeExcel.table("tblLichSu");

@@ -14,7 +14,7 @@ import { buildWorkbook } from "../../layouts/workbook";
 import { renderWorkbookFile } from "../../render/xlsx/renderWorkbookFile";
 import { UsageError } from "../args";
 import { EXIT_OK, type CliIO } from "../io";
-import { periodTitle } from "../reportText";
+import { periodName } from "../reportText";
 import { parseIsoOption, parseReportArgs, usageFailure, withReportSource } from "./reportRun";
 import { writeOutputFile } from "../outputFile";
 
@@ -65,7 +65,9 @@ export async function runSnapshot(argv: readonly string[], io: SnapshotIO): Prom
     const data = await renderWorkbookFile(withPlanSheet(build.layout, plan));
     await writeOutputFile(out, data, { force: true });
     io.stderr(
-      `Đã chốt số liệu lần ${no} (${periodTitle(report)}), ngày ${formatDmy(takenOn)}: ` +
+      `Đã chốt số liệu lần ${no}, kỳ ${periodName(report)} ` +
+        `(số liệu từ ${formatDmy(report.period.from)} đến ${formatDmy(report.period.to)}), ` +
+        `ngày chốt ${formatDmy(takenOn)}: ` +
         `${snap.rows} dòng thêm vào trang “Lịch sử” của ${out}; ` +
         `${report.tasks.overdue} nhiệm vụ quá hạn tại ngày cuối kỳ.\n`
     );

@@ -179,7 +179,7 @@ export async function createOrUpdate(
       const created = sheets.filter((s) => s.created).length;
       const message =
         (created === sheets.length ? "Đã tạo bảng theo dõi" : "Đã cập nhật bảng theo dõi") +
-        ` (${sheets.map((s) => `“${s.name}”`).join(", ")})` +
+        ` (${shownNames(built.layout, sheets)})` +
         (kept > 0 ? `; giữ nguyên ${kept} giá trị đã nhập` : "") +
         (counts.found ? `; ${overdueSummary(counts)}.` : ".");
       return {
@@ -387,4 +387,15 @@ export async function filterByUnit(
   } catch (e) {
     return fail(e);
   }
+}
+
+/** The sheets a user can see, quoted: the very hidden stored plan is not theirs to look for. */
+function shownNames(layout: WorkbookLayout, sheets: readonly WrittenSheet[]): string {
+  const hidden = new Set(
+    layout.sheets.filter((s) => s.visibility === "veryHidden").map((s) => s.name)
+  );
+  return sheets
+    .filter((s) => !hidden.has(s.name))
+    .map((s) => `“${s.name}”`)
+    .join(", ");
 }

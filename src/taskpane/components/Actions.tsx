@@ -109,6 +109,7 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   const [dateText, setDateText] = React.useState<string>("");
   const [dateError, setDateError] = React.useState<string | null>(null);
   const [trends, setTrends] = React.useState<HistoryTrends | null>(null);
+  const [planTitle, setPlanTitle] = React.useState<string | null>(null);
   const running = React.useRef(false);
 
   const perform = React.useCallback(
@@ -122,6 +123,8 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       setBusy(kind);
       try {
         const result = await action();
+        // The engine is loaded by now (every action runs in it); it knows the workbook's plan.
+        setPlanTitle((await load.current()).workbookPlanTitle());
         // After a failure the last counts may no longer be true: show none rather than stale ones.
         if (result.counts || !result.ok) setCounts(result.counts ?? null);
         if (result.counts?.asOf && !result.counts.asOfIsToday) {
@@ -252,6 +255,9 @@ export function Actions(props: ActionsProps): React.JSX.Element {
 
   return (
     <div style={styles.root} aria-busy={disabled}>
+      {planTitle !== null && (
+        <Caption1 data-testid="plan-title">Đang theo dõi: {planTitle}</Caption1>
+      )}
       <div style={styles.row}>
         <Button appearance="primary" disabled={disabled} onClick={onCreate} data-testid="create">
           Tạo/cập nhật bảng theo dõi
