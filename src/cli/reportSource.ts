@@ -66,5 +66,5 @@ export async function readReportSource(
   });
   for (const line of [...edits.changes, ...edits.problems]) progress(line);
   userInput = edits.userInput ?? userInput;
-  return { plan: edits.plan, inputs: reportInputsOf(userInput), userInput };
+  return { plan: edits.plan, inputs: reportInputsOf(edits.plan, userInput), userInput };
 }

@@ -172,7 +172,7 @@ export function withPeriodSnapshot(
   period: PeriodId,
   takenOn: string
 ): { userInput: UserInput; report: Report; no: number; rows: number } {
-  const report = computeReport(plan, period, reportInputsOf(userInput));
+  const report = computeReport(plan, period, reportInputsOf(plan, userInput));
   const no = nextSnapshotNo(userInput);
   const rows = snapshotRows(report, no, takenOn);
   return { userInput: withSnapshot(userInput, rows), report, no, rows: Object.keys(rows).length };

@@ -126,6 +126,11 @@ export interface TableSpec {
    * columns ("Thời gian hoàn thành") print readably.
    */
   headerFormat?: CellFormat;
+  /**
+   * Read back keyed rows whose input cells are all empty too (as rows with no values), so a row the
+   * user cleared stays cleared instead of being filled again (the "Đơn vị" list prefills its rows).
+   */
+  keepBlankRows?: boolean;
 }
 
 export interface RuleFormat {

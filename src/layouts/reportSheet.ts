@@ -18,7 +18,6 @@ import {
   shortTaskText,
   type TaskFigures,
 } from "../domain/reportTasks";
-import { leadUnits } from "../domain/unitRollup";
 import { targetValue } from "../domain/indicatorTarget";
 import { UNIT_KIND_COUNT, UNIT_KIND_RATE, verdictExpression } from "./indicatorFormulas";
 import { comparisonCell, printedTarget } from "./indicatorRows";
@@ -78,11 +77,12 @@ export interface ReportGeometry {
   helperRows: number[];
 }
 
-export function reportGeometry(plan: Plan): ReportGeometry {
+/** `unitLines`: how many lines the per-unit part has (Report.units, the "Đơn vị" list's lines). */
+export function reportGeometry(plan: Plan, unitLines: number): ReportGeometry {
   const sectionRows = plan.sections.map((_, i) => FIRST_SECTION_ROW + i);
   const totalRow = FIRST_SECTION_ROW + plan.sections.length;
   const unitHeaderRow = totalRow + 3;
-  const unitRows = leadUnits(plan).map((_, i) => unitHeaderRow + 1 + i);
+  const unitRows = Array.from({ length: unitLines }, (_, i) => unitHeaderRow + 1 + i);
   const indicatorHeaderRow = unitHeaderRow + unitRows.length + 3;
   const indicatorRows = plan.indicators.map((_, i) => indicatorHeaderRow + 1 + i);
   const helperRows = reportTasks(plan).map((_, i) => HELPER_HEADER_ROW + 1 + i);
@@ -124,10 +124,10 @@ const figureResults = (f: TaskFigures): number[] => FIGURE_LABELS.map(([k]) => f
 
 export function composeReportSheet(plan: Plan, userInput: UserInput | undefined): SheetLayout {
   const period = chosenPeriod(userInput);
-  const inputs = reportInputsOf(userInput);
+  const inputs = reportInputsOf(plan, userInput);
   const report = computeReport(plan, period, inputs);
   const helper = reportHelper(plan, report, inputs);
-  const g = reportGeometry(plan);
+  const g = reportGeometry(plan, report.units.length);
   const first = g.helperRows[0] ?? HELPER_HEADER_ROW + 1;
   const last = g.helperRows[g.helperRows.length - 1] ?? first;
   const range = (key: HelperColumnKey): string => {
@@ -208,19 +208,16 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
     header
   );
   const tasks = reportTasks(plan);
-  const letters = unitListLetters(plan);
+  const letters = unitListLetters(report.units);
   report.units.forEach((u, i) => {
     const row = g.unitRows[i];
     put(`B${row}`, [[textCell(u.unit)]], body);
-    put(
-      `C${row}`,
-      [figureCells([[range("leadKeys"), unitCriterion(u.unit)]], stateRange)],
-      number,
-      [figureResults(u.figures)]
-    );
+    put(`C${row}`, [figureCells([[range("leadKeys"), unitCriterion(u.id)]], stateRange)], number, [
+      figureResults(u.figures),
+    ]);
     put(
       `I${row}`,
-      [[overdueListFormula(tasks.length === 0 ? null : `${letters.get(u.unit)}${last}`)]],
+      [[overdueListFormula(tasks.length === 0 ? null : `${letters.get(u.id)}${last}`)]],
       body,
       [[u.overdue.map((o) => overdueLine(o, plan.year)).join("\n")]]
     );

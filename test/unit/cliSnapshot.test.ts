@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { computeReport } from "../../src/domain/reportFigures";
+import { rosterAccountsOf } from "../../src/layouts/rosterSheet";
 import { isoToSerial } from "../../src/domain/excelDate";
 import {
   HISTORY_KIND,
@@ -58,6 +59,7 @@ const inputs = {
   recurring: input.tables[RECURRING_TABLE],
   indicators: input.tables[INDICATORS_TABLE],
   marginPoints: 5,
+  accounts: rosterAccountsOf(plan, input),
 };
 
 describe("cchc snapshot", () => {

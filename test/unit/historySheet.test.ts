@@ -32,7 +32,7 @@ describe("Lịch sử", () => {
   });
 
   it("gives the overdue trend and a target's trend from the kept rows", () => {
-    const inputs = reportInputsOf(typed);
+    const inputs = reportInputsOf(plan, typed);
     expect(overdueTrend(three.userInput)).toEqual(
       (["q1", "h1", "q3"] as const).map((id, i) => ({
         no: i + 1,

@@ -127,7 +127,7 @@ test("the font reader: Liberation Serif is Times New Roman's width (digits 0.5 e
   expect(fonts.regular.width("ệ", 11)).toBeGreaterThan(fonts.regular.width("i", 11));
 });
 
-test.each([INDICATORS_SHEET_NAME, "Nhiệm vụ", "Theo đơn vị"])(
+test.each([INDICATORS_SHEET_NAME, "Nhiệm vụ", "Theo đơn vị", "Đơn vị"])(
   "%s: every printed cell fits its column and row",
   async (name) => {
     const { layout } = buildWorkbook(getPlan(), {

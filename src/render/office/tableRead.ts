@@ -142,6 +142,8 @@ export interface TableReadSpec {
   tableName: string;
   sheetName: string;
   aliases?: Record<string, readonly string[]>;
+  /** TableSpec.keepBlankRows: keyed rows with nothing typed are read back too. */
+  keepBlankRows?: boolean;
 }
 
 /**
@@ -170,6 +172,7 @@ export async function readTableInput(
     tableName: spec.tableName,
     sheetName: spec.sheetName,
     aliases: spec.aliases,
+    keepBlankRows: spec.keepBlankRows === true,
     // Where the body starts, so typed relative formulas are kept relative to their own row.
     origin: { row: box.top + 1, col: box.left },
   };

@@ -20,7 +20,7 @@ import type {
   LayoutBuilder,
   OfficeDeps,
 } from "../../render/office/actions";
-import type { WorkbookCounts } from "../../render/office/counts";
+import type { UnitCount, WorkbookCounts } from "../../render/office/counts";
 import { describeError } from "../../render/office/errors";
 import { hostIsSetSupported, hostRun } from "../../render/office/officeGlobals";
 import type { IsSetSupported } from "../../render/office/requirements";
@@ -33,7 +33,7 @@ import {
 import { AsOfDateField, dateProblem } from "./AsOfDateField";
 import { ImportPlan } from "./ImportPlan";
 import { SortButtons } from "./SortButtons";
-import { UnitList } from "./UnitList";
+import { UnitList, unitChoiceKey } from "./UnitList";
 import { History } from "./History";
 import type { HistoryTrends } from "../../render/office/history";
 
@@ -104,7 +104,7 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   const [busy, setBusy] = React.useState<Busy>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [counts, setCounts] = React.useState<WorkbookCounts | null>(null);
-  const [activeUnit, setActiveUnit] = React.useState<string | null>(null);
+  const [activeUnit, setActiveUnit] = React.useState<UnitCount | null>(null);
   const [overdueOnly, setOverdueOnly] = React.useState(false);
   const [dateText, setDateText] = React.useState<string>("");
   const [dateError, setDateError] = React.useState<string | null>(null);
@@ -229,7 +229,7 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       if (r?.ok) void loadTrends();
     });
   };
-  const filter = (unit: string | null, onlyOverdue: boolean): void => {
+  const filter = (unit: UnitCount | null, onlyOverdue: boolean): void => {
     void perform(
       "filter",
       withEngine((e) => e.filterByUnit(deps, unit, { overdueOnly: onlyOverdue }))
@@ -327,7 +327,7 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       <UnitList
         units={counts?.units ?? []}
         whole={counts?.whole ?? null}
-        active={activeUnit}
+        active={activeUnit === null ? null : unitChoiceKey(activeUnit)}
         disabled={disabled}
         onSelect={(unit) => filter(unit, overdueOnly)}
       />
