@@ -347,7 +347,7 @@ describe("requirement sets", () => {
     expect(coreMissingMessage(caps)).toBeNull();
     expect(degradedMessages(caps)).toEqual([
       "Excel này chưa hỗ trợ ExcelApi 1.8: bỏ qua danh sách chọn và kiểm tra giá trị nhập.",
-      "Excel này chưa hỗ trợ ExcelApi 1.9: bỏ qua thiết lập in A4 ngang, lặp dòng tiêu đề.",
+      "Excel này chưa hỗ trợ ExcelApi 1.9: bỏ qua thiết lập in A4 ngang, lặp dòng tiêu đề, ngắt trang giữa các phần.",
     ]);
     const none = detectCapabilities(() => {
       throw new Error("no Office");
