@@ -493,7 +493,7 @@ describe("as-of date, refresh and the unit filter", () => {
     expect(visibleKeys().sort()).toEqual(mine.map((t) => t.key).sort());
 
     const all = await filterByUnit(depsOf(fake), null, { overdueOnly: true });
-    expect(all.message).toBe("Đã lọc bảng “Nhiệm vụ”: chỉ hiện nhiệm vụ quá hạn của toàn Sở.");
+    expect(all.message).toBe("Đã lọc bảng “Nhiệm vụ”: chỉ hiện nhiệm vụ quá hạn của toàn cơ quan.");
     const late = plan.tasks.filter((t) => states.get(t.key) === "Quá hạn");
     expect(visibleKeys().sort()).toEqual(late.map((t) => t.key).sort());
 
