@@ -262,13 +262,13 @@ export function unitRollup(
   return [...rows.values()].map(finish);
 }
 
-/** The whole department: every task with a lead unit counted once ("Toàn Sở" row). */
+/** The whole department: every task with a lead unit counted once ("Toàn cơ quan" row). */
 export function planRollup(
   plan: RollupPlan,
   inputs: TaskInputs,
   asOf: string,
   soonDays: number = DEFAULT_SOON_DAYS,
-  label = "Toàn Sở"
+  label = "Toàn cơ quan"
 ): UnitRollup {
   const r = emptyRollup("", label);
   for (const task of plan.tasks) {

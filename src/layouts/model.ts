@@ -174,6 +174,11 @@ export interface PrintSetup {
   printArea?: string;
   /** Centre-header text printed on each page. */
   header?: string;
+  /**
+   * Rows that start a new printed page (a manual page break above each), so a section's title and
+   * table header never print alone at the foot of a page, away from their rows.
+   */
+  breakBefore?: number[];
 }
 
 export interface ChartSpec {

@@ -1,7 +1,8 @@
 /**
  * The Báo cáo sheet's helper table (tblBaoCaoNV, right of the printed area): one row per task with
  * its standing at the chosen window's end (formulas of ./reportFormulas.ts), then one column per unit
- * line of the "Đơn vị" list (as on "Theo đơn vị") accumulating its overdue lines. Cached results come from the domain (src/domain/reportTasks.ts)
+ * line of the "Đơn vị" list (as on "Theo đơn vị") accumulating its first OVERDUE_LIST_MAX overdue
+ * lines. Cached results come from the domain (src/domain/reportTasks.ts)
  * so a viewer that does not recalculate shows the same.
  */
 import { textCell } from "./cellText";
@@ -10,6 +11,7 @@ import { isoToSerial } from "../domain/excelDate";
 import { reportAccounts, type Report, type ReportInputs } from "../domain/reportFigures";
 import { quarterMarkKey, readQuarterMark } from "../domain/recurring";
 import {
+  OVERDUE_LIST_MAX,
   OVERDUE_TEXT_MAX,
   REPORT_STATE_LABELS,
   overdueLine,
@@ -35,8 +37,6 @@ export const REPORT_HELPER_TABLE = "tblBaoCaoNV";
 /** First column of the helper table (L), outside the printed area B:I. */
 export const HELPER_FIRST_COL = 12;
 export const HELPER_HEADER_ROW = 8;
-/** A unit's list stops growing before Excel's 32,767 characters a cell (huge plans only). */
-export const LIST_MAX = 32000;
 
 const HEADERS: Record<HelperColumnKey, string> = {
   key: "Khóa",
@@ -141,6 +141,7 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
   const tasks = reportTasks(plan);
   const first = HELPER_HEADER_ROW + 1;
   const lists = units.map(() => "");
+  const shown = units.map(() => 0);
   const letters = unitListLetters(units);
   const outcomes = new Map(report.outcomes.map((o) => [o.task.key, o]));
   const unitCells: Scalar[][] = [];
@@ -172,15 +173,17 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
           cell("leadKeys"),
           unitCriterion(unit.id),
           cell("line"),
-          LIST_MAX
+          OVERDUE_LIST_MAX
         )
       )
     );
     unitResults.push(
       units.map((unit, u) => {
         const line = `\n${String(result.line)}`;
-        if (answering.includes(unit.id) && result.line && lists[u].length + line.length <= LIST_MAX)
+        if (answering.includes(unit.id) && result.line && shown[u] < OVERDUE_LIST_MAX) {
           lists[u] += line;
+          shown[u] += 1;
+        }
         return lists[u];
       })
     );

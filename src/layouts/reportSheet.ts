@@ -6,6 +6,7 @@
  * period's reporting months. A4 landscape, Times New Roman. The figures equal `cchc report`
  * (src/domain/reportFigures.ts); formulas in ./reportFormulas.ts. Pure data.
  */
+import { columnLetters } from "./a1";
 import { textCell } from "./cellText";
 import type { Plan } from "../plan/types";
 import { isoToSerial } from "../domain/excelDate";
@@ -14,7 +15,7 @@ import { parsePeriodId, periodDef, PERIODS, type PeriodId } from "../domain/repo
 import {
   FIGURE_LABELS,
   REPORT_STATE_LABELS,
-  overdueLine,
+  overdueListText,
   shortTaskText,
   type TaskFigures,
 } from "../domain/reportTasks";
@@ -53,6 +54,8 @@ export const REPORT_SHEET_KEY = "report";
 export const REPORT_SHEET_NAME = "Báo cáo";
 export const FIRST_SECTION_ROW = 9;
 const LAST_PRINTED_COL = "I";
+/** The column of the "Quá hạn" figure (figures start in C). */
+const OVERDUE_FIGURE_COL = columnLetters(3 + FIGURE_LABELS.findIndex(([k]) => k === "overdue"));
 
 const bold: CellFormat = { font: { bold: true } };
 const header: CellFormat = {
@@ -217,9 +220,16 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
     ]);
     put(
       `I${row}`,
-      [[overdueListFormula(tasks.length === 0 ? null : `${letters.get(u.id)}${last}`)]],
+      [
+        [
+          overdueListFormula(
+            tasks.length === 0 ? null : `${letters.get(u.id)}${last}`,
+            `${OVERDUE_FIGURE_COL}${row}`
+          ),
+        ],
+      ],
       body,
-      [[u.overdue.map((o) => overdueLine(o, plan.year)).join("\n")]]
+      [[overdueListText(u.overdue, plan.year)]]
     );
   });
 
@@ -312,6 +322,9 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
       fitToWidth: true,
       printArea: `B1:${LAST_PRINTED_COL}${lastRow}`,
       header: `Báo cáo CCHC năm ${plan.year}`,
+      // Sections 2 and 3 (their titles) start a page: the unit table's header printed alone at the
+      // foot of page 1 otherwise, its rows on page 2.
+      breakBefore: [g.unitHeaderRow - 1, ir - 1],
     },
     protect: { ...SHEET_PROTECTION },
     charts: [],

@@ -41,7 +41,7 @@ import { NAME_AS_OF, NAME_LEAD_COLUMN, NAME_SOON_DAYS, NAME_STATE_COLUMN } from 
 export const UNITS_SHEET_KEY = "units";
 export const UNITS_SHEET_NAME = "Theo đơn vị";
 export const UNITS_TABLE = "tblTheoDonVi";
-export const WHOLE_PLAN_LABEL = "Toàn Sở (mỗi nhiệm vụ tính một lần)";
+export const WHOLE_PLAN_LABEL = "Toàn cơ quan (mỗi nhiệm vụ tính một lần)";
 /** The whole-organisation line under the table (the task pane reads it by this name). */
 export const NAME_WHOLE_PLAN = "TDV_ToanSo";
 
@@ -307,7 +307,7 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
       {
         name: NAME_WHOLE_PLAN,
         ref: rangeAddress(totalRow, 1, totalRow, lastCol, true),
-        comment: "Dòng toàn Sở dưới bảng theo đơn vị",
+        comment: "Dòng toàn cơ quan dưới bảng theo đơn vị",
       },
     ],
     freeze: { rows: UNITS_HEADER_ROW, columns: 1 },

@@ -311,7 +311,7 @@ test("with computed counts: badges only where needed, the whole organisation, 'o
   const rollup = unitRollup(plan, {}, "2024-06-30");
   const whole = planRollup(plan, {}, "2024-06-30");
   expect(screen.getByTestId("unit-all").textContent).toBe(
-    `Toàn Sở — ${whole.total} nhiệm vụ${whole.overdue} quá hạn${whole.dueSoon > 0 ? `${whole.dueSoon} sắp đến hạn` : ""}`
+    `Toàn cơ quan — ${whole.total} nhiệm vụ${whole.overdue} quá hạn${whole.dueSoon > 0 ? `${whole.dueSoon} sắp đến hạn` : ""}`
   );
   for (const item of screen.getAllByTestId("unit-item")) {
     const r = rollup.find((x) => item.textContent?.startsWith(x.unit))!;
@@ -331,7 +331,7 @@ test("with computed counts: badges only where needed, the whole organisation, 'o
   await waitFor(
     () =>
       expect(screen.getByTestId("notice").textContent).toContain(
-        "chỉ hiện nhiệm vụ quá hạn của toàn Sở"
+        "chỉ hiện nhiệm vụ quá hạn của toàn cơ quan"
       ),
     { timeout: 60_000 }
   );

@@ -294,7 +294,7 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
     // The whole-plan row sits below the table; find it by its label.
     let totalRow = 0;
     ws.eachRow((row, n) => {
-      if (String(row.getCell(at.col).value ?? "").startsWith("Toàn Sở")) totalRow = n;
+      if (String(row.getCell(at.col).value ?? "").startsWith("Toàn cơ quan")) totalRow = n;
     });
     expect(totalRow).toBeGreaterThan(at.row + spec.rows.length);
     expect(read(totalRow)).toEqual(

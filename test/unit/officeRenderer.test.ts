@@ -347,7 +347,7 @@ describe("requirement sets", () => {
     expect(coreMissingMessage(caps)).toBeNull();
     expect(degradedMessages(caps)).toEqual([
       "Excel này chưa hỗ trợ ExcelApi 1.8: bỏ qua danh sách chọn và kiểm tra giá trị nhập.",
-      "Excel này chưa hỗ trợ ExcelApi 1.9: bỏ qua thiết lập in A4 ngang, lặp dòng tiêu đề.",
+      "Excel này chưa hỗ trợ ExcelApi 1.9: bỏ qua thiết lập in A4 ngang, lặp dòng tiêu đề, ngắt trang giữa các phần.",
     ]);
     const none = detectCapabilities(() => {
       throw new Error("no Office");
@@ -493,7 +493,7 @@ describe("as-of date, refresh and the unit filter", () => {
     expect(visibleKeys().sort()).toEqual(mine.map((t) => t.key).sort());
 
     const all = await filterByUnit(depsOf(fake), null, { overdueOnly: true });
-    expect(all.message).toBe("Đã lọc bảng “Nhiệm vụ”: chỉ hiện nhiệm vụ quá hạn của toàn Sở.");
+    expect(all.message).toBe("Đã lọc bảng “Nhiệm vụ”: chỉ hiện nhiệm vụ quá hạn của toàn cơ quan.");
     const late = plan.tasks.filter((t) => states.get(t.key) === "Quá hạn");
     expect(visibleKeys().sort()).toEqual(late.map((t) => t.key).sort());
 

@@ -13,7 +13,12 @@ import ExcelJS from "exceljs";
 import { computeReport, type Report } from "../../src/domain/reportFigures";
 import { isoToSerial } from "../../src/domain/excelDate";
 import { PERIODS, type PeriodId } from "../../src/domain/reportPeriods";
-import { FIGURE_LABELS, overdueLine } from "../../src/domain/reportTasks";
+import {
+  FIGURE_LABELS,
+  OVERDUE_LIST_MAX,
+  overdueLine,
+  overdueListText,
+} from "../../src/domain/reportTasks";
 import { REPORT_SHEET_NAME, reportGeometry } from "../../src/layouts/reportSheet";
 import { reportInputsOf } from "../../src/layouts/reportSources";
 import { NAME_PERIOD } from "../../src/layouts/reportFormulas";
@@ -96,7 +101,7 @@ describe.each(PERIODS.map((p) => p.id))("Báo cáo for %s, recalculated by Libre
       const row = g().unitRows[i];
       expect(computed(ws, row, 2)).toBe(u.unit);
       expect(figuresAt(ws, row)).toEqual(FIGURE_LABELS.map(([k]) => u.figures[k]));
-      expect(computed(ws, row, 9)).toBe(u.overdue.map((o) => overdueLine(o, plan.year)).join("\n"));
+      expect(computed(ws, row, 9)).toBe(overdueListText(u.overdue, plan.year));
     });
     expect(r.units.some((u) => u.overdue.length > 0)).toBe(true);
   });
@@ -113,6 +118,25 @@ describe.each(PERIODS.map((p) => p.id))("Báo cáo for %s, recalculated by Libre
       expect(computed(ws, row, 6)).toBe(x.verdict ?? "");
     });
   });
+});
+
+test("a long overdue list is cut after OVERDUE_LIST_MAX tasks and says how many more, as computed", () => {
+  const cut = PERIODS.flatMap((p) =>
+    reports[p.id]!.units.map((u, i) => ({ p: p.id, u, i })).filter(
+      (x) => x.u.overdue.length > OVERDUE_LIST_MAX
+    )
+  );
+  expect(cut.length).toBeGreaterThan(0);
+  for (const { p, u, i } of cut) {
+    const ws = sheets[p]!;
+    const row = reportGeometry(plan, reports[p]!.units.length).unitRows[i];
+    const lines = String(computed(ws, row, 9)).split("\n");
+    expect(lines).toHaveLength(OVERDUE_LIST_MAX + 1);
+    expect(lines[0]).toBe(overdueLine(u.overdue[0], plan.year));
+    expect(lines[OVERDUE_LIST_MAX]).toBe(
+      `… và ${u.overdue.length - OVERDUE_LIST_MAX} nhiệm vụ quá hạn khác (xem trang Nhiệm vụ, lọc theo đơn vị)`
+    );
+  }
 });
 
 test("the six-month report was printed to PDF for people to look at", () => {

@@ -21,7 +21,7 @@ import { writeOutputFile } from "../outputFile";
 export const SNAPSHOT_USAGE = [
   "Cách dùng: cchc snapshot TỆP.xlsx --period KỲ [--date YYYY-MM-DD] [--plan KẾ_HOẠCH.json]",
   "",
-  "Chốt số liệu kỳ báo cáo: thêm số liệu của kỳ (toàn Sở, từng đơn vị, từng chỉ tiêu) vào trang",
+  "Chốt số liệu kỳ báo cáo: thêm số liệu của kỳ (toàn cơ quan, từng đơn vị, từng chỉ tiêu) vào trang",
   "“Lịch sử” của TỆP và ghi lại TỆP, giữ nguyên mọi giá trị đã nhập và các lần chốt trước.",
   "  --period KỲ        q1, h1, q2, q3, q4, year (hoặc “Quý I”, “6 tháng”, “9 tháng”, “Năm”)",
   "  --date NGÀY        ngày chốt ghi vào Lịch sử (mặc định: hôm nay)",

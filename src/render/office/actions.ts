@@ -336,7 +336,7 @@ export function unitFilterCriterion(unit: UnitChoice): string {
 function filterMessage(unit: string | null, overdueOnly: boolean): string {
   const which = overdueOnly ? "nhiệm vụ quá hạn" : "nhiệm vụ";
   if (unit === null && !overdueOnly) return "Đã bỏ lọc: hiện nhiệm vụ của tất cả đơn vị.";
-  if (unit === null) return `Đã lọc bảng “Nhiệm vụ”: chỉ hiện ${which} của toàn Sở.`;
+  if (unit === null) return `Đã lọc bảng “Nhiệm vụ”: chỉ hiện ${which} của toàn cơ quan.`;
   return `Đã lọc bảng “Nhiệm vụ”: chỉ hiện ${which} do ${unit} chủ trì.`;
 }
 

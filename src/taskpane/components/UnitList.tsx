@@ -76,10 +76,10 @@ export function UnitList(props: UnitListProps): React.JSX.Element {
           onClick={() => onSelect(null)}
           aria-pressed={active === null}
           data-testid="unit-all"
-          title={whole ? `Toàn Sở: ${summary(whole)}` : undefined}
+          title={whole ? `Toàn cơ quan: ${summary(whole)}` : undefined}
         >
           <span style={styles.name}>
-            {whole ? `Toàn Sở — ${whole.total} nhiệm vụ` : "Tất cả đơn vị"}
+            {whole ? `Toàn cơ quan — ${whole.total} nhiệm vụ` : "Tất cả đơn vị"}
           </span>
           {whole && <CountBadges count={whole} />}
         </Button>
