@@ -1,5 +1,5 @@
 import { createFakeExcel } from "../test/support/fakeExcel";
-import { builderFor, syntheticPlan } from "../test/support/officeHarness";
+import { builderFor, syntheticPlan, unitChoice } from "../test/support/officeHarness";
 import { createOfficeJsClient, PAYLOAD_LIMIT_BYTES } from "../test/support/officeJsClient";
 import { REQUEST_ARRAY_BUDGET_BYTES } from "../src/render/office/payload";
 import {
@@ -57,7 +57,7 @@ export async function measurePayloads(scales: number[]): Promise<PayloadFigures[
     await measure("update", () => createOrUpdate(deps, build));
     await measure("refresh", () => refresh(deps));
     await measure("as-of date", () => setAsOfDate(deps, "2024-06-30"));
-    await measure("filter", () => filterByUnit(deps, "Văn phòng Sở"));
+    await measure("filter", () => filterByUnit(deps, unitChoice(plan, "Văn phòng Sở")));
     await measure("sort", () => sortTasks(deps, "due"));
     out.push({ scale, tasks: plan.tasks.length, actions });
   }

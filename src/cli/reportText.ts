@@ -7,14 +7,13 @@ import { FIGURE_LABELS, overdueLine, type TaskFigures } from "../domain/reportTa
 
 export { FIGURE_LABELS };
 import { formatDmy } from "../domain/isoDate";
+import { periodName as periodNameOf } from "../domain/reportPeriods";
 import type { Comparison } from "../domain/rates";
 
 const SYMBOL: Record<Comparison, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=" };
 
-/** "Quý I năm 2024", "6 tháng năm 2024", "năm 2024" (not "Năm năm 2024"). */
 export function periodName(report: Report): string {
-  const p = report.period;
-  return p.id === "year" ? `năm ${p.year}` : `${p.label} năm ${p.year}`;
+  return periodNameOf(report.period);
 }
 
 /** "Quý I năm 2024 (số liệu từ 15/12/2023 đến 14/03/2024)". */

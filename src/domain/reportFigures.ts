@@ -1,9 +1,9 @@
 /**
  * The figures of the periodic CCHC report for one period, computed from typed values only (no
- * spreadsheet engine): task counts for the whole plan, per section and per lead unit (with each
- * unit's overdue tasks), and every target's value over the period's reporting months. `cchc report`
- * prints them, `cchc snapshot` and "Chốt số liệu" keep them, and the Báo cáo sheet's formulas are
- * tested against them. Rules: docs/report.md.
+ * spreadsheet engine): task counts for the whole plan, per section and per unit of the "Đơn vị" list
+ * (with each unit's overdue tasks), and every target's value over the period's reporting months.
+ * `cchc report` prints them, `cchc snapshot` and "Chốt số liệu" keep them, and the Báo cáo sheet's
+ * formulas are tested against them. Rules: docs/report.md.
  */
 import { targetValue, type IndicatorNumbers } from "./indicatorTarget";
 import { monthsValue, type TypedValue } from "./indicatorPeriod";
@@ -19,7 +19,7 @@ import {
   type TaskFigures,
 } from "./reportTasks";
 import { judgeIndicator, VERDICT_MET, type Verdict } from "./verdict";
-import { leadUnits, type TaskInputs } from "./unitRollup";
+import { leadAccounts, type TaskInputs, type UnitAccounts } from "./unitRollup";
 
 /** Monthly numbers typed for one target: "num1".."num12", "den1".."den12" (the Chỉ tiêu table's keys). */
 export type IndicatorInputs = Readonly<
@@ -42,9 +42,20 @@ export interface ReportInputs {
   indicators: IndicatorInputs;
   /** Near-miss margin in percentage points (the BienDoGan cell). */
   marginPoints: number;
+  /**
+   * Who answers for each task: the lines of the "Đơn vị" list (a group's task counts for each member
+   * unit), as on "Theo đơn vị". Default: each lead unit for itself.
+   */
+  accounts?: UnitAccounts;
 }
 
+/** The per-unit lines the report counts by (ReportInputs.accounts, else each lead unit). */
+export const reportAccounts = (plan: ReportPlan, inputs: ReportInputs): UnitAccounts =>
+  inputs.accounts ?? leadAccounts(plan);
+
 export interface UnitReport {
+  /** The line's id (RollupUnit.id: the Báo cáo formulas count by it, never by the name). */
+  id: string;
   unit: string;
   figures: TaskFigures;
   /** Its overdue tasks at the window end, in plan order (as the Báo cáo sheet lists them). */
@@ -69,16 +80,17 @@ export interface Report {
   outcomes: ReportTaskOutcome[];
 }
 
-function unitReports(plan: ReportPlan, outcomes: readonly ReportTaskOutcome[]): UnitReport[] {
-  return leadUnits(plan).map((unit) => {
+function unitReports(accounts: UnitAccounts, outcomes: readonly ReportTaskOutcome[]): UnitReport[] {
+  const answering = outcomes.map((o) => new Set(accounts.accountable(o.task.lead)));
+  return accounts.units.map(({ id, name }) => {
     const figures = emptyTaskFigures();
     const overdue: ReportTaskOutcome[] = [];
-    for (const o of outcomes) {
-      if (!o.task.lead.includes(unit)) continue;
+    outcomes.forEach((o, i) => {
+      if (!answering[i].has(id)) return;
       addOutcome(figures, o.state);
       if (o.state === "overdue") overdue.push(o);
-    }
-    return { unit, figures, overdue };
+    });
+    return { id, unit: name, figures, overdue };
   });
 }
 
@@ -126,7 +138,7 @@ export function computeReport(
     period,
     tasks,
     sections: sectionFigures(plan, outcomes),
-    units: unitReports(plan, outcomes),
+    units: unitReports(reportAccounts(plan, inputs), outcomes),
     indicators: plan.indicators.map((i) =>
       indicatorReport(i, inputs.indicators[i.id], period.months, inputs.marginPoints)
     ),

@@ -87,6 +87,11 @@ export interface Period extends PeriodDef, ReportWindow {
   year: number;
 }
 
+/** "Quý I năm 2024", "9 tháng (Quý III) năm 2024", "năm 2024" (not "Năm năm 2024"). */
+export function periodName(period: Pick<Period, "id" | "label" | "year">): string {
+  return period.id === "year" ? `năm ${period.year}` : `${period.label} năm ${period.year}`;
+}
+
 export function periodDef(id: PeriodId): PeriodDef {
   const def = PERIODS.find((p) => p.id === id);
   if (!def) throw new RangeError(`Kỳ báo cáo không rõ: ${String(id)}.`);

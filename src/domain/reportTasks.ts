@@ -224,3 +224,27 @@ export const OVERDUE_TEXT_MAX = 60;
 export function overdueLine(o: ReportTaskOutcome, year: number, max = OVERDUE_TEXT_MAX): string {
   return `${o.task.code} ${shortTaskText(o.task.text, max)} (${overdueDetail(o, year)})`;
 }
+
+/**
+ * How many overdue tasks a unit's printed list (Báo cáo, section 2) shows: a line takes at most three
+ * printed lines in its column, so 8 of them and the closing "… và N" line stay well under Excel's
+ * 409 pt row (the row would be cut off on paper beyond it). The rest are counted, not listed.
+ */
+export const OVERDUE_LIST_MAX = 8;
+
+/** The closing line of a cut list, around the number of tasks left out (formulas write the same). */
+export const OVERDUE_MORE = [
+  "… và ",
+  " nhiệm vụ quá hạn khác (xem trang Nhiệm vụ, lọc theo đơn vị)",
+] as const;
+
+/**
+ * A unit's overdue tasks as the Báo cáo sheet prints them: one line each, in plan order, at most
+ * OVERDUE_LIST_MAX, then "… và N nhiệm vụ quá hạn khác …" for the rest.
+ */
+export function overdueListText(overdue: readonly ReportTaskOutcome[], year: number): string {
+  const lines = overdue.slice(0, OVERDUE_LIST_MAX).map((o) => overdueLine(o, year));
+  const more = overdue.length - lines.length;
+  if (more > 0) lines.push(`${OVERDUE_MORE[0]}${more}${OVERDUE_MORE[1]}`);
+  return lines.join("\n");
+}

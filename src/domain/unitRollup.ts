@@ -150,7 +150,39 @@ export function leadUnits(plan: RollupPlan): string[] {
   return [...ordered, ...firstSeen.filter((name) => !known.has(name))];
 }
 
+/**
+ * One line of the per-unit roll-up. Formulas and filters find a line by its id, never by its name:
+ * names are free text ("Phòng C;D" and "Phòng C,D" are two units, COUNTIFS ignores case and reads
+ * "*" and "?" as wildcards), ids are short ASCII tokens no two lines share.
+ */
+export interface RollupUnit {
+  id: string;
+  name: string;
+}
+
+/** Who answers for a task: the roll-up's lines, and the ids of the lines a task's lead counts for. */
+export interface UnitAccounts {
+  units: readonly RollupUnit[];
+  /** Ids of the lines a task led by these canonical unit names counts for, each once. */
+  accountable(lead: readonly string[]): readonly string[];
+}
+
+/** Id of the roll-up's line at `index` ("DV1", "DV2", …): ASCII, no wildcard, no separator. */
+export const unitLineId = (index: number): string => `DV${index + 1}`;
+
+/** Each lead unit answers for its own tasks: one line per leadUnits() name, ids in that order. */
+export function leadAccounts(plan: RollupPlan): UnitAccounts {
+  const units = leadUnits(plan).map((name, i) => ({ id: unitLineId(i), name }));
+  const idOf = new Map(units.map((u) => [u.name, u.id]));
+  return {
+    units,
+    accountable: (lead) => [...new Set(lead.flatMap((name) => idOf.get(name) ?? []))],
+  };
+}
+
 export interface UnitRollup {
+  /** The line's id (RollupUnit.id). */
+  id: string;
   unit: string;
   /** Tasks the unit leads, "Không áp dụng" excluded. */
   total: number;
@@ -167,8 +199,9 @@ export interface UnitRollup {
   onTimeRate: number | null;
 }
 
-function emptyRollup(unit: string): UnitRollup {
+function emptyRollup(id: string, unit: string): UnitRollup {
   return {
+    id,
     unit,
     total: 0,
     done: 0,
@@ -205,37 +238,39 @@ function finish(r: UnitRollup): UnitRollup {
 }
 
 /**
- * Per lead unit (leadUnits order): counts of the tasks it leads by state on `asOf` (ISO). A task led by
- * two units counts for both; "Không áp dụng" counts for neither (only in `notApplicable`).
- * `inputs` are keyed by task key (UserInput.tables.tblNhiemVu can be passed as it is).
+ * Per line of `accounts` (default: each lead unit, leadUnits order): counts of the tasks it answers
+ * for by state on `asOf` (ISO). A task led by two units counts for both, once each; "Không áp dụng"
+ * counts for neither (only in `notApplicable`). `inputs` are keyed by task key
+ * (UserInput.tables.tblNhiemVu can be passed as it is). Lines are keyed by id, never by name.
  */
 export function unitRollup(
   plan: RollupPlan,
   inputs: TaskInputs,
   asOf: string,
-  soonDays: number = DEFAULT_SOON_DAYS
+  soonDays: number = DEFAULT_SOON_DAYS,
+  accounts: UnitAccounts = leadAccounts(plan)
 ): UnitRollup[] {
-  const rows = new Map(leadUnits(plan).map((unit) => [unit, emptyRollup(unit)]));
+  const rows = new Map(accounts.units.map((u) => [u.id, emptyRollup(u.id, u.name)]));
   for (const task of plan.tasks) {
     if (task.lead.length === 0) continue;
     const { state } = taskOutcome(taskDue(task), inputs[task.key], asOf, soonDays);
-    for (const unit of new Set(task.lead)) {
-      const row = rows.get(unit);
+    for (const id of new Set(accounts.accountable(task.lead))) {
+      const row = rows.get(id);
       if (row) count(row, state);
     }
   }
   return [...rows.values()].map(finish);
 }
 
-/** The whole department: every task with a lead unit counted once ("Toàn Sở" row). */
+/** The whole department: every task with a lead unit counted once ("Toàn cơ quan" row). */
 export function planRollup(
   plan: RollupPlan,
   inputs: TaskInputs,
   asOf: string,
   soonDays: number = DEFAULT_SOON_DAYS,
-  label = "Toàn Sở"
+  label = "Toàn cơ quan"
 ): UnitRollup {
-  const r = emptyRollup(label);
+  const r = emptyRollup("", label);
   for (const task of plan.tasks) {
     if (task.lead.length === 0) continue;
     count(r, taskOutcome(taskDue(task), inputs[task.key], asOf, soonDays).state);

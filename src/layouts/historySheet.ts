@@ -30,8 +30,18 @@ export const HISTORY_SHEET_NAME = "Lịch sử";
 export const HISTORY_TABLE = "tblLichSu";
 export const HISTORY_HEADER_ROW = 4;
 
-/** What a row is about. */
-export const HISTORY_KIND = { plan: "Toàn Sở", unit: "Đơn vị", indicator: "Chỉ tiêu" } as const;
+/** What a row is about ("Toàn cơ quan": a Sở, a district or a commune alike). */
+export const HISTORY_KIND = {
+  plan: "Toàn cơ quan",
+  unit: "Đơn vị",
+  indicator: "Chỉ tiêu",
+} as const;
+/** The whole-plan rows of workbooks written before the label named no agency type. */
+const LEGACY_PLAN_KINDS: readonly unknown[] = ["Toàn Sở"];
+
+/** A Lịch sử row of the whole plan, in this version's wording or an earlier one's. */
+export const isPlanRow = (kind: unknown): boolean =>
+  kind === HISTORY_KIND.plan || LEGACY_PLAN_KINDS.includes(kind);
 
 export const HISTORY_COLUMN_KEYS = [
   "key",
@@ -172,7 +182,7 @@ export function withPeriodSnapshot(
   period: PeriodId,
   takenOn: string
 ): { userInput: UserInput; report: Report; no: number; rows: number } {
-  const report = computeReport(plan, period, reportInputsOf(userInput));
+  const report = computeReport(plan, period, reportInputsOf(plan, userInput));
   const no = nextSnapshotNo(userInput);
   const rows = snapshotRows(report, no, takenOn);
   return { userInput: withSnapshot(userInput, rows), report, no, rows: Object.keys(rows).length };
@@ -190,7 +200,7 @@ export interface TrendPoint {
 export function overdueTrend(userInput: UserInput | undefined): TrendPoint[] {
   return historyRows(userInput)
     .map(([, r]) => r)
-    .filter((r) => r.kind === HISTORY_KIND.plan && typeof r.no === "number")
+    .filter((r) => isPlanRow(r.kind) && typeof r.no === "number")
     .map((r) => ({
       no: r.no as number,
       label: `Lần ${String(r.no)} · ${String(r.period ?? "")}`,
@@ -238,7 +248,10 @@ export function composeHistorySheet(plan: { year: number }, userInput?: UserInpu
       : [
           {
             at: trendAt(HISTORY_HEADER_ROW, trendCol),
-            cells: [["Lần chốt", "Quá hạn (toàn Sở)"], ...trend.map((t) => [t.label, t.overdue])],
+            cells: [
+              ["Lần chốt", "Quá hạn (toàn cơ quan)"],
+              ...trend.map((t) => [t.label, t.overdue]),
+            ],
             format: { vertical: "top", locked: true },
           },
         ];
@@ -276,7 +289,7 @@ export function composeHistorySheet(plan: { year: number }, userInput?: UserInpu
         at: "B2",
         cells: [
           [
-            "Mỗi lần “Chốt số liệu” (hoặc lệnh cchc snapshot) thêm các dòng của kỳ: toàn Sở, từng đơn vị, " +
+            "Mỗi lần “Chốt số liệu” (hoặc lệnh cchc snapshot) thêm các dòng của kỳ: toàn cơ quan, từng đơn vị, " +
               "từng chỉ tiêu. Không sửa, không xóa dòng: đây là số liệu đã báo cáo.",
           ],
         ],

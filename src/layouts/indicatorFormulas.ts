@@ -47,7 +47,7 @@ export const UNIT_KIND_COUNT = "số lượng";
 export const MARGIN_NAME = "BienDoGan";
 export const DEFAULT_MARGIN_POINTS = 5;
 
-/** Defined name of the cell holding the months of the plan year ended by the report date. */
+/** Defined name of the cell holding the reporting months (NĐ 09/2019) ended by the report date. */
 export const MONTHS_NAME = "SoThangDaQua";
 
 /** Texts of the "Đạt?" column (src/domain/verdict.ts says when each applies). */

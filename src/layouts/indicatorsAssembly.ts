@@ -195,7 +195,7 @@ export function reportingMonthsNote(year: number): string {
   const first = monthWindow(year, 1);
   const last = monthWindow(year, 12);
   return (
-    `Tháng báo cáo (NĐ 09/2019/NĐ-CP): T1 = ${formatDmy(first.from)}–${formatDmy(first.to)}, …, ` +
+    `Tháng báo cáo (NĐ 09/2019/NĐ-CP): T1 = ${formatDmy(first.from).slice(0, 5)} năm trước–${formatDmy(first.to)}, …, ` +
     `T12 = ${formatDmy(last.from).slice(0, 5)}–${formatDmy(last.to)}.`
   );
 }

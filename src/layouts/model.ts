@@ -126,6 +126,11 @@ export interface TableSpec {
    * columns ("Thời gian hoàn thành") print readably.
    */
   headerFormat?: CellFormat;
+  /**
+   * Read back keyed rows whose input cells are all empty too (as rows with no values), so a row the
+   * user cleared stays cleared instead of being filled again (the "Đơn vị" list prefills its rows).
+   */
+  keepBlankRows?: boolean;
 }
 
 export interface RuleFormat {
@@ -169,6 +174,11 @@ export interface PrintSetup {
   printArea?: string;
   /** Centre-header text printed on each page. */
   header?: string;
+  /**
+   * Rows that start a new printed page (a manual page break above each), so a section's title and
+   * table header never print alone at the foot of a page, away from their rows.
+   */
+  breakBefore?: number[];
 }
 
 export interface ChartSpec {

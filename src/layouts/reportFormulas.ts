@@ -7,7 +7,7 @@
  */
 import { QUARTER_MARK } from "../domain/recurring";
 import { PERIODS, QUARTER_LABELS } from "../domain/reportPeriods";
-import { REPORT_STATE_LABELS } from "../domain/reportTasks";
+import { OVERDUE_MORE, REPORT_STATE_LABELS } from "../domain/reportTasks";
 import { TASK_STATUS } from "../domain/unitRollup";
 import { columnLetters } from "./a1";
 import { xlString } from "./excelFacts";
@@ -159,29 +159,42 @@ export function countFormula(
   return states.map((s) => `COUNTIFS(${base}${base ? "," : ""}${stateRange},${q(s)})`).join("+");
 }
 
+/** How many lines a running list holds: its line breaks (each line starts with one, none inside). */
+const lineCount = (cell: string): string => `(LEN(${cell})-LEN(SUBSTITUTE(${cell},CHAR(10),"")))`;
+
 /**
  * A unit's running list of overdue lines down the helper table (one column per unit): the cell above,
- * then this row's line when the unit leads the task. Constant-size formulas at any plan size (one
- * formula joining every row would pass Excel's 8,192-character limit on big plans). The list stops
- * growing at `listMax` characters, under Excel's 32,767 a cell.
+ * then this row's line when the unit leads the task and the list has fewer than `maxLines` lines.
+ * Constant-size formulas at any plan size (one formula joining every row would pass Excel's
+ * 8,192-character limit on big plans).
  */
 export function overdueAccumulateFormula(
   above: string | null,
   leadKeysCell: string,
   criterion: string,
   lineCell: string,
-  listMax: number
+  maxLines: number
 ): string {
   const prev = above ?? '""';
+  const room = above === null ? "" : `,${lineCount(prev)}<${maxLines}`;
   return (
-    `=${prev}&IF(AND(COUNTIF(${leadKeysCell},${q(criterion)})>0,${lineCell}<>"",` +
-    `LEN(${prev})+1+LEN(${lineCell})<=${listMax}),CHAR(10)&${lineCell},"")`
+    `=${prev}&IF(AND(COUNTIF(${leadKeysCell},${q(criterion)})>0,${lineCell}<>""${room}),` +
+    `CHAR(10)&${lineCell},"")`
   );
 }
 
-/** The unit's list: its running list at the last helper row, without the leading line break. */
-export function overdueListFormula(lastAccumulated: string | null): string {
-  return lastAccumulated === null ? '=""' : `=MID(${lastAccumulated},2,32767)`;
+/**
+ * The unit's printed list: its running list at the last helper row without the leading line break,
+ * then "… và N nhiệm vụ quá hạn khác …" when the unit has more overdue tasks (`overdueCount`, its
+ * figure on the same row) than the list shows — reportTasks.overdueListText's words.
+ */
+export function overdueListFormula(lastAccumulated: string | null, overdueCount: string): string {
+  if (lastAccumulated === null) return '=""';
+  const more = `${overdueCount}-${lineCount(lastAccumulated)}`;
+  return (
+    `=MID(${lastAccumulated},2,32767)&IF(${more}>0,` +
+    `CHAR(10)&${q(OVERDUE_MORE[0])}&(${more})&${q(OVERDUE_MORE[1])},"")`
+  );
 }
 
 /**

@@ -1,15 +1,17 @@
 /**
  * The Báo cáo sheet's helper table (tblBaoCaoNV, right of the printed area): one row per task with
- * its standing at the chosen window's end (formulas of ./reportFormulas.ts), then one column per lead
- * unit accumulating its overdue lines. Cached results come from the domain (src/domain/reportTasks.ts)
+ * its standing at the chosen window's end (formulas of ./reportFormulas.ts), then one column per unit
+ * line of the "Đơn vị" list (as on "Theo đơn vị") accumulating its first OVERDUE_LIST_MAX overdue
+ * lines. Cached results come from the domain (src/domain/reportTasks.ts)
  * so a viewer that does not recalculate shows the same.
  */
 import { textCell } from "./cellText";
 import type { Plan, Task } from "../plan/types";
 import { isoToSerial } from "../domain/excelDate";
-import type { Report, ReportInputs } from "../domain/reportFigures";
+import { reportAccounts, type Report, type ReportInputs } from "../domain/reportFigures";
 import { quarterMarkKey, readQuarterMark } from "../domain/recurring";
 import {
+  OVERDUE_LIST_MAX,
   OVERDUE_TEXT_MAX,
   REPORT_STATE_LABELS,
   overdueLine,
@@ -17,7 +19,7 @@ import {
   shortTaskText,
   type ReportTaskOutcome,
 } from "../domain/reportTasks";
-import { leadUnits, taskDue } from "../domain/unitRollup";
+import { taskDue, type RollupUnit } from "../domain/unitRollup";
 import { columnLetters } from "./a1";
 import type { Block, Scalar, TableColumn, TableSpec } from "./model";
 import { fromQuarterOf } from "./recurringSheet";
@@ -35,14 +37,12 @@ export const REPORT_HELPER_TABLE = "tblBaoCaoNV";
 /** First column of the helper table (L), outside the printed area B:I. */
 export const HELPER_FIRST_COL = 12;
 export const HELPER_HEADER_ROW = 8;
-/** A unit's list stops growing before Excel's 32,767 characters a cell (huge plans only). */
-export const LIST_MAX = 32000;
 
 const HEADERS: Record<HelperColumnKey, string> = {
   key: "Khóa",
   code: "Mã NV",
   section: "Lĩnh vực",
-  leadKeys: "Chủ trì (khóa)",
+  leadKeys: "Chủ trì (mã đơn vị)",
   recurring: "Thường xuyên",
   due: "Hạn",
   fromQuarter: "Theo quý từ",
@@ -65,11 +65,11 @@ const HEADERS: Record<HelperColumnKey, string> = {
 
 export const reportTasks = (plan: Plan): Task[] => plan.tasks.filter((t) => t.lead.length > 0);
 
-/** Column letter of each lead unit's running overdue list, by unit name. */
-export function unitListLetters(plan: Plan): Map<string, string> {
+/** Column letter of each unit line's running overdue list, by the line's id. */
+export function unitListLetters(units: readonly Pick<RollupUnit, "id">[]): Map<string, string> {
   return new Map(
-    leadUnits(plan).map((unit, i) => [
-      unit,
+    units.map((unit, i) => [
+      unit.id,
       columnLetters(HELPER_FIRST_COL + HELPER_COLUMN_KEYS.length + i),
     ])
   );
@@ -130,28 +130,32 @@ export function helperColumns(): TableColumn[] {
 
 export interface ReportHelper {
   table: TableSpec;
-  /** Right of the table: one column per lead unit accumulating its overdue lines (header + rows). */
+  /** Right of the table: one column per unit line accumulating its overdue lines (header + rows). */
   unitLists: Block;
 }
 
 export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): ReportHelper {
-  const units = leadUnits(plan);
+  // The lines of "Theo đơn vị": a group's task counts for each member unit of the "Đơn vị" list.
+  const accounts = reportAccounts(plan, inputs);
+  const units = accounts.units;
   const tasks = reportTasks(plan);
   const first = HELPER_HEADER_ROW + 1;
   const lists = units.map(() => "");
-  const letters = unitListLetters(plan);
+  const shown = units.map(() => 0);
+  const letters = unitListLetters(units);
   const outcomes = new Map(report.outcomes.map((o) => [o.task.key, o]));
   const unitCells: Scalar[][] = [];
   const unitResults: Scalar[][] = [];
   const rows = tasks.map((task, i) => {
     const r = first + i;
+    const answering = accounts.accountable(task.lead);
     const due = taskDue(task);
     const f = helperFormulas(plan.year, HELPER_FIRST_COL, r);
     const plain: Partial<Record<HelperColumnKey, Scalar>> = {
       key: task.key,
       code: textCell(task.code),
       section: task.section,
-      leadKeys: leadKeysCell(task.lead),
+      leadKeys: leadKeysCell(answering),
       recurring: task.deadline.recurring ? 1 : 0,
       due:
         due === null
@@ -165,19 +169,21 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
     unitCells.push(
       units.map((unit) =>
         overdueAccumulateFormula(
-          i === 0 ? null : `${letters.get(unit)}${r - 1}`,
+          i === 0 ? null : `${letters.get(unit.id)}${r - 1}`,
           cell("leadKeys"),
-          unitCriterion(unit),
+          unitCriterion(unit.id),
           cell("line"),
-          LIST_MAX
+          OVERDUE_LIST_MAX
         )
       )
     );
     unitResults.push(
       units.map((unit, u) => {
         const line = `\n${String(result.line)}`;
-        if (task.lead.includes(unit) && result.line && lists[u].length + line.length <= LIST_MAX)
+        if (answering.includes(unit.id) && result.line && shown[u] < OVERDUE_LIST_MAX) {
           lists[u] += line;
+          shown[u] += 1;
+        }
         return lists[u];
       })
     );
@@ -199,7 +205,7 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
     },
     unitLists: {
       at: `${columnLetters(HELPER_FIRST_COL + HELPER_COLUMN_KEYS.length)}${HELPER_HEADER_ROW}`,
-      cells: [units.map((u) => textCell(`Quá hạn: ${u}`)), ...unitCells],
+      cells: [units.map((u) => textCell(`Quá hạn: ${u.name}`)), ...unitCells],
       results: [units.map(() => null), ...unitResults],
       format: { vertical: "top", locked: true },
     },

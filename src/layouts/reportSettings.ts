@@ -10,6 +10,7 @@ import {
   todayIso,
 } from "../domain/excelDate";
 import { DEFAULT_SOON_DAYS } from "../domain/taskState";
+import type { UnitAccounts } from "../domain/unitRollup";
 import { dateFormulaIso } from "./excelFacts";
 import type { Scalar } from "./model";
 import { NAME_AS_OF, NAME_SOON_DAYS } from "./tasksSheet";
@@ -23,6 +24,8 @@ export interface TasksSheetOptions {
   userInput?: UserInput;
   /** Today's ISO date for the cached results of "=TODAY()" (default: the machine's local date). */
   today?: string;
+  /** Who answers for each task (the hidden lead-id column); default: each lead unit for itself. */
+  accounts?: UnitAccounts;
 }
 
 export interface ReportSettings {

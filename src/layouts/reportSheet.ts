@@ -6,6 +6,7 @@
  * period's reporting months. A4 landscape, Times New Roman. The figures equal `cchc report`
  * (src/domain/reportFigures.ts); formulas in ./reportFormulas.ts. Pure data.
  */
+import { columnLetters } from "./a1";
 import { textCell } from "./cellText";
 import type { Plan } from "../plan/types";
 import { isoToSerial } from "../domain/excelDate";
@@ -14,11 +15,10 @@ import { parsePeriodId, periodDef, PERIODS, type PeriodId } from "../domain/repo
 import {
   FIGURE_LABELS,
   REPORT_STATE_LABELS,
-  overdueLine,
+  overdueListText,
   shortTaskText,
   type TaskFigures,
 } from "../domain/reportTasks";
-import { leadUnits } from "../domain/unitRollup";
 import { targetValue } from "../domain/indicatorTarget";
 import { UNIT_KIND_COUNT, UNIT_KIND_RATE, verdictExpression } from "./indicatorFormulas";
 import { comparisonCell, printedTarget } from "./indicatorRows";
@@ -54,6 +54,8 @@ export const REPORT_SHEET_KEY = "report";
 export const REPORT_SHEET_NAME = "Báo cáo";
 export const FIRST_SECTION_ROW = 9;
 const LAST_PRINTED_COL = "I";
+/** The column of the "Quá hạn" figure (figures start in C). */
+const OVERDUE_FIGURE_COL = columnLetters(3 + FIGURE_LABELS.findIndex(([k]) => k === "overdue"));
 
 const bold: CellFormat = { font: { bold: true } };
 const header: CellFormat = {
@@ -78,11 +80,12 @@ export interface ReportGeometry {
   helperRows: number[];
 }
 
-export function reportGeometry(plan: Plan): ReportGeometry {
+/** `unitLines`: how many lines the per-unit part has (Report.units, the "Đơn vị" list's lines). */
+export function reportGeometry(plan: Plan, unitLines: number): ReportGeometry {
   const sectionRows = plan.sections.map((_, i) => FIRST_SECTION_ROW + i);
   const totalRow = FIRST_SECTION_ROW + plan.sections.length;
   const unitHeaderRow = totalRow + 3;
-  const unitRows = leadUnits(plan).map((_, i) => unitHeaderRow + 1 + i);
+  const unitRows = Array.from({ length: unitLines }, (_, i) => unitHeaderRow + 1 + i);
   const indicatorHeaderRow = unitHeaderRow + unitRows.length + 3;
   const indicatorRows = plan.indicators.map((_, i) => indicatorHeaderRow + 1 + i);
   const helperRows = reportTasks(plan).map((_, i) => HELPER_HEADER_ROW + 1 + i);
@@ -124,10 +127,10 @@ const figureResults = (f: TaskFigures): number[] => FIGURE_LABELS.map(([k]) => f
 
 export function composeReportSheet(plan: Plan, userInput: UserInput | undefined): SheetLayout {
   const period = chosenPeriod(userInput);
-  const inputs = reportInputsOf(userInput);
+  const inputs = reportInputsOf(plan, userInput);
   const report = computeReport(plan, period, inputs);
   const helper = reportHelper(plan, report, inputs);
-  const g = reportGeometry(plan);
+  const g = reportGeometry(plan, report.units.length);
   const first = g.helperRows[0] ?? HELPER_HEADER_ROW + 1;
   const last = g.helperRows[g.helperRows.length - 1] ?? first;
   const range = (key: HelperColumnKey): string => {
@@ -208,21 +211,25 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
     header
   );
   const tasks = reportTasks(plan);
-  const letters = unitListLetters(plan);
+  const letters = unitListLetters(report.units);
   report.units.forEach((u, i) => {
     const row = g.unitRows[i];
     put(`B${row}`, [[textCell(u.unit)]], body);
-    put(
-      `C${row}`,
-      [figureCells([[range("leadKeys"), unitCriterion(u.unit)]], stateRange)],
-      number,
-      [figureResults(u.figures)]
-    );
+    put(`C${row}`, [figureCells([[range("leadKeys"), unitCriterion(u.id)]], stateRange)], number, [
+      figureResults(u.figures),
+    ]);
     put(
       `I${row}`,
-      [[overdueListFormula(tasks.length === 0 ? null : `${letters.get(u.unit)}${last}`)]],
+      [
+        [
+          overdueListFormula(
+            tasks.length === 0 ? null : `${letters.get(u.id)}${last}`,
+            `${OVERDUE_FIGURE_COL}${row}`
+          ),
+        ],
+      ],
       body,
-      [[u.overdue.map((o) => overdueLine(o, plan.year)).join("\n")]]
+      [[overdueListText(u.overdue, plan.year)]]
     );
   });
 
@@ -315,6 +322,9 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
       fitToWidth: true,
       printArea: `B1:${LAST_PRINTED_COL}${lastRow}`,
       header: `Báo cáo CCHC năm ${plan.year}`,
+      // Sections 2 and 3 (their titles) start a page: the unit table's header printed alone at the
+      // foot of page 1 otherwise, its rows on page 2.
+      breakBefore: [g.unitHeaderRow - 1, ir - 1],
     },
     protect: { ...SHEET_PROTECTION },
     charts: [],

@@ -12,6 +12,7 @@ import { marginPoints } from "./indicatorRows";
 import { INDICATORS_TABLE } from "./indicatorsSheet";
 import type { DefinedName, SheetLayout } from "./model";
 import { RECURRING_TABLE } from "./recurringSheet";
+import { rosterAccountsOf } from "./rosterSheet";
 import {
   NAME_INDICATOR_DENS,
   NAME_INDICATOR_KEYS,
@@ -22,13 +23,18 @@ import {
   NAME_TASK_KEYS,
   NAME_TASK_STATUS,
 } from "./reportFormulas";
+import type { Plan } from "../plan/types";
 import { tablePlacement } from "./tableGeometry";
 import { TASKS_TABLE, taskInputsOf } from "./tasksSheet";
 import type { UserInput } from "./userInput";
 
-/** What the report reads of a workbook's typed values. */
-export function reportInputsOf(userInput: UserInput | undefined): ReportInputs {
+/**
+ * What the report reads of a workbook's typed values; the "Đơn vị" list decides who answers for each
+ * task, as on "Theo đơn vị".
+ */
+export function reportInputsOf(plan: Plan, userInput: UserInput | undefined): ReportInputs {
   return {
+    accounts: rosterAccountsOf(plan, userInput),
     tasks: taskInputsOf(userInput),
     recurring: userInput?.tables[RECURRING_TABLE] ?? {},
     indicators: userInput?.tables[INDICATORS_TABLE] ?? {},

@@ -23,6 +23,7 @@ import {
   TASKS_TABLE,
   taskColumns,
 } from "./tasksSheet";
+import { ROSTER_SHEET_KEY, ROSTER_SHEET_NAME, ROSTER_TABLE, rosterColumns } from "./rosterSheet";
 import {
   NAME_WHOLE_PLAN,
   UNITS_SHEET_KEY,
@@ -63,7 +64,7 @@ import { REPORT_SHEET_KEY, REPORT_SHEET_NAME } from "./reportSheet";
 export interface SheetTarget {
   key: string;
   name: string;
-  table?: { name: string; columns: TableColumn[] };
+  table?: { name: string; columns: TableColumn[]; keepBlankRows?: boolean };
 }
 
 export interface NameTarget {
@@ -119,6 +120,11 @@ export function workbookTargets(year: number): WorkbookTargets {
         name: UNITS_SHEET_NAME,
         table: { name: UNITS_TABLE, columns: unitColumns() },
       },
+      {
+        key: ROSTER_SHEET_KEY,
+        name: ROSTER_SHEET_NAME,
+        table: { name: ROSTER_TABLE, columns: rosterColumns(), keepBlankRows: true },
+      },
       ...REPORT_SHEET_TARGETS,
     ],
     names: [
@@ -151,7 +157,15 @@ export function targetsOf(layout: WorkbookLayout): WorkbookTargets {
     sheets: layout.sheets.map((s) => ({
       key: s.key,
       name: s.name,
-      ...(s.table ? { table: { name: s.table.name, columns: s.table.columns } } : {}),
+      ...(s.table
+        ? {
+            table: {
+              name: s.table.name,
+              columns: s.table.columns,
+              ...(s.table.keepBlankRows ? { keepBlankRows: true } : {}),
+            },
+          }
+        : {}),
     })),
     names,
   };

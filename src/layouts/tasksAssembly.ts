@@ -10,6 +10,7 @@ import {
   STATE_NOT_APPLICABLE,
   STATE_OVERDUE,
 } from "../domain/taskState";
+import { leadAccounts } from "../domain/unitRollup";
 import type { Plan } from "../plan/types";
 import { cellAddress, rangeAddress } from "./a1";
 import { EXCEL_LAST_DATE_ISO, xlString } from "./excelFacts";
@@ -235,6 +236,7 @@ export function composeTasksSheet(plan: Plan, opts: TasksSheetOptions = {}): Tas
     rowOf: (index) => TASKS_FIRST_BODY_ROW + index,
     inputs,
     settings,
+    leadIds: (opts.accounts ?? leadAccounts(plan)).accountable,
   };
   const base: TableSpec = {
     name: TASKS_TABLE,

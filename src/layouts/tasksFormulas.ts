@@ -21,35 +21,36 @@ const letter = (key: TaskColumnKey): string => columnLetters(taskColumn(key));
 
 // Canonical lead column and the unit filter
 /**
- * Separator of the units in the hidden column. Not "|": HyperFormula (and LibreOffice with regular
+ * Separator of the unit ids in the hidden column. Not "|": HyperFormula (and LibreOffice with regular
  * expressions on) read criteria as patterns where "|" means "or", so "*|A|*" would match everything.
- * ";" is neither a wildcard nor a pattern character, and no unit name in the plan contains it.
+ * ";" is neither a wildcard nor a pattern character.
  */
 export const UNIT_SEPARATOR = ";";
 
-/** A unit name as stored between separators: a separator inside a name becomes ",". */
-const unitToken = (unit: string): string => unit.split(UNIT_SEPARATOR).join(",");
-
-/** The hidden "Chủ trì (chuẩn hoá)" value: ";Văn phòng Sở;Bộ phận một cửa;"; "" when no lead unit. */
-export function leadKeysCell(lead: readonly string[]): string {
-  const units = [...new Set(lead.map(unitToken))];
-  return units.length === 0
+/**
+ * The hidden "Chủ trì (chuẩn hoá)" value: the ids of the roll-up lines the task counts for
+ * (UnitAccounts), ";DV1;DV5;"; "" when none. Ids, not names: a name may hold the separator
+ * ("Phòng C;D" would read as two units), differ from another only in case (COUNTIFS ignores case) or
+ * hold wildcards; ids are ASCII tokens no two lines share.
+ */
+export function leadKeysCell(ids: readonly string[]): string {
+  const unique = [...new Set(ids)];
+  return unique.length === 0
     ? ""
-    : `${UNIT_SEPARATOR}${units.join(UNIT_SEPARATOR)}${UNIT_SEPARATOR}`;
+    : `${UNIT_SEPARATOR}${unique.join(UNIT_SEPARATOR)}${UNIT_SEPARATOR}`;
 }
 
-/** Escapes COUNTIFS / AutoFilter wildcards (* ? ~) so a unit name matches literally. */
+/** Escapes COUNTIFS / AutoFilter wildcards (* ? ~) so a text matches literally. */
 export function escapeWildcards(s: string): string {
   return s.replace(/[~*?]/g, (c) => `~${c}`);
 }
 
 /**
- * Criterion that matches the hidden lead column of tasks led by `unit` (COUNTIFS, and the table's
- * AutoFilter "equals" criterion): "*;Văn phòng Sở;*". The separators keep "Văn phòng Sở" from
- * matching inside a longer unit name.
+ * Criterion that matches the hidden lead column of tasks counted for the line `id` (COUNTIFS, and
+ * the table's AutoFilter "equals" criterion): "*;DV1;*". The separators keep DV1 from matching DV12.
  */
-export function unitCriterion(unit: string): string {
-  return `*${UNIT_SEPARATOR}${escapeWildcards(unitToken(unit))}${UNIT_SEPARATOR}*`;
+export function unitCriterion(id: string): string {
+  return `*${UNIT_SEPARATOR}${escapeWildcards(id)}${UNIT_SEPARATOR}*`;
 }
 
 /** Criterion matching every task that has a lead unit (the hidden value starts with the separator). */

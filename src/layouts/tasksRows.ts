@@ -55,6 +55,8 @@ export interface RowContext {
   rowOf: (index: number) => number;
   inputs: TableInputRows;
   settings: ReportSettings;
+  /** Ids of the per-unit lines a task's canonical lead counts for (UnitAccounts.accountable). */
+  leadIds: (lead: readonly string[]) => readonly string[];
 }
 
 export function blankCells(width: number): Scalar[] {
@@ -127,7 +129,7 @@ function taskRow(task: Task, r: number, ctx: RowContext): TableRow {
   put(cells, "deadline", plainText(task.deadline.text));
   put(cells, "note", plainText(task.note));
   put(cells, "leadText", plainText(task.leadText));
-  put(cells, "leadKeys", leadKeysCell(task.lead));
+  put(cells, "leadKeys", leadKeysCell(ctx.leadIds(task.lead)));
   return computed(task.key, cells, taskDue(task), r, ctx);
 }
 

@@ -14,7 +14,13 @@ import {
   STATE_NOT_APPLICABLE,
   STATE_OVERDUE,
 } from "../domain/taskState";
-import { planRollup, unitRollup, type TaskInputs, type UnitRollup } from "../domain/unitRollup";
+import {
+  planRollup,
+  unitRollup,
+  type TaskInputs,
+  type UnitAccounts,
+  type UnitRollup,
+} from "../domain/unitRollup";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
 import { textCell } from "./cellText";
 import type {
@@ -35,7 +41,7 @@ import { NAME_AS_OF, NAME_LEAD_COLUMN, NAME_SOON_DAYS, NAME_STATE_COLUMN } from 
 export const UNITS_SHEET_KEY = "units";
 export const UNITS_SHEET_NAME = "Theo đơn vị";
 export const UNITS_TABLE = "tblTheoDonVi";
-export const WHOLE_PLAN_LABEL = "Toàn Sở (mỗi nhiệm vụ tính một lần)";
+export const WHOLE_PLAN_LABEL = "Toàn cơ quan (mỗi nhiệm vụ tính một lần)";
 /** The whole-organisation line under the table (the task pane reads it by this name). */
 export const NAME_WHOLE_PLAN = "TDV_ToanSo";
 
@@ -53,6 +59,7 @@ export const UNIT_COLUMN_KEYS = [
   "overdue",
   "dueSoon",
   "onTimeRate",
+  "id",
 ] as const;
 export type UnitColumnKey = (typeof UNIT_COLUMN_KEYS)[number];
 export const unitColumn = (key: UnitColumnKey): number => UNIT_COLUMN_KEYS.indexOf(key) + 1;
@@ -91,6 +98,15 @@ export function unitColumns(): TableColumn[] {
       width: 11,
       format: { horizontal: "center", vertical: "center", numberFormat: "0%", locked: true },
     },
+    // The line's id, which the hidden lead column of "Nhiệm vụ" lists: the task pane filters by it.
+    id: {
+      key: "id",
+      header: "Mã đơn vị",
+      role: "key",
+      width: 8,
+      hidden: true,
+      format: { locked: true },
+    },
   };
   return UNIT_COLUMN_KEYS.map((k) => cols[k]);
 }
@@ -108,7 +124,7 @@ const countIfs = (criterion: string, state: string): string =>
 export function unitRowFormulas(
   criterion: string,
   r: number
-): Record<Exclude<UnitColumnKey, "unit">, string> {
+): Record<Exclude<UnitColumnKey, "unit" | "id">, string> {
   const done = `${letter("done")}${r}`;
   const overdue = `${letter("overdue")}${r}`;
   return {
@@ -120,18 +136,21 @@ export function unitRowFormulas(
   };
 }
 
-function rowCells(label: string, criterion: string, r: number): Scalar[] {
+function rowCells(label: string, criterion: string, r: number, id: string): Scalar[] {
   const f = unitRowFormulas(criterion, r);
-  return [textCell(label), f.total, f.done, f.overdue, f.dueSoon, f.onTimeRate];
+  return [textCell(label), f.total, f.done, f.overdue, f.dueSoon, f.onTimeRate, id];
 }
 
 function rowResults(x: UnitRollup): Scalar[] {
-  return [null, x.total, x.done, x.overdue, x.dueSoon, x.onTimeRate === null ? "" : x.onTimeRate];
+  const rate = x.onTimeRate === null ? "" : x.onTimeRate;
+  return [null, x.total, x.done, x.overdue, x.dueSoon, rate, null];
 }
 
 export interface UnitsSheetOptions {
   settings: Pick<ReportSettings, "asOf" | "soonDays">;
   inputs: TaskInputs;
+  /** The lines and who answers for each task; default: each lead unit for itself. */
+  accounts?: UnitAccounts;
 }
 
 export interface UnitsSheetBuild {
@@ -142,16 +161,17 @@ export interface UnitsSheetBuild {
 
 export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsSheetBuild {
   const { asOf, soonDays } = opts.settings;
-  const rollup = unitRollup(plan, opts.inputs, asOf, soonDays);
+  const rollup = unitRollup(plan, opts.inputs, asOf, soonDays, opts.accounts);
   const whole = planRollup(plan, opts.inputs, asOf, soonDays, WHOLE_PLAN_LABEL);
   const columns = unitColumns();
-  const lastCol = columns.length;
+  /** The visible columns (the id column after them is hidden). */
+  const lastCol = unitColumn("onTimeRate");
 
   const rows: TableRow[] = rollup.map((x, i) => {
     const r = UNITS_FIRST_BODY_ROW + i;
     return {
-      key: x.unit,
-      cells: rowCells(x.unit, unitCriterion(x.unit), r),
+      key: x.id,
+      cells: rowCells(x.unit, unitCriterion(x.id), r, x.id),
       results: rowResults(x),
     };
   });
@@ -159,16 +179,16 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
     const r = UNITS_FIRST_BODY_ROW;
     rows.push({
       key: "(trống)",
-      cells: rowCells("(Không có đơn vị chủ trì)", UNIT_SEPARATOR, r),
-      results: [null, 0, 0, 0, 0, ""],
+      cells: rowCells("(Không có đơn vị chủ trì)", UNIT_SEPARATOR, r, ""),
+      results: [null, 0, 0, 0, 0, "", null],
     });
   }
   const first = UNITS_FIRST_BODY_ROW;
   const last = first + rows.length - 1;
   // One blank row between the table and the total, so the total is never taken into the table.
   const totalRow = last + 2;
-  const totalCells = rowCells(WHOLE_PLAN_LABEL, ANY_UNIT_CRITERION, totalRow);
-  const totalResults = rowResults(whole);
+  const totalCells = rowCells(WHOLE_PLAN_LABEL, ANY_UNIT_CRITERION, totalRow, "").slice(0, lastCol);
+  const totalResults = rowResults(whole).slice(0, lastCol);
   const col = (key: UnitColumnKey): string =>
     rangeAddress(first, unitColumn(key), last, unitColumn(key));
 
@@ -227,7 +247,8 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
     {
       at: cellAddress(NOTE_ROW, 1),
       cells: acrossTable(
-        "Nhiệm vụ có hai đơn vị chủ trì được tính cho cả hai; nhiệm vụ “Không áp dụng” không được tính. " +
+        "Nhiệm vụ có hai đơn vị chủ trì được tính cho cả hai; nhiệm vụ do một nhóm chủ trì được tính cho từng " +
+          "đơn vị trong nhóm (trang “Đơn vị”), “(nhóm)”: nhóm chưa khai báo đơn vị; nhiệm vụ “Không áp dụng” không được tính. " +
           "Hoàn thành = đúng hạn + trễ hạn. Tỷ lệ đúng hạn = số hoàn thành đúng hạn ÷ (số đã hoàn thành + số quá hạn)."
       ),
       merge: true,
@@ -286,7 +307,7 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
       {
         name: NAME_WHOLE_PLAN,
         ref: rangeAddress(totalRow, 1, totalRow, lastCol, true),
-        comment: "Dòng toàn Sở dưới bảng theo đơn vị",
+        comment: "Dòng toàn cơ quan dưới bảng theo đơn vị",
       },
     ],
     freeze: { rows: UNITS_HEADER_ROW, columns: 1 },
@@ -305,7 +326,7 @@ export function composeUnitsSheet(plan: Plan, opts: UnitsSheetOptions): UnitsShe
         categories: col("unit"),
         values: col("overdue"),
         seriesName: "Quá hạn",
-        at: cellAddress(UNITS_HEADER_ROW, lastCol + 2),
+        at: cellAddress(UNITS_HEADER_ROW, columns.length + 2),
         widthCols: 8,
         heightRows: Math.max(16, rows.length + 4),
       },

@@ -35,6 +35,8 @@ export interface ExtractOptions {
   sheetName?: string;
   /** Older header texts that still identify a column: column key → headers. */
   aliases?: Record<string, readonly string[]>;
+  /** Keep keyed rows without any typed value, as rows with no values (TableSpec.keepBlankRows). */
+  keepBlankRows?: boolean;
   /**
    * Sheet position of the body's first cell. When given, typed formulas are kept in relative R1C1
    * (see formulaRefs.ts), so they follow their row's key wherever that row is written next.
@@ -218,6 +220,7 @@ export function extractTableInput(
     if (key !== "") keyedRows += 1;
     if (Object.keys(values).length === 0) {
       if (key !== "") seen.add(key);
+      if (key !== "" && opts.keepBlankRows && !(key in rows)) rows[key] = values;
       return;
     }
     rowsWithValues += 1;

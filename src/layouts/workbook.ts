@@ -1,5 +1,5 @@
 /**
- * The whole workbook as data: sheets in order "Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị". The add-in
+ * The whole workbook as data: sheets in order "Nhiệm vụ", "Chỉ tiêu", "Theo đơn vị", "Đơn vị". The add-in
  * (src/render/office) and the file command (src/render/xlsx) both render what this returns.
  */
 import type { Plan } from "../plan/types";
@@ -8,6 +8,7 @@ import type { ReportSettings } from "./reportSettings";
 import { composeTasksSheet } from "./tasksAssembly";
 import { taskInputsOf } from "./tasksSheet";
 import { composeUnitsSheet } from "./unitsSheet";
+import { composeRosterSheet } from "./rosterSheet";
 import { composeIndicatorsSheet } from "./indicatorsAssembly";
 import { composeRecurringSheet } from "./recurringSheet";
 import { composeHistorySheet } from "./historySheet";
@@ -77,7 +78,12 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
   const plan = edits.plan;
   const prepared = opts.prepare?.(plan, edits.userInput ?? emptyUserInput());
   opts = { ...opts, userInput: prepared?.userInput ?? edits.userInput };
+  // The coordinator's list of real units and groups ("Đơn vị") decides who answers for each task:
+  // one set of ids for the hidden lead column and the per-unit lines that count over it.
+  const roster = composeRosterSheet(plan, opts.userInput);
+  const accounts = roster.accounts;
   const tasks = composeTasksSheet(plan, {
+    accounts,
     asOf: opts.asOf,
     soonDays: opts.soonDays,
     userInput: opts.userInput,
@@ -86,6 +92,7 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
   const units = composeUnitsSheet(plan, {
     settings: tasks.settings,
     inputs: taskInputsOf(opts.userInput),
+    accounts,
   });
 
   const indicators = composeIndicatorsSheet(plan, {
@@ -104,6 +111,7 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
   const sheets: SheetLayout[] = [tasks.sheet];
   sheets.push(withMonthWindowLabels(indicators.sheet, plan.year));
   sheets.push(units.sheet);
+  sheets.push(roster.sheet);
   sheets.push(composeReportSheet(plan, opts.userInput));
   sheets.push(recurring.sheet);
   sheets.push(composeHistorySheet(plan, opts.userInput));
@@ -117,6 +125,7 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
       ...(prepared?.notes ?? []),
       ...clean.notes,
       ...tasks.settings.notes,
+      ...roster.notes,
       ...taskEdits.changes,
       ...edits.changes,
       ...taskEdits.problems,

@@ -171,3 +171,13 @@ export function readUnits(text: string, units: readonly Unit[] = UNITS): UnitRea
 export function canonicalUnits(text: string, units: readonly Unit[] = UNITS): string[] {
   return readUnits(text, units).names;
 }
+
+/**
+ * True for a name that stands for several units rather than one: plans name groups as leads with a
+ * plural ("Các phòng chuyên môn", "Các Trung tâm trực thuộc", "Những đơn vị…", "Tất cả các phòng"),
+ * or by their members ("Thành viên Đoàn kiểm tra"). Only a first guess, shown on the "Đơn vị" sheet
+ * where the coordinator corrects it.
+ */
+export function looksLikeGroup(name: string): boolean {
+  return /^(các|những|tất cả|mọi|thành viên)\s/u.test(unitKey(name));
+}

@@ -20,9 +20,10 @@ export function App({ status }: { status: HostStatus }): React.JSX.Element {
       style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}
     >
       <header style={{ marginBottom: 12 }}>
-        <Title3 as="h1">CCHC 2024</Title3>
+        {/* No year or agency here: the workbook's own plan is named by the actions panel. */}
+        <Title3 as="h1">Theo dõi CCHC</Title3>
         <br />
-        <Caption1>Kế hoạch cải cách hành chính · Sở KH&amp;CN Hà Tĩnh</Caption1>
+        <Caption1>Kế hoạch cải cách hành chính</Caption1>
       </header>
       {/* One main landmark: screen-reader users jump past the header to the actions. */}
       <main>

@@ -29,6 +29,7 @@ export {
   importDocx,
   importSelection,
   layoutBuilderFor,
+  workbookPlanTitle,
 } from "./planImport";
 export type { ImportResult, UnitEdit } from "./planImport";
 

@@ -89,14 +89,29 @@ export async function importSelection(deps: OfficeDeps): Promise<ImportResult> {
 let sharedTargets = "";
 /** The workbook's plan as this pane last read or wrote it (null: not yet). */
 let knownPlan: Plan | null = null;
+/** The title of the plan stored in the workbook (null: none stored, or not read yet). */
+let storedTitle: string | null = null;
+
+/**
+ * The title of the plan this workbook tracks, as last read or written by this pane; null while the
+ * workbook has none (the pane then names no plan rather than the built-in example's agency).
+ */
+export function workbookPlanTitle(): string | null {
+  return storedTitle;
+}
+
+function remember(stored: Plan | null): Plan {
+  storedTitle = stored?.title ?? null;
+  knownPlan = stored ?? getPlan();
+  return knownPlan;
+}
 
 /** The workbook's plan: as last read or written by this pane, else read now (2 round trips). */
 export async function workbookPlan(run: OfficeDeps["run"]): Promise<Plan> {
   if (knownPlan) return knownPlan;
   const stored = await readWorkbookPlan(run);
   shareTargets(stored);
-  knownPlan = stored ?? getPlan();
-  return knownPlan;
+  return remember(stored);
 }
 
 /**
@@ -119,10 +134,7 @@ export async function createOrUpdateForPlan(deps: OfficeDeps, plan: Plan): Promi
   // A new document: the targets typed in the old sheet are not corrections of this one.
   const builder = layoutBuilderFor(plan, { editBase: null });
   const result = await createOrUpdate(deps, builder);
-  if (result.ok) {
-    knownPlan = builder.builtPlan() ?? plan;
-    shareTargets(knownPlan);
-  }
+  if (result.ok) shareTargets(remember(builder.builtPlan() ?? plan));
   return result;
 }
 
@@ -136,7 +148,7 @@ export async function refreshWithWorkbookPlan(deps: OfficeDeps): Promise<ActionR
   if (!first.ok) return first;
   try {
     const stored = await readWorkbookPlan(deps.run);
-    knownPlan = stored ?? getPlan();
+    remember(stored);
     if (!shareTargets(stored)) return first;
   } catch (e) {
     shareTargets(null);
@@ -160,8 +172,7 @@ export async function createOrUpdateWorkbookPlan(
   try {
     const stored = await readWorkbookPlan(deps.run);
     shareTargets(stored);
-    plan = stored ?? getPlan();
-    knownPlan = plan;
+    plan = remember(stored);
   } catch (e) {
     return {
       ok: false,
@@ -171,10 +182,8 @@ export async function createOrUpdateWorkbookPlan(
   }
   const builder = layoutBuilderFor(plan, { prepare });
   const result = await createOrUpdate(deps, builder);
-  // The targets corrected or added in the Chỉ tiêu sheet are now the workbook's: CCHC.TARGET follows.
-  if (result.ok) {
-    knownPlan = builder.builtPlan() ?? plan;
-    shareTargets(knownPlan);
-  }
+  // Created: the plan (the built-in one for a new workbook) is now stored in the workbook, with the
+  // targets corrected or added in the Chỉ tiêu sheet: CCHC.TARGET follows them.
+  if (result.ok) shareTargets(remember(builder.builtPlan() ?? plan));
   return result;
 }

@@ -3,7 +3,7 @@
  * both on the workbook's own plan (the KeHoach sheet), never silently the built-in one.
  */
 import { withPeriodSnapshot } from "../layouts/historySheet";
-import type { PeriodId } from "../domain/reportPeriods";
+import { periodName, type PeriodId } from "../domain/reportPeriods";
 import type { CreateResult, OfficeDeps } from "../render/office/actions";
 import { readHistory, type HistoryTrends } from "../render/office/history";
 import { createOrUpdateWorkbookPlan, workbookPlan } from "./planImport";
@@ -23,7 +23,7 @@ export function snapshotWorkbookPlan(
     return {
       userInput: snap.userInput,
       notes: [
-        `Đã chốt số liệu lần ${snap.no} (${report.period.label} ${report.period.year}): ` +
+        `Đã chốt số liệu lần ${snap.no}, kỳ ${periodName(report.period)}: ` +
           `${report.tasks.overdue} nhiệm vụ quá hạn tại ngày cuối kỳ.`,
       ],
     };

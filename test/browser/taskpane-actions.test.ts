@@ -78,11 +78,13 @@ test("in a fake Excel host: create the sheets, filter by a unit, clear the filte
       "tblNhiemVu"
     )
   );
-  const lead = filtered.headers.indexOf("Chủ trì (chuẩn hoá)");
+  // The filter works on the hidden column of line ids; the visible "Chủ trì" names the unit.
+  const lead = filtered.headers.indexOf("Chủ trì");
   const first = Number(/\d+/.exec(filtered.address)?.[0]) + 1;
   const visible = filtered.body.filter((_r, i) => !filtered.hiddenRows.includes(first + i));
   expect(visible.length).toBeGreaterThan(0);
   expect(visible.every((r) => String(r[lead]).includes(unit))).toBe(true);
+  expect(filtered.body.filter((r) => String(r[lead]).includes(unit)).length).toBe(visible.length);
   expect(filtered.hiddenRows.length).toBe(filtered.body.length - visible.length);
   expect(
     await page.getByRole("button", { name: new RegExp(`^${unit}`) }).getAttribute("aria-pressed")
@@ -152,7 +154,7 @@ test("Nhập kế hoạch in a fake Excel host: from the selected pasted table, 
   // Chốt số liệu on the imported 2026 plan: the history and the trend are that plan's, not 2024's.
   await page.getByTestId("snapshot-period").selectOption("h1");
   await page.getByTestId("snapshot").click();
-  await page.getByText(/Đã chốt số liệu lần 1 \(6 tháng 2026\)/).waitFor({ timeout: 60_000 });
+  await page.getByText(/Đã chốt số liệu lần 1, kỳ 6 tháng năm 2026:/).waitFor({ timeout: 60_000 });
   await page.getByTestId("trend-chart").first().waitFor({ timeout: 30_000 });
   const history = await page.evaluate(() => {
     const t = (window as unknown as FakeWindow).__fakeExcel.table("tblLichSu");

@@ -58,3 +58,27 @@ export function hostilePlan(base: Plan): Plan {
 export function formulaCode(formula: string): string {
   return formula.replace(/"(?:[^"]|"")*"/g, '""');
 }
+
+/**
+ * Lead-unit names that one formula over names could not tell apart: a ";" inside a name (the old
+ * hidden column's separator, so "Phòng C;D" read as "Phòng C,D"), names equal but for case (COUNTIFS
+ * and AutoFilter ignore case), and wildcard characters.
+ */
+export const COLLIDING_UNITS = ["Phòng C;D", "Phòng C,D", "PHÒNG C,D", "Tổ *", "Tổ ?", "Tổ A"];
+
+/** `base` with each task led by one or two of COLLIDING_UNITS (task i by unit i, some also by i + 1). */
+export function collidingUnitsPlan(base: Plan): Plan {
+  const n = COLLIDING_UNITS.length;
+  const tasks = base.tasks.map((t, i) => {
+    const lead =
+      i % 4 === 3
+        ? [COLLIDING_UNITS[i % n], COLLIDING_UNITS[(i + 1) % n]]
+        : [COLLIDING_UNITS[i % n]];
+    return { ...t, lead, leadText: lead.join(" + ") };
+  });
+  return {
+    ...base,
+    tasks,
+    units: COLLIDING_UNITS.map((name, i) => ({ id: `C${i + 1}`, name, aliases: [] })),
+  };
+}

@@ -6,7 +6,13 @@ import type { Plan, Task } from "../../src/plan/types";
 import type { WorkbookLayout } from "../../src/layouts/model";
 import { targetsOf, workbookTargets } from "../../src/layouts/targets";
 import { buildWorkbook } from "../../src/layouts/workbook";
-import type { ExcelRun, LayoutBuilder, OfficeDeps } from "../../src/render/office/actions";
+import { UNITS_TABLE, unitColumn } from "../../src/layouts/unitsSheet";
+import type {
+  ExcelRun,
+  LayoutBuilder,
+  OfficeDeps,
+  UnitChoice,
+} from "../../src/render/office/actions";
 import type { FakeExcel } from "./fakeExcel";
 
 export function depsOf(fake: FakeExcel): OfficeDeps {
@@ -47,4 +53,19 @@ export function syntheticPlan(base: Plan, times: number): Plan {
     }
   }
   return { ...base, tasks };
+}
+
+/**
+ * The unit-filter choice the task pane passes for the line named `name`: its id as buildWorkbook
+ * writes it in the "Theo đơn vị" table (what the pane reads back).
+ */
+export function unitChoice(plan: Plan, name: string): UnitChoice {
+  const units = buildWorkbook(plan, { flavor: "addin" }).layout.sheets.find(
+    (s) => s.table?.name === UNITS_TABLE
+  );
+  const idCol = unitColumn("id") - 1;
+  const row = units?.table?.rows.find((r) => r.cells[0] === name);
+  const id = row?.cells[idCol];
+  if (typeof id !== "string") throw new Error(`Không có dòng “${name}” trên trang Theo đơn vị`);
+  return { id, unit: name };
 }

@@ -9,6 +9,7 @@ import { QUARTER_MARK, quarterEvidenceKey, quarterMarkKey } from "../../src/doma
 import type { Scalar } from "../../src/layouts/model";
 import { INDICATORS_TABLE } from "../../src/layouts/indicatorsSheet";
 import { RECURRING_TABLE } from "../../src/layouts/recurringSheet";
+import { ROSTER_TABLE, composeRosterSheet } from "../../src/layouts/rosterSheet";
 import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
 import type { UserInput } from "../../src/layouts/userInput";
 import type { Plan } from "../../src/plan/types";
@@ -75,5 +76,38 @@ export function filledYear(plan: Plan): UserInput {
   return {
     tables: { [TASKS_TABLE]: tasks, [RECURRING_TABLE]: recurring, [INDICATORS_TABLE]: indicators },
     names: {},
+  };
+}
+
+/** The unit the coordinator adds in withGroupMembers (a name no plan uses). */
+export const ADDED_MEMBER = "Phòng Thành viên thêm (thử)";
+
+/**
+ * `typed` plus a "Đơn vị" list as a coordinator fills it: the plan's first group lead gets two member
+ * units — a unit added by hand and the plan's first real lead unit — so each of that group's tasks
+ * counts for both; the other groups keep no members (each answers for its tasks itself). Returns the
+ * group's name too. Any plan with a group lead and a unit lead will do.
+ */
+export function withGroupMembers(
+  plan: Plan,
+  typed: UserInput
+): { userInput: UserInput; group: string } {
+  const entries = composeRosterSheet(plan, undefined).entries;
+  const group = entries.find((e) => e.kind === "group" && e.planName !== null);
+  const unit = entries.find((e) => e.kind === "unit" && e.planName !== null);
+  if (!group?.planName || !unit?.planName)
+    throw new Error("withGroupMembers: the plan needs a group lead and a unit lead");
+  return {
+    group: group.planName,
+    userInput: {
+      ...typed,
+      tables: {
+        ...typed.tables,
+        [ROSTER_TABLE]: {
+          [unit.planName]: { name: unit.name, kind: "Đơn vị", groups: group.name },
+          "+1": { name: ADDED_MEMBER, kind: "Đơn vị", groups: group.name },
+        },
+      },
+    },
   };
 }

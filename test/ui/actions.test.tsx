@@ -14,7 +14,7 @@ import { ENGINE_LOAD_TITLE, EngineLoadError, type Engine } from "../../src/taskp
 import { retryingLoader } from "../../src/taskpane/lazyChunk";
 import { emptyUserInput } from "../../src/layouts/userInput";
 import { createFakeExcel, FakeOfficeError, type FakeExcel } from "../support/fakeExcel";
-import { builderFor } from "../support/officeHarness";
+import { builderFor, unitChoice } from "../support/officeHarness";
 import { hyperFormulaCalculator } from "../support/fakeExcelCalc";
 import { planRollup, unitRollup } from "../../src/domain/unitRollup";
 
@@ -71,7 +71,7 @@ test("on open, an empty workbook: a Vietnamese hint to create the sheets", async
   });
   const notice = await screen.findByTestId("notice");
   expect(notice.textContent).toBe(
-    "Bắt đầuSổ làm việc này chưa có các trang theo dõi CCHC. Bấm “Tạo/cập nhật bảng theo dõi” để tạo trang Nhiệm vụ, Chỉ tiêu và Theo đơn vị."
+    "Bắt đầuSổ làm việc này chưa có các trang theo dõi CCHC. Bấm “Tạo/cập nhật bảng theo dõi” để tạo các trang Nhiệm vụ, Chỉ tiêu, Theo đơn vị và Đơn vị."
   );
   expect(notice.getAttribute("data-intent")).toBe("info");
 });
@@ -133,7 +133,9 @@ test("clicking a unit filters the task table to it; 'Tất cả' clears the filt
   );
   const t = fake.table(TASKS_TABLE);
   const col = t.headers.indexOf(taskColumnHeader("leadKeys"));
-  expect(fake.book.mustTable(TASKS_TABLE).filters.get(col)?.criterion1).toContain(unit);
+  // Filtered by the line's id as the pane read it from "Theo đơn vị", not by the name.
+  const id = unitChoice(plan, unit).id as string;
+  expect(fake.book.mustTable(TASKS_TABLE).filters.get(col)?.criterion1).toBe(`=*;${id};*`);
   const visible = t.body.filter((_r, i) => !t.hiddenRows.includes(7 + i));
   expect(visible.length).toBe(plan.tasks.filter((x) => x.lead.includes(unit)).length);
   expect(
@@ -309,7 +311,7 @@ test("with computed counts: badges only where needed, the whole organisation, 'o
   const rollup = unitRollup(plan, {}, "2024-06-30");
   const whole = planRollup(plan, {}, "2024-06-30");
   expect(screen.getByTestId("unit-all").textContent).toBe(
-    `Toàn Sở — ${whole.total} nhiệm vụ${whole.overdue} quá hạn${whole.dueSoon > 0 ? `${whole.dueSoon} sắp đến hạn` : ""}`
+    `Toàn cơ quan — ${whole.total} nhiệm vụ${whole.overdue} quá hạn${whole.dueSoon > 0 ? `${whole.dueSoon} sắp đến hạn` : ""}`
   );
   for (const item of screen.getAllByTestId("unit-item")) {
     const r = rollup.find((x) => item.textContent?.startsWith(x.unit))!;
@@ -329,7 +331,7 @@ test("with computed counts: badges only where needed, the whole organisation, 'o
   await waitFor(
     () =>
       expect(screen.getByTestId("notice").textContent).toContain(
-        "chỉ hiện nhiệm vụ quá hạn của toàn Sở"
+        "chỉ hiện nhiệm vụ quá hạn của toàn cơ quan"
       ),
     { timeout: 60_000 }
   );

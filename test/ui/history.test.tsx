@@ -36,7 +36,7 @@ test("Chốt số liệu appends the period to Lịch sử and the pane draws th
   fireEvent.click(screen.getByTestId("snapshot"));
   await waitFor(() =>
     expect(screen.getByTestId("notice").textContent).toContain(
-      "Đã chốt số liệu lần 1 (6 tháng 2024)"
+      "Đã chốt số liệu lần 1, kỳ 6 tháng năm 2024:"
     )
   );
   expect(fake.table(HISTORY_TABLE).body).toHaveLength(perSnapshot);

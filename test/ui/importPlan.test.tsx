@@ -35,6 +35,8 @@ test("Nhập kế hoạch from the selected pasted table: preview, rename a unit
   fake.user.select("Sheet1", `A1:F${rows.length}`);
   renderActions(fake);
   await screen.findByTestId("notice", {}, SLOW);
+  // A workbook without a tracker tracks no plan yet: the pane names none (not the built-in example).
+  expect(screen.queryByTestId("plan-title")).toBeNull();
 
   fireEvent.click(button("Từ vùng đang chọn"));
   const preview = await screen.findByTestId("import-preview", {}, SLOW);
@@ -62,12 +64,16 @@ test("Nhập kế hoạch from the selected pasted table: preview, rename a unit
     () => expect(screen.getByTestId("notice").textContent).toContain("Đã tạo bảng theo dõi"),
     SLOW
   );
+  // The sheets a user can open are named; the very hidden stored plan is not.
+  expect(screen.getByTestId("notice").textContent).toContain("“Nhiệm vụ”, “Chỉ tiêu”");
+  expect(screen.getByTestId("notice").textContent).not.toContain(PLAN_SHEET_NAME);
   const taskRows = () => fake.table(TASKS_TABLE).body.filter((r) => !String(r[0]).startsWith("§"));
   expect(taskRows()).toHaveLength(6);
   expect(fake.sheet(PLAN_SHEET_NAME).visibility).toBe("VeryHidden");
   const stored = await readWorkbookPlan(fake.run as unknown as ExcelRun);
   expect(stored?.year).toBe(2026);
   expect(stored?.tasks.find((t) => t.code === "II.3")?.lead).toEqual(["Ủy ban nhân dân xã"]);
+  expect(screen.getByTestId("plan-title").textContent).toBe(`Đang theo dõi: ${stored?.title}`);
 
   // Later actions use the workbook's plan, not the built-in 2024 one.
   fireEvent.click(button("Tạo/cập nhật bảng theo dõi"));

@@ -11,6 +11,7 @@ import { computeReport, reportJson } from "../../src/domain/reportFigures";
 import { PERIOD_IDS } from "../../src/domain/reportPeriods";
 import { INDICATORS_TABLE } from "../../src/layouts/indicatorsSheet";
 import { RECURRING_TABLE } from "../../src/layouts/recurringSheet";
+import { rosterAccountsOf } from "../../src/layouts/rosterSheet";
 import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
 import { withPlanSheet } from "../../src/layouts/planSheet";
 import { buildWorkbook } from "../../src/layouts/workbook";
@@ -21,14 +22,15 @@ import type { Plan } from "../../src/plan/types";
 import type { UserInput } from "../../src/layouts/userInput";
 import { renderWorkbookFile } from "../../src/render/xlsx/renderWorkbookFile";
 import { runCli } from "../support/runCli";
-import { filledYear } from "../support/reportFixtures";
+import { ADDED_MEMBER, filledYear, withGroupMembers } from "../support/reportFixtures";
 import { FIXTURES } from "../support/planFixtures";
 import { planText } from "../support/planFiles";
 
 jest.setTimeout(120_000);
 
 const plan = getPlan();
-const input = filledYear(plan);
+// A group lead with two member units on "Đơn vị": its tasks count for each (as on "Theo đơn vị").
+const { userInput: input, group } = withGroupMembers(plan, filledYear(plan));
 let dir: string;
 
 /** A tracker as `cchc workbook` writes it: the plan stored in it (KeHoach) unless `bare`. */
@@ -54,6 +56,7 @@ const expectedOf = (p: Plan, typed: UserInput, id: (typeof PERIOD_IDS)[number]) 
       recurring: typed.tables[RECURRING_TABLE],
       indicators: typed.tables[INDICATORS_TABLE],
       marginPoints: 5,
+      accounts: rosterAccountsOf(p, typed),
     })
   );
 const expected = (id: (typeof PERIOD_IDS)[number]) => expectedOf(plan, input, id);
@@ -68,17 +71,22 @@ describe("cchc report", () => {
       expect(json).toEqual(expected(id));
       // Not a trivial year: every kind of figure occurs somewhere across the periods.
       expect(json.tasks.total).toBe(43);
+      // Per unit of the "Đơn vị" list: the member added by hand answers for the group's tasks.
+      const member = json.byUnit.find((u: { unit: string }) => u.unit === ADDED_MEMBER);
+      expect(member.total).toBe(plan.tasks.filter((t) => t.lead.includes(group)).length);
+      expect(json.byUnit.some((u: { unit: string }) => u.unit.startsWith(group))).toBe(false);
     }
   );
 
-  test("the filled year exercises done-in-period, overdue, not applicable and met targets", async () => {
+  test("the filled year exercises done-in-period, overdue, not applicable and every verdict", async () => {
     const all = PERIOD_IDS.map((id) => expected(id) as ReturnType<typeof JSON.parse>);
     for (const k of ["doneInPeriod", "doneToDate", "overdue", "onTrack", "notApplicable"])
       expect(all.some((j) => j.tasks[k] > 0)).toBe(true);
     const verdicts = new Set(
       all.flatMap((j) => j.indicators.map((i: { verdict: string }) => i.verdict))
     );
-    expect([...verdicts].sort()).toEqual(["Chưa đạt", "Gần đạt", "Đạt"]);
+    // "Đúng tiến độ": a count reaching its share of the year due over a period's months.
+    expect([...verdicts].sort()).toEqual(["Chưa đạt", "Gần đạt", "Đúng tiến độ", "Đạt"]);
   });
 
   test("Vietnamese period names work like the ids", async () => {

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { computeReport } from "../../src/domain/reportFigures";
+import { rosterAccountsOf } from "../../src/layouts/rosterSheet";
 import { isoToSerial } from "../../src/domain/excelDate";
 import {
   HISTORY_KIND,
@@ -58,6 +59,7 @@ const inputs = {
   recurring: input.tables[RECURRING_TABLE],
   indicators: input.tables[INDICATORS_TABLE],
   marginPoints: 5,
+  accounts: rosterAccountsOf(plan, input),
 };
 
 describe("cchc snapshot", () => {
@@ -69,7 +71,9 @@ describe("cchc snapshot", () => {
     const first = (await typed("so.xlsx")).tables[HISTORY_TABLE];
     const r = await run(["snapshot", "so.xlsx", "--period", "6 tháng", "--date", "2024-06-20"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/Đã chốt số liệu lần 2 \(6 tháng năm 2024 .*ngày 20\/06\/2024/);
+    expect(r.stderr).toMatch(
+      /Đã chốt số liệu lần 2, kỳ 6 tháng năm 2024 \(số liệu từ .*ngày chốt 20\/06\/2024/
+    );
     const after = await typed("so.xlsx");
     const history = after.tables[HISTORY_TABLE];
     const expected = {
@@ -117,7 +121,7 @@ describe("cchc snapshot", () => {
     );
     const r = await run(["snapshot", "huyen.xlsx", "--period", "h1", "--date", "2025-06-20"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/Đã chốt số liệu lần 1 \(6 tháng năm 2025 /);
+    expect(r.stderr).toMatch(/Đã chốt số liệu lần 1, kỳ 6 tháng năm 2025 \(/);
     expect(await readStoredPlan(fs.readFileSync(path.join(dir, "huyen.xlsx")))).toEqual(huyen);
     const layoutH = buildWorkbook(huyen, { flavor: "file", asOf: null }).layout;
     const read = async (file: string, l = layoutH) =>
@@ -163,7 +167,9 @@ describe("cchc snapshot", () => {
     expect(after.tables[RECURRING_TABLE]["9#1"]).toEqual(marks);
     expect(after.tables[RECURRING_TABLE][oldKey]).toBeUndefined();
     const again = await run(["snapshot", "sua.xlsx", "--period", "q3", "--date", "2025-09-20"]);
-    expect(again.stderr).toMatch(/Đã chốt số liệu lần 2 /);
+    expect(again.stderr).toMatch(
+      /Đã chốt số liệu lần 2, kỳ 9 tháng \(Quý III\) năm 2025 \(số liệu từ /
+    );
     const later = (await read("sua.xlsx", revisedLayout)).tables[HISTORY_TABLE];
     for (const [key, row] of Object.entries(history)) expect(later[key]).toEqual(row);
   });

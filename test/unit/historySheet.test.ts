@@ -32,7 +32,7 @@ describe("Lịch sử", () => {
   });
 
   it("gives the overdue trend and a target's trend from the kept rows", () => {
-    const inputs = reportInputsOf(typed);
+    const inputs = reportInputsOf(plan, typed);
     expect(overdueTrend(three.userInput)).toEqual(
       (["q1", "h1", "q3"] as const).map((id, i) => ({
         no: i + 1,
@@ -55,11 +55,24 @@ describe("Lịch sử", () => {
     expect(composeHistorySheet(plan).charts).toEqual([]);
     const sheet = composeHistorySheet(plan, three.userInput);
     expect(sheet.key).toBe(HISTORY_SHEET_KEY);
-    const trend = sheet.blocks.find((b) => b.cells[0][1] === "Quá hạn (toàn Sở)")!;
+    const trend = sheet.blocks.find((b) => b.cells[0][1] === "Quá hạn (toàn cơ quan)")!;
     expect(trend.cells.slice(1).map((r) => r[1])).toEqual(
       overdueTrend(three.userInput).map((p) => p.overdue)
     );
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0]).toMatchObject({ type: "columnClustered", seriesName: "Quá hạn" });
+  });
+
+  it("reads the whole-plan rows of workbooks written when they said “Toàn Sở”", () => {
+    const rows = three.userInput.tables.tblLichSu;
+    const legacy = Object.fromEntries(
+      Object.entries(rows).map(([k, r]) => [
+        k,
+        r.kind === "Toàn cơ quan" ? { ...r, kind: "Toàn Sở", subject: "Toàn Sở" } : r,
+      ])
+    );
+    expect(Object.values(legacy).some((r) => r.kind === "Toàn Sở")).toBe(true);
+    const old = { ...three.userInput, tables: { ...three.userInput.tables, tblLichSu: legacy } };
+    expect(overdueTrend(old)).toEqual(overdueTrend(three.userInput));
   });
 });

@@ -2,13 +2,10 @@
  * Targets added and corrected by hand in the Chỉ tiêu sheet (issue 11): the typed level read as people
  * write it, the edits applied to the plan (and only the edits), refused entries listed and kept as
  * typed, and the whole round in the fake workbook (HyperFormula computing the formulas): the new
- * target gets its row, its formulas, its place in the stored plan and in CCHC.TARGET.
+ * target gets its row, its formulas, its place in the stored plan and in CCHC.TARGET. Through the
+ * command line: indicatorEditsCli.test.ts.
  */
 import "../support/customFunctionsStub";
-import ExcelJS from "exceljs";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { isCustomFunctionsError } from "../support/customFunctionsStub";
 import { readTargetText } from "../../src/domain/targetText";
 import { TARGET } from "../../src/functions/functions";
@@ -29,10 +26,10 @@ import { setWorkbookTargets } from "../../src/plan/workbookTargets";
 import type { ExcelRun, OfficeDeps } from "../../src/render/office/actions";
 import { readWorkbookPlan } from "../../src/render/office/planActions";
 import { createOrUpdateForPlan, createOrUpdateWorkbookPlan } from "../../src/taskpane/planImport";
+import { snapshotWorkbookPlan } from "../../src/taskpane/reportActions";
+import { HISTORY_KIND, HISTORY_TABLE, historyColumns } from "../../src/layouts/historySheet";
 import { createFakeExcel, type FakeExcel } from "../support/fakeExcel";
 import { hyperFormulaCalculator } from "../support/fakeExcelCalc";
-import { readStoredPlan } from "../../src/render/xlsx/readStoredPlan";
-import { runCli } from "../support/runCli";
 
 afterEach(() => setWorkbookTargets(null));
 
@@ -352,67 +349,27 @@ describe("targets added and corrected in the workbook (fake Excel, HyperFormula)
     expect(at(fake, "3.3", "num1")).toBe(72);
     expect(TARGET("3.3")).toBe(0.9);
   });
-});
 
-describe("cchc workbook --from: the targets typed in the file", () => {
-  let tmp: string;
-  beforeAll(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-edits-"));
-  });
-  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-  test("a target added and one corrected in the file are stored and computed in the new file", async () => {
-    expect((await runCli(["workbook", "--out", "a.xlsx", "--as-of", "2024-09-30"], tmp)).code).toBe(
-      0
-    );
-    // A person fills the file in Excel / LibreOffice: the first empty row and 3.3's level.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(tmp, "a.xlsx"));
-    const ws = wb.getWorksheet(INDICATORS_SHEET_NAME)!;
-    const header = ws.getRow(INDICATORS_HEADER_ROW);
-    const colOf = (h: string) => {
-      let found = 0;
-      header.eachCell((c, n) => void (c.text === h && (found = n)));
-      return found;
-    };
-    let emptyRow = 0;
-    let row33 = 0;
-    ws.eachRow((r, n) => {
-      const key = String(r.getCell(1).value ?? "");
-      if (key === "(dòng mới 1)") emptyRow = n;
-      if (key === "3.3") row33 = n;
+  test("“Chốt số liệu” right after a target is added: the snapshot judges it with the plan stored", async () => {
+    const fake = createFakeExcel();
+    expect((await createOrUpdateForPlan(deps(fake), pastedPlan())).ok).toBe(true);
+    typeIn(fake, INDICATORS_HEADER_ROW + 1, {
+      "Mã chỉ tiêu": "TAY.1",
+      "Chỉ tiêu": "Sáng kiến CCHC được công nhận",
+      "Chỉ tiêu kế hoạch": "ít nhất 2 sáng kiến",
+      "Đạt T5": 1,
     });
-    const set = (row: number, h: string, v: ExcelJS.CellValue) =>
-      (ws.getCell(row, colOf(h)).value = v);
-    set(emptyRow, "Mã chỉ tiêu", "TAY.1");
-    set(emptyRow, "Chỉ tiêu", "Hội nghị đối thoại với doanh nghiệp");
-    set(emptyRow, "Chỉ tiêu kế hoạch", "ít nhất 2 hội nghị");
-    set(emptyRow, "Đạt T5", 1);
-    set(emptyRow, "Đạt T8", 1);
-    set(row33, "Chỉ tiêu kế hoạch", "≥ 70%");
-    await wb.xlsx.writeFile(path.join(tmp, "a.xlsx"));
-
-    const again = await runCli(["workbook", "--from", "a.xlsx", "--out", "b.xlsx"], tmp);
-    expect(again.code).toBe(0);
-    expect(again.stderr).toMatch(/Đã thêm chỉ tiêu TAY\.1: ít nhất 2 hội nghị\./);
-    expect(again.stderr).toMatch(/Chỉ tiêu 3\.3: mức chỉ tiêu “≥ 90%” → “≥ 70%”\./);
-
-    const stored = await readStoredPlan(fs.readFileSync(path.join(tmp, "b.xlsx")));
-    const tay = stored!.indicators.find((i) => i.id === "TAY.1")!;
-    expect([tay.target, tay.comparison, tay.unit]).toEqual([2, ">=", "count"]);
-    expect(stored!.indicators.find((i) => i.id === "3.3")!.target).toBe(70);
-    // The new file's cached results: the new row is computed like any other.
-    const out = new ExcelJS.Workbook();
-    await out.xlsx.readFile(path.join(tmp, "b.xlsx"));
-    const sheet = out.getWorksheet(INDICATORS_SHEET_NAME)!;
-    let tayRow = 0;
-    sheet.eachRow((r, n) => void (String(r.getCell(1).value) === "TAY.1" && (tayRow = n)));
-    const result = (key: Parameters<typeof col>[0]) =>
-      (sheet.getCell(`${col(key)}${tayRow}`).value as { result?: unknown }).result;
-    expect([result("ytd"), result("met")]).toEqual([2, "Đạt"]);
-
-    // Regenerating once more changes nothing.
-    const third = await runCli(["workbook", "--from", "b.xlsx", "--out", "c.xlsx"], tmp);
-    expect(third.stderr).not.toMatch(/Đã thêm|mức chỉ tiêu “/);
-  }, 120_000);
+    const snap = await snapshotWorkbookPlan(deps(fake), "h1", "2024-06-20");
+    expect(snap.ok).toBe(true);
+    expect(snap.details).toContain("Đã thêm chỉ tiêu TAY.1: ít nhất 2 sáng kiến.");
+    const history = fake.table(HISTORY_TABLE);
+    const column = (key: string) =>
+      history.headers.indexOf(historyColumns().find((c) => c.key === key)!.header);
+    const rows = history.body.filter((r) => r[column("kind")] === HISTORY_KIND.indicator);
+    // 6 tháng: 1 of the 2 a year, ⌊2 × 6 ÷ 12⌋ = 1 due by then.
+    expect(rows.map((r) => [r[column("subject")], r[column("verdict")]])).toEqual([
+      ["TAY.1", "Đúng tiến độ"],
+    ]);
+    expect((await readWorkbookPlan(fake.run as unknown as ExcelRun))!.indicators).toHaveLength(1);
+  });
 });

@@ -22,6 +22,7 @@ import type { Plan } from "../../src/plan/types";
 import type { Scalar, SheetLayout, TableSpec, WorkbookLayout } from "../../src/layouts/model";
 import type { UserInput } from "../../src/layouts/userInput";
 import { buildWorkbook } from "../../src/layouts/workbook";
+import { ROSTER_TABLE, composeRosterSheet } from "../../src/layouts/rosterSheet";
 import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
 import { INDICATORS_TABLE } from "../../src/layouts/indicatorsSheet";
 import { RECURRING_TABLE } from "../../src/layouts/recurringSheet";
@@ -43,7 +44,7 @@ import {
   which,
 } from "../support/libreoffice";
 
-// Reading back and recalculating a whole workbook (six sheets) is seconds of work on a busy machine.
+// Reading back and recalculating a whole workbook (seven sheets) is seconds of work on a busy machine.
 jest.setTimeout(120_000);
 
 const AS_OF = "2024-06-30";
@@ -121,7 +122,20 @@ function filledInput(plan: Plan): UserInput {
     hand[`num${m}`] = 45 + m;
   }
   indicators[HAND.row] = hand;
-  return { tables: { [TASKS_TABLE]: tasks, [INDICATORS_TABLE]: indicators }, names: {} };
+  // The coordinator's list: a unit of their own in two groups, a plan unit in one (groups' tasks
+  // then count for these units, through the hidden lead-id column).
+  const roster: Record<string, Record<string, Scalar>> = {
+    "Phòng TT-TK KH,CN và ĐMST": { groups: "Các phòng chuyên môn" },
+    "+1": {
+      name: "Phòng Quản lý khoa học",
+      kind: "Đơn vị",
+      groups: "Các phòng chuyên môn; Các phòng, bộ phận liên quan",
+    },
+  };
+  return {
+    tables: { [TASKS_TABLE]: tasks, [INDICATORS_TABLE]: indicators, [ROSTER_TABLE]: roster },
+    names: {},
+  };
 }
 
 function table(layout: WorkbookLayout, name: string): { sheet: SheetLayout; spec: TableSpec } {
@@ -253,8 +267,11 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
     const ws = lo.getWorksheet(sheet.name)!;
     const at = parseCell(spec.at);
     const colOf = (key: string) => at.col + spec.columns.findIndex((c) => c.key === key);
-    const expected = unitRollup(plan, input.tables[TASKS_TABLE], AS_OF, SOON_DAYS);
-    expect(spec.rows.map((r) => r.key)).toEqual(expected.map((u) => u.unit));
+    const { accounts } = composeRosterSheet(plan, input);
+    const expected = unitRollup(plan, input.tables[TASKS_TABLE], AS_OF, SOON_DAYS, accounts);
+    expect(spec.rows.map((r) => r.key)).toEqual(expected.map((u) => u.id));
+    expect(expected.map((u) => u.unit)).toContain("Phòng Quản lý khoa học");
+    expect(expected.map((u) => u.unit)).not.toContain("Các phòng chuyên môn (nhóm)");
     const read = (r: number) => ({
       total: computed(ws, r, colOf("total")),
       done: computed(ws, r, colOf("done")),
@@ -277,7 +294,7 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
     // The whole-plan row sits below the table; find it by its label.
     let totalRow = 0;
     ws.eachRow((row, n) => {
-      if (String(row.getCell(at.col).value ?? "").startsWith("Toàn Sở")) totalRow = n;
+      if (String(row.getCell(at.col).value ?? "").startsWith("Toàn cơ quan")) totalRow = n;
     });
     expect(totalRow).toBeGreaterThan(at.row + spec.rows.length);
     expect(read(totalRow)).toEqual(
@@ -331,10 +348,10 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
       layout,
       "lo.xlsx"
     );
-    for (const name of [TASKS_TABLE, INDICATORS_TABLE]) {
+    for (const name of [TASKS_TABLE, INDICATORS_TABLE, ROSTER_TABLE]) {
       for (const [typedKey, values] of Object.entries(input.tables[name])) {
         // The hand-added target's numbers are under its id now; its definition is the plan's.
-        const key = typedKey === HAND.row ? HAND.id : typedKey;
+        const key = name === INDICATORS_TABLE && typedKey === HAND.row ? HAND.id : typedKey;
         for (const [column, value] of Object.entries(values)) {
           if (key === HAND.id && column in HAND.definition) continue;
           expect({
@@ -351,6 +368,7 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
     expect(read.found.map((f) => [f.table, f.via])).toEqual([
       [TASKS_TABLE, "table"],
       [INDICATORS_TABLE, "table"],
+      [ROSTER_TABLE, "table"],
       [RECURRING_TABLE, "table"],
       [HISTORY_TABLE, "table"],
     ]);

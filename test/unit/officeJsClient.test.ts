@@ -15,7 +15,7 @@ import {
 } from "../../src/render/office/actions";
 import { readHistoryTrends, snapshotWorkbookPlan } from "../../src/taskpane/engine";
 import { createFakeExcel, type FakeExcel } from "../support/fakeExcel";
-import { builderFor, depsOf, syntheticPlan } from "../support/officeHarness";
+import { builderFor, depsOf, syntheticPlan, unitChoice } from "../support/officeHarness";
 import { createOfficeJsClient, type OfficeJsClient } from "../support/officeJsClient";
 
 jest.setTimeout(60_000);
@@ -39,7 +39,7 @@ async function session(deps: OfficeDeps, fake: FakeExcel): Promise<string[]> {
   await step(createOrUpdate(deps, build));
   await step(refresh(deps));
   await step(setAsOfDate(deps, "2024-06-30"));
-  await step(filterByUnit(deps, "Văn phòng Sở"));
+  await step(filterByUnit(deps, unitChoice(getPlan(), "Văn phòng Sở")));
   await step(filterByUnit(deps, null));
   // Chốt số liệu (the workbook's plan read first, then the update's round trips) and the trend.
   await step(snapshotWorkbookPlan(deps, "h1", "2024-06-20"));
@@ -93,7 +93,7 @@ describe("the actions through the real office.js client", () => {
     const update = await counted(createOrUpdate(deps, build));
     const refreshed = await counted(refresh(deps));
     const asOf = await counted(setAsOfDate(deps, "2024-06-30"));
-    const filter = await counted(filterByUnit(deps, "Văn phòng Sở"));
+    const filter = await counted(filterByUnit(deps, unitChoice(getPlan(), "Văn phòng Sở")));
     // The first snapshot also adds the KeHoach sheet this session's builder did not write (a piece
     // missing: +2); the next one is counted. Counted: the last Excel.run, the update's (the stored
     // plan was read in its own run before).
@@ -117,7 +117,7 @@ describe("the actions through the real office.js client", () => {
   test("a failing batch reaches the action as Excel's error, with nothing half-read", async () => {
     const fake = createFakeExcel();
     const client = createOfficeJsClient(fake);
-    const r = await filterByUnit(clientDeps(client), "Văn phòng Sở");
+    const r = await filterByUnit(clientDeps(client), unitChoice(getPlan(), "Văn phòng Sở"));
     expect(r.ok).toBe(false);
     expect(r.message).toMatch(/Chưa có bảng nhiệm vụ/);
     fake.user.protect("Sheet1", {}, "mật khẩu");

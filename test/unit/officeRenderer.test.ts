@@ -43,7 +43,7 @@ import { iconSetStyle, validationRule } from "../../src/render/office/sheetFeatu
 import { widthToPoints } from "../../src/render/office/formats";
 import { createFakeExcel, FakeOfficeError, type FakeExcel } from "../support/fakeExcel";
 import { hyperFormulaCalculator } from "../support/fakeExcelCalc";
-import { builderFor, depsOf, fixedBuilder } from "../support/officeHarness";
+import { builderFor, depsOf, fixedBuilder, unitChoice } from "../support/officeHarness";
 
 const plan: Plan = getPlan();
 const TODAY = "2024-03-15";
@@ -350,7 +350,7 @@ describe("requirement sets", () => {
     expect(coreMissingMessage(caps)).toBeNull();
     expect(degradedMessages(caps)).toEqual([
       "Excel này chưa hỗ trợ ExcelApi 1.8: bỏ qua danh sách chọn và kiểm tra giá trị nhập.",
-      "Excel này chưa hỗ trợ ExcelApi 1.9: bỏ qua thiết lập in A4 ngang, lặp dòng tiêu đề.",
+      "Excel này chưa hỗ trợ ExcelApi 1.9: bỏ qua thiết lập in A4 ngang, lặp dòng tiêu đề, ngắt trang giữa các phần.",
     ]);
     const none = detectCapabilities(() => {
       throw new Error("no Office");
@@ -406,7 +406,8 @@ describe("as-of date, refresh and the unit filter", () => {
   test("filter by unit keeps exactly the unit's tasks visible; 'Tất cả' clears it; the sheet stays protected", async () => {
     const fake = await created();
     const unit = "Văn phòng Sở";
-    const r = await filterByUnit(depsOf(fake), unit);
+    const choice = unitChoice(plan, unit);
+    const r = await filterByUnit(depsOf(fake), choice);
     expect(r.ok).toBe(true);
     expect(r.message).toContain(unit);
     const t = fake.table(TASKS_TABLE);
@@ -416,9 +417,9 @@ describe("as-of date, refresh and the unit filter", () => {
     const visible = t.body.filter((_row, i) => !t.hiddenRows.includes(firstRow + i));
     const expected = plan.tasks.filter((task) => task.lead.includes(unit)).map((task) => task.key);
     expect(visible.map((row) => row[keyCol]).sort()).toEqual([...expected].sort());
-    expect(visible.every((row) => String(row[leadCol]).includes(unit))).toBe(true);
+    expect(visible.every((row) => String(row[leadCol]).includes(`;${choice.id};`))).toBe(true);
     expect(fake.book.mustTable(TASKS_TABLE).filters.get(leadCol)?.criterion1).toBe(
-      `=${unitCriterion(unit)}`
+      `=${unitCriterion(choice.id as string)}`
     );
     expect(fake.sheet(TASKS_SHEET_NAME).protection.protected).toBe(true);
 
@@ -429,7 +430,7 @@ describe("as-of date, refresh and the unit filter", () => {
   });
 
   test("filter before create: a Vietnamese message", async () => {
-    const r = await filterByUnit(depsOf(createFakeExcel()), "Văn phòng Sở");
+    const r = await filterByUnit(depsOf(createFakeExcel()), { id: "DV1", unit: "Văn phòng Sở" });
     expect(r.ok).toBe(false);
     expect(r.message).toContain("Chưa có bảng nhiệm vụ");
   });
@@ -441,7 +442,9 @@ describe("as-of date, refresh and the unit filter", () => {
     expect(r.ok).toBe(true);
     expect(r.message).toMatch(/^Đã làm mới số liệu của \d+ đơn vị; quá hạn nhiều nhất: /);
     const unitsSpec = sheetLayout("units").table!;
-    expect(r.counts?.units.map((u) => u.unit)).toEqual(unitsSpec.rows.map((row) => row.key));
+    expect(r.counts?.units.map((u) => [u.id, u.unit])).toEqual(
+      unitsSpec.rows.map((row) => [row.key, row.cells[0]])
+    );
     const fromLayout = buildWorkbook(plan, {
       flavor: "addin",
       today: TODAY,
@@ -461,6 +464,7 @@ describe("as-of date, refresh and the unit filter", () => {
     // The whole organisation: each task once (not the sum of the units, which counts shared tasks twice).
     const whole = planRollup(plan, {}, "2024-06-30");
     expect(r.counts?.whole).toEqual({
+      id: null,
       unit: WHOLE_PLAN_LABEL,
       total: whole.total,
       done: whole.done,
@@ -484,7 +488,7 @@ describe("as-of date, refresh and the unit filter", () => {
       plan.tasks.map((t) => [t.key, taskOutcome(taskDue(t), undefined, "2024-06-30").state])
     );
     const unit = "Văn phòng Sở";
-    const r = await filterByUnit(depsOf(fake), unit, { overdueOnly: true });
+    const r = await filterByUnit(depsOf(fake), unitChoice(plan, unit), { overdueOnly: true });
     expect(r.message).toBe(`Đã lọc bảng “Nhiệm vụ”: chỉ hiện nhiệm vụ quá hạn do ${unit} chủ trì.`);
     expect(fake.lastRun.syncs).toBe(2);
     const mine = plan.tasks.filter((t) => t.lead.includes(unit) && states.get(t.key) === "Quá hạn");
@@ -492,7 +496,7 @@ describe("as-of date, refresh and the unit filter", () => {
     expect(visibleKeys().sort()).toEqual(mine.map((t) => t.key).sort());
 
     const all = await filterByUnit(depsOf(fake), null, { overdueOnly: true });
-    expect(all.message).toBe("Đã lọc bảng “Nhiệm vụ”: chỉ hiện nhiệm vụ quá hạn của toàn Sở.");
+    expect(all.message).toBe("Đã lọc bảng “Nhiệm vụ”: chỉ hiện nhiệm vụ quá hạn của toàn cơ quan.");
     const late = plan.tasks.filter((t) => states.get(t.key) === "Quá hạn");
     expect(visibleKeys().sort()).toEqual(late.map((t) => t.key).sort());
 
@@ -679,7 +683,14 @@ describe("cells and errors", () => {
   });
 
   test("the summary names the units with the most overdue tasks", () => {
-    const u = (unit: string, overdue: number) => ({ unit, total: 5, done: 0, overdue, dueSoon: 0 });
+    const u = (unit: string, overdue: number) => ({
+      id: unit,
+      unit,
+      total: 5,
+      done: 0,
+      overdue,
+      dueSoon: 0,
+    });
     const counts = {
       found: true,
       whole: null,

@@ -47,7 +47,7 @@ test("each snapshot appends the period's rows; earlier ones survive snapshots an
 
   const first = await snapshotWorkbookPlan(deps, "q1", "2024-03-20");
   expect(first.ok).toBe(true);
-  expect(first.details.join("\n")).toMatch(/Đã chốt số liệu lần 1 \(Quý I 2024\)/);
+  expect(first.details.join("\n")).toMatch(/Đã chốt số liệu lần 1, kỳ Quý I năm 2024:/);
   expect(fake.lastRun.syncs).toBe(update);
   const after1 = fake.table(HISTORY_TABLE);
   expect(after1.body).toHaveLength(perSnapshot);
@@ -77,7 +77,7 @@ test("a workbook of an imported 2025 plan: snapshots of its plan, kept when a re
 
   const snap = await snapshotWorkbookPlan(deps, "h1", "2025-06-20");
   expect(snap.ok).toBe(true);
-  expect(snap.details.join("\n")).toMatch(/Đã chốt số liệu lần 1 \(6 tháng 2025\)/);
+  expect(snap.details.join("\n")).toMatch(/Đã chốt số liệu lần 1, kỳ 6 tháng năm 2025:/);
   const t = fake.table(HISTORY_TABLE);
   expect(t.body).toHaveLength(rowsPerSnapshot(huyen));
   const col = (key: string) => t.headers.indexOf(header(key));
@@ -101,6 +101,8 @@ test("a workbook of an imported 2025 plan: snapshots of its plan, kept when a re
   expect((await createOrUpdateForPlan(deps, revised)).ok).toBe(true);
   expect(fake.table(HISTORY_TABLE).body).toEqual(t.body);
   const second = await snapshotWorkbookPlan(deps, "q3", "2025-09-20");
-  expect(second.details.join("\n")).toMatch(/Đã chốt số liệu lần 2 \(9 tháng \(Quý III\) 2025\)/);
+  expect(second.details.join("\n")).toMatch(
+    /Đã chốt số liệu lần 2, kỳ 9 tháng \(Quý III\) năm 2025:/
+  );
   expect(fake.table(HISTORY_TABLE).body.slice(0, t.body.length)).toEqual(t.body);
 });

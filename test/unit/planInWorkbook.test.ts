@@ -108,8 +108,8 @@ describe("cchc workbook with an imported plan", () => {
     await wb.xlsx.readFile(path.join(tmp, "a.xlsx"));
     // Every visible sheet's heading rows name the plan's year, and nothing says 2024.
     const visible = wb.worksheets.filter((ws) => ws.state === "visible");
-    // Nhiệm vụ, Chỉ tiêu, Theo đơn vị and the report's Báo cáo, Thường xuyên, Lịch sử.
-    expect(visible.length).toBe(6);
+    // Nhiệm vụ, Chỉ tiêu, Theo đơn vị, Đơn vị and the report's Báo cáo, Thường xuyên, Lịch sử.
+    expect(visible.length).toBe(7);
     for (const ws of visible) {
       const heading: string[] = [];
       // Dates are left out: Báo cáo's window of Quý I 2025 rightly starts on 15/12/2024.

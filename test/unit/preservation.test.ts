@@ -10,6 +10,7 @@ import { getPlan } from "../../src/plan";
 import type { Scalar } from "../../src/layouts/model";
 import { buildWorkbook } from "../../src/layouts/workbook";
 import { TASKS_TABLE } from "../../src/layouts/tasksSheet";
+import { ROSTER_TABLE } from "../../src/layouts/rosterSheet";
 import { createOrUpdate } from "../../src/render/office/actions";
 import { readCell } from "../../src/render/office/cells";
 import { createFakeExcel, type FakeExcel } from "../support/fakeExcel";
@@ -115,6 +116,10 @@ interface Expected {
   keyHeader: string;
   value: Scalar;
 }
+
+test("the walk types into every table people type into, the unprotected Đơn vị list too", () => {
+  expect(inputTables.map((t) => t.name)).toContain(ROSTER_TABLE);
+});
 
 test(`${ROUNDS} rounds of typing, sorting, filtering, inserting rows, adding a column, renaming — nothing typed is lost (seed ${SEED})`, async () => {
   const rnd = prng(SEED);

@@ -10,6 +10,7 @@ import type ExcelJS from "exceljs";
 import { getPlan } from "../../src/plan";
 import { buildWorkbook } from "../../src/layouts/workbook";
 import { INDICATORS_SHEET_NAME } from "../../src/layouts/indicatorsSheet";
+import { REPORT_SHEET_NAME } from "../../src/layouts/reportSheet";
 import { buildExcelWorkbook } from "../../src/render/xlsx/renderWorkbookFile";
 import { parseRange } from "../../src/layouts/a1";
 import { loadFontMetrics, type FontMetrics } from "../support/fontMetrics";
@@ -127,7 +128,7 @@ test("the font reader: Liberation Serif is Times New Roman's width (digits 0.5 e
   expect(fonts.regular.width("ệ", 11)).toBeGreaterThan(fonts.regular.width("i", 11));
 });
 
-test.each([INDICATORS_SHEET_NAME, "Nhiệm vụ", "Theo đơn vị"])(
+test.each([INDICATORS_SHEET_NAME, "Nhiệm vụ", "Theo đơn vị", "Đơn vị", REPORT_SHEET_NAME])(
   "%s: every printed cell fits its column and row",
   async (name) => {
     const { layout } = buildWorkbook(getPlan(), {

@@ -212,7 +212,7 @@ describe("targets over a period's months", () => {
     });
     expect(indicatorReport(count, { num1: 1, num5: 1 }, [1, 2, 3, 4, 5, 6], 5).verdict).toBe("Đạt");
     // Quý II's share is 1 (⌊2 × 6 ÷ 12⌋ − ⌊2 × 3 ÷ 12⌋); the whole year is judged against 2.
-    expect(indicatorReport(count, { num1: 1 }, [4, 5, 6], 5).verdict).toBe("Chưa đạt");
+    expect(indicatorReport(count, { num1: 1, num4: 0 }, [4, 5, 6], 5).verdict).toBe("Chưa đạt");
     expect(indicatorReport(count, { num5: 1 }, [4, 5, 6], 5).verdict).toBe("Đúng tiến độ");
     expect(indicatorReport(count, { num5: 1 }, PERIODS[5].months, 5).verdict).toBe("Chưa đạt");
   });

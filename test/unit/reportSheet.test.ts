@@ -69,7 +69,7 @@ describe("the Báo cáo sheet", () => {
     expect(
       sheet.blocks.some((b) =>
         String(b.cells[0][0]).startsWith(
-          "Tháng báo cáo (NĐ 09/2019/NĐ-CP): T1 = 15/12/2023–14/01/2024, …, T12 = 15/11–14/12/2024."
+          "Tháng báo cáo (NĐ 09/2019/NĐ-CP): T1 = 15/12 năm trước–14/01/2024, …, T12 = 15/11–14/12/2024."
         )
       )
     ).toBe(true);

@@ -172,7 +172,7 @@ function checkUnits(
   soonDays: number
 ): void {
   const expected = unitRollup(plan, inputs, asOf, soonDays);
-  expect(l.unitRows).toEqual(expected.map((x) => x.unit));
+  expect(l.unitRows).toEqual(expected.map((x) => x.id));
   const rows = [
     ...expected.map((x, i) => ({ x, row: UNITS_FIRST_BODY_ROW + i })),
     { x: planRollup(plan, inputs, asOf, soonDays), row: l.totalRow },

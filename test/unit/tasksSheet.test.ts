@@ -1,6 +1,7 @@
 import { applyTaskEdits } from "../../src/layouts/taskEdits";
 import { isoToSerial } from "../../src/domain/excelDate";
-import { taskOutcome } from "../../src/domain/unitRollup";
+import { leadAccounts, taskOutcome } from "../../src/domain/unitRollup";
+import { GROUP_WITHOUT_MEMBERS_SUFFIX } from "../../src/domain/unitRoster";
 import { parseCell, parseRange } from "../../src/layouts/a1";
 import type { Scalar, SheetLayout, TableSpec } from "../../src/layouts/model";
 import { resolveReportSettings } from "../../src/layouts/reportSettings";
@@ -27,7 +28,7 @@ import {
 } from "../../src/layouts/tasksSheet";
 import { emptyUserInput, type UserInput } from "../../src/layouts/userInput";
 import { extractTableInput } from "../../src/layouts/userInputMerge";
-import { STAR, samplePlan, scaledPlan } from "../support/layoutFixtures";
+import { MC, STAR, VP, samplePlan, scaledPlan } from "../support/layoutFixtures";
 import { literalText } from "../../src/layouts/cellText";
 import { getPlan } from "../../src/plan";
 import { buildWorkbook } from "../../src/layouts/workbook";
@@ -180,14 +181,16 @@ describe("the 'Nhiệm vụ' sheet layout", () => {
     }
   });
 
-  it("fills the hidden canonical lead column with delimited unit names", () => {
+  it("fills the hidden lead column with the ids of the units' lines, never their names", () => {
+    const ids = new Map(leadAccounts(samplePlan()).units.map((u) => [u.name, u.id]));
     const t = table.rows.find((r) => r.key === "2.2#1")?.cells ?? [];
-    expect(t[col("leadKeys")]).toBe(";Văn phòng Sở;Bộ phận một cửa;");
+    expect(t[col("leadKeys")]).toBe(`;${ids.get(VP)};${ids.get(MC)};`);
+    const star = table.rows.find((r) => r.key === "2.23#2")?.cells ?? [];
+    expect(star[col("leadKeys")]).toBe(`;${ids.get(STAR)};${ids.get(VP)};`);
     expect(leadKeysCell([])).toBe("");
-    expect(leadKeysCell(["A;B", "A;B"])).toBe(";A,B;");
-    expect(unitCriterion("Văn phòng Sở")).toBe("*;Văn phòng Sở;*");
-    expect(unitCriterion(STAR)).toBe("*;Tổ ~*đặc biệt~?;*");
-    expect(escapeWildcards("a~b")).toBe("a~~b");
+    expect(leadKeysCell(["DV2", "DV2", "DV10"])).toBe(";DV2;DV10;");
+    expect(unitCriterion("DV1")).toBe("*;DV1;*");
+    expect(escapeWildcards("a~b*?")).toBe("a~~b~*~?");
   });
 
   it("computes Hạn, Tình trạng and Số ngày trễ with same-row formulas and the two names", () => {
@@ -532,7 +535,10 @@ describe("one name per unit: the 2024 plan", () => {
   const byKey = new Map(tasks.rows.map((r) => [r.key, r.cells]));
 
   it("Chủ trì shows the names Theo đơn vị shows; the document's wording stays in a hidden column, not in Ghi chú", () => {
-    const unitNames = new Set(units.rows.map((r) => r.key));
+    // A group without members is its own line, marked "(nhóm)".
+    const unitNames = new Set(
+      units.rows.map((r) => String(r.cells[0]).replace(GROUP_WITHOUT_MEMBERS_SUFFIX, ""))
+    );
     const hidden = tasks.columns.find((c) => c.key === "leadText")!;
     expect(hidden.hidden).toBe(true);
     for (const task of plan.tasks) {

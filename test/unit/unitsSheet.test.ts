@@ -1,5 +1,6 @@
 import { isoToSerial } from "../../src/domain/excelDate";
 import { planRollup, unitRollup } from "../../src/domain/unitRollup";
+import { GROUP_WITHOUT_MEMBERS_SUFFIX } from "../../src/domain/unitRoster";
 import { parseRange } from "../../src/layouts/a1";
 import { unitCriterion } from "../../src/layouts/tasksFormulas";
 import { NAME_LEAD_COLUMN, NAME_STATE_COLUMN, TASKS_TABLE } from "../../src/layouts/tasksSheet";
@@ -40,29 +41,36 @@ describe("the 'Theo đơn vị' sheet layout", () => {
       "Quá hạn",
       "Sắp đến hạn",
       "Tỷ lệ đúng hạn",
+      "Mã đơn vị",
     ]);
+    expect(table?.columns.at(-1)?.hidden).toBe(true);
+    expect(table?.rows.map((r) => r.key)).toEqual(["DV1", "DV2", "DV3", "DV4", "DV5", "DV6"]);
+    expect(table?.rows.map((r) => r.cells[unitColumn("id") - 1])).toEqual(
+      table?.rows.map((r) => r.key)
+    );
     expect(table?.rows.map((r) => r.cells[0])).toEqual([VP, TT, MC, "Phòng", STAR, "BCĐ ISO"]);
     expect(table?.columns[unitColumn("onTimeRate") - 1].format?.numberFormat).toBe("0%");
   });
 
-  it("counts with COUNTIFS over the named task-table columns, with the unit's literal criterion", () => {
-    const f = unitRowFormulas(unitCriterion(STAR), 10);
+  it("counts with COUNTIFS over the named task-table columns, by the line's id (never its name)", () => {
+    const f = unitRowFormulas(unitCriterion("DV5"), 10);
     expect(f.total).toBe(
-      `=COUNTIFS(${NAME_LEAD_COLUMN},"*;Tổ ~*đặc biệt~?;*",${NAME_STATE_COLUMN},"<>Không áp dụng")`
+      `=COUNTIFS(${NAME_LEAD_COLUMN},"*;DV5;*",${NAME_STATE_COLUMN},"<>Không áp dụng")`
     );
     expect(f.done).toBe(
-      `=COUNTIFS(${NAME_LEAD_COLUMN},"*;Tổ ~*đặc biệt~?;*",${NAME_STATE_COLUMN},"Hoàn thành")` +
-        `+COUNTIFS(${NAME_LEAD_COLUMN},"*;Tổ ~*đặc biệt~?;*",${NAME_STATE_COLUMN},"Hoàn thành trễ hạn")`
+      `=COUNTIFS(${NAME_LEAD_COLUMN},"*;DV5;*",${NAME_STATE_COLUMN},"Hoàn thành")` +
+        `+COUNTIFS(${NAME_LEAD_COLUMN},"*;DV5;*",${NAME_STATE_COLUMN},"Hoàn thành trễ hạn")`
     );
     expect(f.overdue).toContain('"Quá hạn"');
     expect(f.dueSoon).toContain('"Sắp đến hạn"');
     expect(f.onTimeRate).toMatch(/^=IF\(C10\+D10=0,"",COUNTIFS\(.*"Hoàn thành"\)\/\(C10\+D10\)\)$/);
     table?.rows.forEach((r, i) => {
       const row = UNITS_FIRST_BODY_ROW + i;
-      expect(r.cells.slice(1)).toEqual(
-        Object.values(unitRowFormulas(unitCriterion(String(r.cells[0])), row))
+      expect(r.cells.slice(1, -1)).toEqual(
+        Object.values(unitRowFormulas(unitCriterion(r.key), row))
       );
       for (const c of r.cells.slice(1)) expect(String(c)).not.toMatch(/CCHC\./);
+      expect(r.cells.slice(1).join("")).not.toContain(STAR);
     });
   });
 
@@ -71,7 +79,15 @@ describe("the 'Theo đơn vị' sheet layout", () => {
     expect(built.rollup).toEqual(expected);
     table?.rows.forEach((r, i) => {
       const x = expected[i];
-      expect(r.results).toEqual([null, x.total, x.done, x.overdue, x.dueSoon, x.onTimeRate ?? ""]);
+      expect(r.results).toEqual([
+        null,
+        x.total,
+        x.done,
+        x.overdue,
+        x.dueSoon,
+        x.onTimeRate ?? "",
+        null,
+      ]);
     });
     const vp = table?.rows[0].results;
     expect(vp?.[unitColumn("done") - 1]).toBe(1);
@@ -135,7 +151,7 @@ describe("the 'Theo đơn vị' sheet layout", () => {
     const empty: Plan = { ...plan, tasks: [] };
     const s = composeUnitsSheet(empty, { settings, inputs: {} }).sheet;
     expect(s.table?.rows).toHaveLength(1);
-    expect(s.table?.rows[0].results).toEqual([null, 0, 0, 0, 0, ""]);
+    expect(s.table?.rows[0].results).toEqual([null, 0, 0, 0, 0, "", null]);
   });
 });
 
@@ -146,6 +162,7 @@ describe("the workbook", () => {
       "Nhiệm vụ",
       "Chỉ tiêu",
       "Theo đơn vị",
+      "Đơn vị",
       "Báo cáo",
       "Thường xuyên",
       "Lịch sử",
@@ -175,10 +192,14 @@ describe("the workbook", () => {
       { table: TASKS_TABLE, key: "2.26#1", values: { status: "Hoàn thành" } },
     ]);
     const leads = new Set(plan.tasks.flatMap((t) => t.lead));
-    expect(units?.rows.map((r) => r.key).sort()).toEqual([...leads].sort());
+    // Before the coordinator lists members, a group is a line of its own, marked as a group.
+    const names = units?.rows.map((r) =>
+      String(r.cells[0]).replace(GROUP_WITHOUT_MEMBERS_SUFFIX, "")
+    );
+    expect(names?.sort()).toEqual([...leads].sort());
     expect(built.settings).toMatchObject({ asOf: "2024-04-15", asOfCell: serial("2024-04-15") });
     // Văn phòng Sở leads most tasks; on 15/04/2024 the Q1 and January deadlines are past.
-    const vp = units?.rows.find((r) => r.key === "Văn phòng Sở");
+    const vp = units?.rows.find((r) => r.cells[0] === "Văn phòng Sở");
     expect(vp?.results?.[unitColumn("overdue") - 1]).toBe(
       unitRollup(plan, {}, "2024-04-15").find((x) => x.unit === "Văn phòng Sở")?.overdue
     );

@@ -208,7 +208,7 @@ describe("cchc workbook --from: fill every input cell, regenerate, compare", () 
       "v2.xlsx"
     );
     expect(second.userInput).toEqual(first.userInput);
-    expect(second.found.map((f) => f.via)).toEqual(["table", "table", "table", "table"]);
+    expect(second.found.map((f) => f.via)).toEqual(["table", "table", "table", "table", "table"]);
   });
 });
 
@@ -284,6 +284,7 @@ describe("--from survives files that lost their table objects or gained columns 
       expect(read.found.map((f) => [f.table, f.via])).toEqual([
         ["tblNhiemVu", "header"],
         ["tblChiTieu", "header"],
+        ["tblDonVi", "header"],
         ["tblThuongXuyen", "header"],
         ["tblLichSu", "header"],
       ]);

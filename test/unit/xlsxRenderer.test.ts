@@ -542,12 +542,13 @@ describe("the real workbook layout, flavor file", () => {
     wb = await roundTrip(layout);
   });
 
-  test("three sheets in the add-in's order, each table found by name", () => {
+  test("every sheet in the add-in's order, each table found by name", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(layout.sheets.map((s) => s.name));
     expect(layout.sheets.map((s) => s.key)).toEqual([
       "tasks",
       "indicators",
       "units",
+      "roster",
       "report",
       "recurring",
       "history",

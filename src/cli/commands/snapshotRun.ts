@@ -14,14 +14,14 @@ import { buildWorkbook } from "../../layouts/workbook";
 import { renderWorkbookFile } from "../../render/xlsx/renderWorkbookFile";
 import { UsageError } from "../args";
 import { EXIT_OK, type CliIO } from "../io";
-import { periodTitle } from "../reportText";
+import { periodName } from "../reportText";
 import { parseIsoOption, parseReportArgs, usageFailure, withReportSource } from "./reportRun";
 import { writeOutputFile } from "../outputFile";
 
 export const SNAPSHOT_USAGE = [
   "Cách dùng: cchc snapshot TỆP.xlsx --period KỲ [--date YYYY-MM-DD] [--plan KẾ_HOẠCH.json]",
   "",
-  "Chốt số liệu kỳ báo cáo: thêm số liệu của kỳ (toàn Sở, từng đơn vị, từng chỉ tiêu) vào trang",
+  "Chốt số liệu kỳ báo cáo: thêm số liệu của kỳ (toàn cơ quan, từng đơn vị, từng chỉ tiêu) vào trang",
   "“Lịch sử” của TỆP và ghi lại TỆP, giữ nguyên mọi giá trị đã nhập và các lần chốt trước.",
   "  --period KỲ        q1, h1, q2, q3, q4, year (hoặc “Quý I”, “6 tháng”, “9 tháng”, “Năm”)",
   "  --date NGÀY        ngày chốt ghi vào Lịch sử (mặc định: hôm nay)",
@@ -62,10 +62,12 @@ export async function runSnapshot(argv: readonly string[], io: SnapshotIO): Prom
     });
     const out = path.resolve(cwd, args.file);
     // The plan stays in the file (KeHoach): the next report, snapshot or --from reads it back.
-    const data = await renderWorkbookFile(withPlanSheet(build.layout, plan));
+    const data = await renderWorkbookFile(withPlanSheet(build.layout, build.plan));
     await writeOutputFile(out, data, { force: true });
     io.stderr(
-      `Đã chốt số liệu lần ${no} (${periodTitle(report)}), ngày ${formatDmy(takenOn)}: ` +
+      `Đã chốt số liệu lần ${no}, kỳ ${periodName(report)} ` +
+        `(số liệu từ ${formatDmy(report.period.from)} đến ${formatDmy(report.period.to)}), ` +
+        `ngày chốt ${formatDmy(takenOn)}: ` +
         `${snap.rows} dòng thêm vào trang “Lịch sử” của ${out}; ` +
         `${report.tasks.overdue} nhiệm vụ quá hạn tại ngày cuối kỳ.\n`
     );

@@ -12,6 +12,7 @@ import { promises as fs, type Stats } from "fs";
 import * as path from "path";
 import { buildWorkbook } from "../../layouts/workbook";
 import { taskInputsOf } from "../../layouts/tasksSheet";
+import { workbookTargets } from "../../layouts/targets";
 import { leadUnits, planRollup } from "../../domain/unitRollup";
 import { isoToSerial } from "../../domain/excelDate";
 import { formatDmy, isIsoDate } from "../../domain/isoDate";
@@ -157,7 +158,8 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
       }
     }
 
-    progress("Đang dựng các trang Nhiệm vụ, Chỉ tiêu, Theo đơn vị…");
+    const sheetNames = workbookTargets(plan.year).sheets.map((t) => t.name);
+    progress(`Đang dựng các trang ${sheetNames.join(", ")}…`);
     let build;
     try {
       build = buildWorkbook(plan, {

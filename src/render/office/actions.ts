@@ -14,7 +14,7 @@ import { formatDmy } from "../../domain/isoDate";
 import { STATE_OVERDUE } from "../../domain/taskState";
 import type { WorkbookLayout } from "../../layouts/model";
 import { SHEET_PROTECTION } from "../../layouts/style";
-import { unitCriterion } from "../../layouts/tasksFormulas";
+import { escapeWildcards, unitCriterion, UNIT_SEPARATOR } from "../../layouts/tasksFormulas";
 import {
   NAME_AS_OF,
   TASK_HEADER_ALIASES,
@@ -30,6 +30,7 @@ import {
   readCounts,
   readCountsAnyway,
   type CountsParts,
+  type UnitCount,
   type WorkbookCounts,
 } from "./counts";
 import { ActionError, describeError, errorCode, officeErrorCode } from "./errors";
@@ -177,11 +178,18 @@ export async function createOrUpdate(
       }
       const counts = readCounts(q);
 
-      const kept = countKept(extracted, built.layout);
+      // A prefilled list (the Đơn vị sheet's names and kinds, keepBlankRows) is not counted as typed.
+      const prefilled = new Set(
+        build.targets.sheets.flatMap((t) => (t.table?.keepBlankRows ? [t.table.name] : []))
+      );
+      const kept = countKept(
+        Object.fromEntries(Object.entries(extracted).filter(([name]) => !prefilled.has(name))),
+        built.layout
+      );
       const created = sheets.filter((s) => s.created).length;
       const message =
         (created === sheets.length ? "Đã tạo bảng theo dõi" : "Đã cập nhật bảng theo dõi") +
-        ` (${sheets.map((s) => `“${s.name}”`).join(", ")})` +
+        ` (${shownNames(built.layout, sheets)})` +
         (kept > 0 ? `; giữ nguyên ${kept} giá trị đã nhập` : "") +
         (counts.found ? `; ${overdueSummary(counts)}.` : ".");
       return {
@@ -209,7 +217,7 @@ export function overdueSummary(counts: WorkbookCounts, top = 3): string {
 }
 
 export const NOT_STARTED_MESSAGE =
-  "Sổ làm việc này chưa có các trang theo dõi CCHC. Bấm “Tạo/cập nhật bảng theo dõi” để tạo trang Nhiệm vụ, Chỉ tiêu và Theo đơn vị.";
+  "Sổ làm việc này chưa có các trang theo dõi CCHC. Bấm “Tạo/cập nhật bảng theo dõi” để tạo các trang Nhiệm vụ, Chỉ tiêu, Theo đơn vị và Đơn vị.";
 
 /** Recalculates and reads the per-unit counts and the as-of date (1 sync). */
 export async function refresh(deps: OfficeDeps): Promise<ActionResult> {
@@ -310,21 +318,36 @@ export interface TaskFilter {
   overdueOnly?: boolean;
 }
 
+/** The line of "Theo đơn vị" a filter is for (its id, or its name in a workbook without ids). */
+/** Before ids the hidden column held ";name;name;" (a ";" inside a name was written ","). */
+const legacyNameCriterion = (name: string): string =>
+  `*${UNIT_SEPARATOR}${escapeWildcards(name.split(UNIT_SEPARATOR).join(","))}${UNIT_SEPARATOR}*`;
+
+export type UnitChoice = Pick<UnitCount, "id" | "unit">;
+
+/**
+ * The hidden lead column's filter criterion for a line: by its id; a workbook written before ids
+ * holds names in that column, so there the name is matched (until create/update rewrites it).
+ */
+export function unitFilterCriterion(unit: UnitChoice): string {
+  return unit.id !== null ? unitCriterion(unit.id) : legacyNameCriterion(unit.unit);
+}
+
 function filterMessage(unit: string | null, overdueOnly: boolean): string {
   const which = overdueOnly ? "nhiệm vụ quá hạn" : "nhiệm vụ";
   if (unit === null && !overdueOnly) return "Đã bỏ lọc: hiện nhiệm vụ của tất cả đơn vị.";
-  if (unit === null) return `Đã lọc bảng “Nhiệm vụ”: chỉ hiện ${which} của toàn Sở.`;
+  if (unit === null) return `Đã lọc bảng “Nhiệm vụ”: chỉ hiện ${which} của toàn cơ quan.`;
   return `Đã lọc bảng “Nhiệm vụ”: chỉ hiện ${which} do ${unit} chủ trì.`;
 }
 
 /**
- * Filters tblNhiemVu to the tasks a unit leads ("contains |unit|" on the hidden canonical-lead
- * column), or clears that filter (unit null = "Tất cả"); with overdueOnly, also to the state
+ * Filters tblNhiemVu to the tasks a line of "Theo đơn vị" answers for ("contains ;id;" on the hidden
+ * lead-id column), or clears that filter (unit null = "Tất cả"); with overdueOnly, also to the state
  * "Quá hạn" (Excel ANDs the filters of two columns). 2 syncs.
  */
 export async function filterByUnit(
   deps: OfficeDeps,
-  unit: string | null,
+  unit: UnitChoice | null,
   filter: TaskFilter = {}
 ): Promise<ActionResult> {
   const overdueOnly = filter.overdueOnly === true;
@@ -360,18 +383,29 @@ export async function filterByUnit(
       const relock = protection.protected;
       if (relock) protection.unprotect();
       if (unit === null) column.filter.clear();
-      else column.filter.applyCustomFilter(`=${unitCriterion(unit)}`);
+      else column.filter.applyCustomFilter(`=${unitFilterCriterion(unit)}`);
       if (overdueOnly) stateColumn.filter.applyValuesFilter([STATE_OVERDUE]);
       else stateColumn.filter.clear();
       if (relock) protection.protect({ ...SHEET_PROTECTION, ...(protection.options ?? {}) });
       await context.sync();
       return {
         ok: true,
-        message: filterMessage(unit, overdueOnly),
+        message: filterMessage(unit?.unit ?? null, overdueOnly),
         details: [],
       };
     });
   } catch (e) {
     return fail(e);
   }
+}
+
+/** The sheets a user can see, quoted: the very hidden stored plan is not theirs to look for. */
+function shownNames(layout: WorkbookLayout, sheets: readonly WrittenSheet[]): string {
+  const hidden = new Set(
+    layout.sheets.filter((s) => s.visibility === "veryHidden").map((s) => s.name)
+  );
+  return sheets
+    .filter((s) => !hidden.has(s.name))
+    .map((s) => `“${s.name}”`)
+    .join(", ");
 }

@@ -18,6 +18,11 @@ import { errorCode } from "./errors";
 import { queueExistence } from "./probe";
 
 export interface UnitCount {
+  /**
+   * The line's id ("Mã đơn vị"), which the task table's hidden lead column lists; null in workbooks
+   * written before ids (their hidden column holds names).
+   */
+  id: string | null;
   unit: string;
   total: number;
   done: number;
@@ -126,11 +131,14 @@ export function readCounts(q: CountsQuery): WorkbookCounts {
   const id = col("done");
   const io = col("overdue");
   const is = col("dueSoon");
+  const ii = col("id");
   if (iu < 0) return none;
   const countOf = (row: Scalar[]): UnitCount | null => {
     const unit = row[iu];
     if (typeof unit !== "string" || unit.trim() === "") return null;
+    const lineId = ii < 0 ? null : row[ii];
     return {
+      id: typeof lineId === "string" && lineId.trim() !== "" ? lineId.trim() : null,
       unit: unit.trim(),
       total: num(row[it]),
       done: num(row[id]),

@@ -356,6 +356,7 @@ async function readInputs(
         tableName: spec.name,
         sheetName: p.target.name,
         aliases: aliases[spec.name],
+        keepBlankRows: spec.keepBlankRows === true,
       }
     );
   }

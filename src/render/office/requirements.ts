@@ -42,7 +42,7 @@ const FEATURE_LOSS: Record<Feature, string> = {
   tabColor: "màu thẻ trang tính",
   chartSeries: "nhãn đơn vị trên biểu đồ",
   dataValidation: "danh sách chọn và kiểm tra giá trị nhập",
-  pageLayout: "thiết lập in A4 ngang, lặp dòng tiêu đề",
+  pageLayout: "thiết lập in A4 ngang, lặp dòng tiêu đề, ngắt trang giữa các phần",
 };
 
 /** Features every action needs: without them nothing is written. */

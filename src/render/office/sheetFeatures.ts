@@ -168,6 +168,13 @@ export function printSetup(ws: Excel.Worksheet, sheet: SheetLayout): void {
   if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1 };
   if (p.printArea) pl.setPrintArea(p.printArea);
   if (p.header) pl.headersFooters.defaultForAllPages.centerHeader = headerText(p.header);
+  // Manual breaks (ExcelApi 1.9, as pageLayout): cleared first, so an update does not pile them up
+  // or keep one where the layout no longer has it; add() breaks above the range's top-left cell.
+  if (p.breakBefore) {
+    const breaks = ws.horizontalPageBreaks;
+    breaks.removePageBreaks();
+    for (const r of p.breakBefore) if (r > 1) breaks.add(`A${r}`);
+  }
 }
 
 const CHART_TYPES: Record<ChartSpec["type"], Excel.ChartType> = {

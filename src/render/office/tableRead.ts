@@ -1,7 +1,8 @@
 /**
- * Reading what users typed in a table without reading the whole table. The merge keeps the key, input
- * and user columns (and the plan columns of a row without a key, which the user inserted), so only
- * those are loaded: the plan texts and computed formulas, most of the table's bytes, stay in Excel.
+ * Reading what users typed in a table without reading the whole table. The merge keeps the key, input,
+ * definition (the Chỉ tiêu texts open to corrections) and user columns (and the plan columns of a row
+ * without a key, which the user inserted), so only those are loaded: the other plan texts and the
+ * computed formulas, most of the table's bytes, stay in Excel.
  *
  * - With the probe's round trip (`queueGuessedRead`): the header row, and the key and input columns at
  *   the places the layout put them. When the header read back has them there and nothing else needs
@@ -21,8 +22,10 @@ import {
 import { readCell } from "./cells";
 import { errorCode } from "./errors";
 
-/** The roles whose body cells the merge keeps for every row. */
-// "definition": the plan's texts open to corrections (indicatorEdits.ts) are compared after the read.
+/**
+ * The roles whose body cells the merge keeps for every row; "definition": the plan's texts open to
+ * corrections, compared with the stored plan after the read (layouts/indicatorEdits.ts).
+ */
 const KEPT_ROLES = new Set(["key", "input", "definition", "user"]);
 
 /**
@@ -139,6 +142,8 @@ export interface TableReadSpec {
   tableName: string;
   sheetName: string;
   aliases?: Record<string, readonly string[]>;
+  /** TableSpec.keepBlankRows: keyed rows with nothing typed are read back too. */
+  keepBlankRows?: boolean;
 }
 
 /**
@@ -167,6 +172,7 @@ export async function readTableInput(
     tableName: spec.tableName,
     sheetName: spec.sheetName,
     aliases: spec.aliases,
+    keepBlankRows: spec.keepBlankRows === true,
     // Where the body starts, so typed relative formulas are kept relative to their own row.
     origin: { row: box.top + 1, col: box.left },
   };

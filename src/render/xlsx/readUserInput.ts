@@ -302,6 +302,7 @@ export async function readUserInputFromFile(
     }
     const result = extractTableInput(spec.columns, cells.header, cells.body, {
       tableName: spec.name,
+      keepBlankRows: spec.keepBlankRows === true,
       origin: cells.origin,
     });
     if (!result.ok) {

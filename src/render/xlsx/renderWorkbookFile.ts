@@ -348,6 +348,8 @@ class SheetRenderer {
       setup.printArea = `${corner(r.top, r.left)}:${corner(r.bottom, r.right)}`;
     }
     this.ws.pageSetup = { ...this.ws.pageSetup, ...setup };
+    // exceljs stores a break below the row it is added to.
+    for (const r of print.breakBefore ?? []) if (r > 1) this.ws.getRow(r - 1).addPageBreak();
     const header = print.header
       ? `&C&"${this.sheet.font.name},Bold"${escapeHeader(print.header)}`
       : undefined;

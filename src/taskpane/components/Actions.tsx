@@ -20,7 +20,7 @@ import type {
   LayoutBuilder,
   OfficeDeps,
 } from "../../render/office/actions";
-import type { WorkbookCounts } from "../../render/office/counts";
+import type { UnitCount, WorkbookCounts } from "../../render/office/counts";
 import { describeError } from "../../render/office/errors";
 import { hostIsSetSupported, hostRun } from "../../render/office/officeGlobals";
 import type { IsSetSupported } from "../../render/office/requirements";
@@ -33,7 +33,7 @@ import {
 import { AsOfDateField, dateProblem } from "./AsOfDateField";
 import { ImportPlan } from "./ImportPlan";
 import { SortButtons } from "./SortButtons";
-import { UnitList } from "./UnitList";
+import { UnitList, unitChoiceKey } from "./UnitList";
 import { History } from "./History";
 import type { HistoryTrends } from "../../render/office/history";
 
@@ -104,11 +104,12 @@ export function Actions(props: ActionsProps): React.JSX.Element {
   const [busy, setBusy] = React.useState<Busy>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [counts, setCounts] = React.useState<WorkbookCounts | null>(null);
-  const [activeUnit, setActiveUnit] = React.useState<string | null>(null);
+  const [activeUnit, setActiveUnit] = React.useState<UnitCount | null>(null);
   const [overdueOnly, setOverdueOnly] = React.useState(false);
   const [dateText, setDateText] = React.useState<string>("");
   const [dateError, setDateError] = React.useState<string | null>(null);
   const [trends, setTrends] = React.useState<HistoryTrends | null>(null);
+  const [planTitle, setPlanTitle] = React.useState<string | null>(null);
   const running = React.useRef(false);
 
   const perform = React.useCallback(
@@ -122,6 +123,8 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       setBusy(kind);
       try {
         const result = await action();
+        // The engine is loaded by now (every action runs in it); it knows the workbook's plan.
+        setPlanTitle((await load.current()).workbookPlanTitle());
         // After a failure the last counts may no longer be true: show none rather than stale ones.
         if (result.counts || !result.ok) setCounts(result.counts ?? null);
         if (result.counts?.asOf && !result.counts.asOfIsToday) {
@@ -226,7 +229,7 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       if (r?.ok) void loadTrends();
     });
   };
-  const filter = (unit: string | null, onlyOverdue: boolean): void => {
+  const filter = (unit: UnitCount | null, onlyOverdue: boolean): void => {
     void perform(
       "filter",
       withEngine((e) => e.filterByUnit(deps, unit, { overdueOnly: onlyOverdue }))
@@ -252,6 +255,9 @@ export function Actions(props: ActionsProps): React.JSX.Element {
 
   return (
     <div style={styles.root} aria-busy={disabled}>
+      {planTitle !== null && (
+        <Caption1 data-testid="plan-title">Đang theo dõi: {planTitle}</Caption1>
+      )}
       <div style={styles.row}>
         <Button appearance="primary" disabled={disabled} onClick={onCreate} data-testid="create">
           Tạo/cập nhật bảng theo dõi
@@ -321,7 +327,7 @@ export function Actions(props: ActionsProps): React.JSX.Element {
       <UnitList
         units={counts?.units ?? []}
         whole={counts?.whole ?? null}
-        active={activeUnit}
+        active={activeUnit === null ? null : unitChoiceKey(activeUnit)}
         disabled={disabled}
         onSelect={(unit) => filter(unit, overdueOnly)}
       />

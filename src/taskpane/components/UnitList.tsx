@@ -31,11 +31,15 @@ export interface UnitListProps {
   units: UnitCount[];
   /** The whole organisation (each task once), shown as the "all units" line; null when unknown. */
   whole: UnitCount | null;
-  /** The unit the table is filtered to, or null for the whole organisation. */
+  /** unitChoiceKey of the line the table is filtered to, or null for the whole organisation. */
   active: string | null;
   disabled: boolean;
-  onSelect(unit: string | null): void;
+  onSelect(unit: UnitCount | null): void;
 }
+
+/** What tells two lines apart: the id (two units may share a name's spelling in other ways), else the name. */
+export const unitChoiceKey = (u: Pick<UnitCount, "id" | "unit">): string =>
+  u.id ?? `name:${u.unit}`;
 
 /** Badges only for what needs attention: a row of "0 sắp đến hạn" would hide the one that is not 0. */
 function CountBadges({ count }: { count: UnitCount }): React.JSX.Element | null {
@@ -72,22 +76,22 @@ export function UnitList(props: UnitListProps): React.JSX.Element {
           onClick={() => onSelect(null)}
           aria-pressed={active === null}
           data-testid="unit-all"
-          title={whole ? `Toàn Sở: ${summary(whole)}` : undefined}
+          title={whole ? `Toàn cơ quan: ${summary(whole)}` : undefined}
         >
           <span style={styles.name}>
-            {whole ? `Toàn Sở — ${whole.total} nhiệm vụ` : "Tất cả đơn vị"}
+            {whole ? `Toàn cơ quan — ${whole.total} nhiệm vụ` : "Tất cả đơn vị"}
           </span>
           {whole && <CountBadges count={whole} />}
         </Button>
       </li>
       {units.map((u) => (
-        <li key={u.unit}>
+        <li key={unitChoiceKey(u)}>
           <Button
             style={styles.unit}
-            appearance={active === u.unit ? "primary" : "secondary"}
+            appearance={active === unitChoiceKey(u) ? "primary" : "secondary"}
             disabled={disabled}
-            onClick={() => onSelect(u.unit)}
-            aria-pressed={active === u.unit}
+            onClick={() => onSelect(u)}
+            aria-pressed={active === unitChoiceKey(u)}
             data-testid="unit-item"
             title={`${u.unit}: ${summary(u)}`}
           >

@@ -296,6 +296,7 @@ export class BookModel extends BookCells {
       freeze: sh.freeze,
       page: { ...sh.page },
       printTitleRows: sh.printTitleRows,
+      rowBreaks: new Set(sh.rowBreaks),
       protection: { ...sh.protection, options: { ...sh.protection.options } },
       charts: sh.charts.map((c) => ({
         ...c,

@@ -94,6 +94,8 @@ export class SheetModel {
   freeze: { rows: number; columns: number } | null = null;
   page: Record<string, unknown> = {};
   printTitleRows: string | null = null;
+  /** Manual page breaks (Worksheet.horizontalPageBreaks): the rows that start a new page. */
+  rowBreaks = new Set<number>();
   protection: ProtectionModel = { protected: false, options: {} };
   charts: ChartModel[] = [];
   constructor(name: string) {

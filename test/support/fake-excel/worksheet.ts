@@ -5,6 +5,7 @@ import { FakeChartCollection } from "./charts";
 import { ClientCollection, ClientObject, Loader, bag } from "./client";
 import type { FakeRequestContext } from "./context";
 import { FakeNamedItemCollection } from "./names";
+import { FakePageBreakCollection } from "./pageBreaks";
 import { FakeRange } from "./range";
 import { FakeTableCollection } from "./table";
 
@@ -231,6 +232,9 @@ export class FakeWorksheet extends ClientObject {
   }
   get freezePanes(): FakeFreezePanes {
     return this.nav("freezePanes", () => new FakeFreezePanes(this.context, this.model));
+  }
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return this.nav("hBreaks", () => new FakePageBreakCollection(this.context, this.model));
   }
   get pageLayout(): Record<string, unknown> {
     return this.nav("pageLayout", () => this.makePageLayout());
