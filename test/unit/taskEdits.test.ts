@@ -10,6 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { isoToSerial } from "../../src/domain/excelDate";
 import { columnLetters } from "../../src/layouts/a1";
+import { ROSTER_TABLE } from "../../src/layouts/rosterSheet";
 import { applyTaskEdits } from "../../src/layouts/taskEdits";
 import {
   TASKS_HEADER_ROW,
@@ -152,6 +153,13 @@ describe("in the add-in (fake Excel, HyperFormula)", () => {
     fake.user.typeInTable(TASKS_TABLE, "2.2#1", taskColumnHeader("deadline"), "31/12/2099");
     fake.user.typeInTable(TASKS_TABLE, "2.2#1", taskColumnHeader("lead"), "Thanh tra");
     fake.user.typeInTable(TASKS_TABLE, "2.5#1", taskColumnHeader("deadline"), "sau này");
+    // A unit the plan never named: it joins the Đơn vị list and answers for the task.
+    fake.user.typeInTable(
+      TASKS_TABLE,
+      "2.6#1",
+      taskColumnHeader("lead"),
+      "Phòng Kế hoạch - Tài chính"
+    );
 
     const r = await createOrUpdateWorkbookPlan(deps(fake));
     expect(r.ok).toBe(true);
@@ -173,6 +181,11 @@ describe("in the add-in (fake Excel, HyperFormula)", () => {
     const thanhTra = r.counts?.units.find((u) => u.unit === "Thanh tra Sở");
     const ledBefore = plan.tasks.filter((t) => t.lead.includes("Thanh tra Sở")).length;
     expect(thanhTra?.total).toBe(ledBefore + 1);
+    expect(r.counts?.units.find((u) => u.unit === "Phòng Kế hoạch - Tài chính")?.total).toBe(1);
+    const roster = fake.table(ROSTER_TABLE);
+    expect(roster.body.map((row) => row[roster.headers.indexOf("Đơn vị")])).toContain(
+      "Phòng Kế hoạch - Tài chính"
+    );
 
     const stored = await readWorkbookPlan(deps(fake).run);
     expect(task(stored as Plan, "2.2").deadline.due).toBe("2099-12-31");
