@@ -7,6 +7,7 @@
 import * as path from "path";
 import type { ReportInputs } from "../domain/reportFigures";
 import { carryInputToRevisedPlan } from "../layouts/planRevision";
+import { applyIndicatorEdits } from "../layouts/indicatorEdits";
 import { reportInputsOf } from "../layouts/reportSources";
 import { TASKS_TABLE } from "../layouts/tasksSheet";
 import type { UserInput } from "../layouts/userInput";
@@ -18,7 +19,10 @@ import { choosePlan } from "./choosePlan";
 import { InputError, readInputFile } from "./inputFile";
 
 export interface ReportSource {
-  /** The workbook's own plan; --plan when given; the built-in one only for a file without one. */
+  /**
+   * The workbook's own plan; --plan when given; the built-in one only for a file without one; with
+   * the targets added or corrected in its Chỉ tiêu sheet (layouts/indicatorEdits.ts).
+   */
   plan: Plan;
   inputs: ReportInputs;
   userInput: UserInput;
@@ -55,5 +59,12 @@ export async function readReportSource(
     for (const line of revision.moved) progress(`  ${line}`);
     userInput = revision.userInput;
   }
-  return { plan, inputs: reportInputsOf(plan, userInput), userInput };
+  // Targets added or corrected in the Chỉ tiêu sheet count as the workbook's (as its next rebuild
+  // stores them): report, snapshot and the Báo cáo sheet judge the same targets.
+  const edits = applyIndicatorEdits(plan, userInput, {
+    base: planFile === undefined ? undefined : stored,
+  });
+  for (const line of [...edits.changes, ...edits.problems]) progress(line);
+  userInput = edits.userInput ?? userInput;
+  return { plan: edits.plan, inputs: reportInputsOf(edits.plan, userInput), userInput };
 }

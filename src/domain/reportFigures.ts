@@ -18,7 +18,7 @@ import {
   type ReportTaskOutcome,
   type TaskFigures,
 } from "./reportTasks";
-import { nearTolerance, verdictOf, VERDICT_MET, type Verdict } from "./verdict";
+import { judgeIndicator, VERDICT_MET, type Verdict } from "./verdict";
 import { leadAccounts, type TaskInputs, type UnitAccounts } from "./unitRollup";
 
 /** Monthly numbers typed for one target: "num1".."num12", "den1".."den12" (the Chỉ tiêu table's keys). */
@@ -94,7 +94,10 @@ function unitReports(accounts: UnitAccounts, outcomes: readonly ReportTaskOutcom
   });
 }
 
-/** A target's value over the given reporting months, with its verdict. */
+/**
+ * A target's value over the given reporting months (a run: T1–T6, T4–T6…), with its verdict for
+ * those months (verdict.ts: a count against its share due over them).
+ */
 export function indicatorReport(
   indicator: ReportIndicator,
   typed: Readonly<Record<string, TypedValue | undefined>> | undefined,
@@ -108,7 +111,15 @@ export function indicatorReport(
   const target = targetValue(indicator);
   const verdict =
     typeof value === "number"
-      ? verdictOf(value, target, indicator.comparison, nearTolerance(isRate, target, marginPoints))
+      ? judgeIndicator({
+          unit: isRate ? "%" : "count",
+          target,
+          comparison: indicator.comparison,
+          value,
+          firstMonth: months[0] ?? 1,
+          months: months[months.length - 1] ?? 0,
+          marginPoints,
+        })
       : null;
   return { indicator, target, value, verdict };
 }

@@ -7,7 +7,7 @@
  * count, so the table's columns stay consistent "calculated columns" and survive sorting and inserted rows.
  * Conditional-format formulas are always plain (rules cannot call custom functions).
  */
-import { VERDICT_MET, VERDICT_MISSED, VERDICT_NEAR } from "../domain/verdict";
+import { VERDICT_MET, VERDICT_MISSED, VERDICT_NEAR, VERDICT_ON_TRACK } from "../domain/verdict";
 import { columnLetters } from "./a1";
 
 export type IndicatorFlavor = "addin" | "file";
@@ -47,8 +47,11 @@ export const UNIT_KIND_COUNT = "số lượng";
 export const MARGIN_NAME = "BienDoGan";
 export const DEFAULT_MARGIN_POINTS = 5;
 
-/** Texts of the "Đạt?" column. */
-export { VERDICT_MET, VERDICT_NEAR, VERDICT_MISSED };
+/** Defined name of the cell holding the reporting months (NĐ 09/2019) ended by the report date. */
+export const MONTHS_NAME = "SoThangDaQua";
+
+/** Texts of the "Đạt?" column (src/domain/verdict.ts says when each applies). */
+export { VERDICT_MET, VERDICT_ON_TRACK, VERDICT_NEAR, VERDICT_MISSED };
 
 /** Column letter of a 0-based column index ("A" for 0). */
 function columnLetter(index0: number): string {
@@ -80,8 +83,16 @@ export interface RowRefs {
   denCell: (month: number) => string;
 }
 
-/** The cells a verdict reads: the value (in `ytd`), the target, its comparison and unit kind. */
-export type VerdictRefs = Pick<RowRefs, "ytd" | "target" | "comparison" | "unitKind">;
+/**
+ * What a verdict reads: the value (in `ytd`), the target, its comparison and unit kind, and the
+ * reporting months the value covers (`firstMonth` omitted: from T1).
+ */
+type ValueRefs = Pick<RowRefs, "ytd" | "target" | "comparison" | "unitKind">;
+export interface VerdictRefs extends ValueRefs {
+  /** The last month covered: SoThangDaQua on the Chỉ tiêu sheet, KyThangCuoi on Báo cáo. */
+  months: string;
+  firstMonth?: string;
+}
 
 /** `anchorColumns` puts `$` before the column letters, as conditional-format rules over several columns need. */
 function rowRefs(row: number, anchorColumns = false): RowRefs {
@@ -101,7 +112,7 @@ function rowRefs(row: number, anchorColumns = false): RowRefs {
   };
 }
 
-const isRate = (r: VerdictRefs) => `${r.unitKind}="${UNIT_KIND_RATE}"`;
+const isRate = (r: ValueRefs) => `${r.unitKind}="${UNIT_KIND_RATE}"`;
 
 /** Year-to-date value: Σ numerators ÷ Σ denominators for rates, Σ counts for counts; "" without data. */
 export function ytdFormula(row: number, flavor: IndicatorFlavor): string {
@@ -137,7 +148,7 @@ export function latestValueFormula(row: number, flavor: IndicatorFlavor): string
   return `=IF(${r.latestMonth}="","",IF(${isRate(r)},${rate},${num}))`;
 }
 
-const LOWER_IS_BETTER = (r: VerdictRefs) => `OR(${r.comparison}="<=",${r.comparison}="<")`;
+const LOWER_IS_BETTER = (r: ValueRefs) => `OR(${r.comparison}="<=",${r.comparison}="<")`;
 
 export function attainmentFormula(row: number, flavor: IndicatorFlavor): string {
   const r = rowRefs(row);
@@ -150,7 +161,7 @@ export function attainmentFormula(row: number, flavor: IndicatorFlavor): string 
 }
 
 /** TRUE when the year-to-date value meets the target under the row's comparison (plain Excel). */
-function plainMetExpression(r: VerdictRefs): string {
+function plainMetExpression(r: ValueRefs): string {
   const { ytd: v, target: t, comparison: c } = r;
   return (
     `OR(AND(${c}=">=",${v}>=${t}),AND(${c}=">",${v}>${t}),AND(${c}="<=",${v}<=${t}),` +
@@ -158,45 +169,80 @@ function plainMetExpression(r: VerdictRefs): string {
   );
 }
 
+/** Judged for good: a rate at any date, a count over all twelve months. */
+function isFinal(r: VerdictRefs): string {
+  const allYear =
+    r.firstMonth === undefined ? `${r.months}>=12` : `AND(${r.firstMonth}<=1,${r.months}>=12)`;
+  return `OR(${isRate(r)},${allYear})`;
+}
+/** Judged against the annual level even before the year ends: over a cap, or past an exact level. */
+const isOver = (r: ValueRefs) =>
+  `OR(${LOWER_IS_BETTER(r)},AND(${r.comparison}="=",${r.ytd}>${r.target}))`;
+
 /**
- * Tolerance of "near": BienDoGan percentage points for rates (5 → 0.05), BienDoGan percent of the
- * target for counts (a count has no percentage points).
+ * The level the value is judged against: the target, or for a count what is due over the months
+ * covered (src/domain/verdict.ts: countDue at the last month minus countDue before the first).
  */
-function toleranceExpression(r: VerdictRefs): string {
-  return `IF(${isRate(r)},${MARGIN_NAME}/100,${r.target}*${MARGIN_NAME}/100)`;
+function levelExpression(r: VerdictRefs): string {
+  const due = (months: string) => `ROUNDDOWN(${r.target}*${months}/12,0)`;
+  const share =
+    r.firstMonth === undefined ? due(r.months) : `${due(r.months)}-${due(`(${r.firstMonth}-1)`)}`;
+  return `IF(OR(${isFinal(r)},${isOver(r)}),${r.target},${share})`;
 }
 
 /**
- * TRUE when the value falls short of the target by no more than the tolerance (only meaningful when
- * not met). The shortfall minus the tolerance is rounded to 9 decimals so that 90% − 84% is not
- * "more than 6 points" by a binary rounding error (0.9 − 0.84 = 0.06000000000000005).
+ * TRUE when the value misses the level by no more than the tolerance: BienDoGan percentage points
+ * for rates, BienDoGan percent of the level for counts; above it for lower-is-better targets. The
+ * difference is rounded to 9 decimals so that 90% − 84% is not "more than 6 points" by a binary
+ * rounding error (0.9 − 0.84 = 0.06000000000000005).
  */
 function plainNearExpression(r: VerdictRefs): string {
-  const { ytd: v, target: t, comparison: c } = r;
-  const shortfall = `IF(OR(${c}=">=",${c}=">"),${t}-${v},IF(${LOWER_IS_BETTER(r)},${v}-${t},ABS(${v}-${t})))`;
-  return `ROUND(${shortfall}-${toleranceExpression(r)},9)<=0`;
-}
-
-export function verdictFormula(row: number, flavor: IndicatorFlavor): string {
-  return verdictExpression(rowRefs(row), flavor);
+  const { ytd: v, comparison: c } = r;
+  const level = levelExpression(r);
+  const shortfall = `IF(${isOver(r)},${v}-${level},IF(${c}="=",ABS(${v}-${level}),${level}-${v}))`;
+  const tolerance = `IF(${isRate(r)},${MARGIN_NAME}/100,${level}*${MARGIN_NAME}/100)`;
+  return `ROUND(${shortfall}-${tolerance},9)<=0`;
 }
 
 /**
- * "Đạt" / "Gần đạt" / "Chưa đạt" of the value in `r.ytd` (any cell holding a value: the Báo cáo sheet
- * passes its period value), "" when it is not a number.
+ * Đạt / Đúng tiến độ / Gần đạt / Chưa đạt, the rules of src/domain/verdict.ts: a count over
+ * the year is judged against what is due by the report date (SoThangDaQua), and a count that must
+ * stay within a level is only "Đạt" once the year is over.
+ */
+export function verdictFormula(row: number, flavor: IndicatorFlavor): string {
+  return verdictExpression({ ...rowRefs(row), months: MONTHS_NAME }, flavor);
+}
+
+/**
+ * The verdict of the value in `r.ytd` (any cell holding a value: the Báo cáo sheet passes its period
+ * value and months), "" when it is not a number.
  */
 export function verdictExpression(r: VerdictRefs, flavor: IndicatorFlavor): string {
   const met =
     flavor === "addin" ? `CCHC.MET(${r.ytd},${r.target},${r.comparison})` : plainMetExpression(r);
+  const notFinal = `NOT(${isFinal(r)})`;
+  const spoilable = `AND(${notFinal},OR(${LOWER_IS_BETTER(r)},${r.comparison}="="))`;
+  const onTrack = `AND(${notFinal},NOT(${isOver(r)}),${r.ytd}>=${levelExpression(r)})`;
   return (
-    `=IF(ISNUMBER(${r.ytd}),IF(${met},"${VERDICT_MET}",` +
-    `IF(${plainNearExpression(r)},"${VERDICT_NEAR}","${VERDICT_MISSED}")),"")`
+    `=IF(ISNUMBER(${r.ytd}),IF(${met},IF(${spoilable},"${VERDICT_ON_TRACK}","${VERDICT_MET}"),` +
+    `IF(${onTrack},"${VERDICT_ON_TRACK}",` +
+    `IF(${plainNearExpression(r)},"${VERDICT_NEAR}","${VERDICT_MISSED}"))),"")`
   );
+}
+
+/**
+ * Reporting months of the plan year ended by the report date (0–12), as monthsElapsed() computes
+ * them: month m once the 14th of it is reached.
+ */
+export function monthsElapsedFormula(asOfName: string, year: number): string {
+  const d = asOfName;
+  return `=IFERROR(IF(YEAR(${d})<${year},0,IF(YEAR(${d})>${year},12,MONTH(${d})-IF(DAY(${d})<14,1,0))),12)`;
 }
 
 /** Conditional-format formulas for the first body row (Excel shifts them for the other rows). */
 export function ruleFormulas(firstRow: number): {
   met: string;
+  onTrack: string;
   near: string;
   missed: string;
   badNumerator: string;
@@ -205,14 +251,16 @@ export function ruleFormulas(firstRow: number): {
   unusedDenominator: string;
 } {
   const r = rowRefs(firstRow, true);
-  const ytdIsNumber = `ISNUMBER(${r.ytd})`;
+  // The colour is the verdict's (plain text, so it works wherever the sheet is read).
+  const verdict = (text: string) => `=$${col("met")}${firstRow}="${text}"`;
   const num1 = `${col("num1")}${firstRow}`;
   const den1 = `${col("den1")}${firstRow}`;
   const notNumber = (cell: string) => `AND(${cell}<>"",NOT(ISNUMBER(${cell})))`;
   return {
-    met: `=AND(${ytdIsNumber},${plainMetExpression(r)})`,
-    near: `=AND(${ytdIsNumber},NOT(${plainMetExpression(r)}),${plainNearExpression(r)})`,
-    missed: `=${ytdIsNumber}`,
+    met: verdict(VERDICT_MET),
+    onTrack: verdict(VERDICT_ON_TRACK),
+    near: verdict(VERDICT_NEAR),
+    missed: verdict(VERDICT_MISSED),
     // Relative (no `$`) so each numerator cell is compared with the denominator of its own month.
     badNumerator: `=OR(${notNumber(num1)},N(${num1})<0,AND(${isRate(r)},N(${num1})>N(${den1})))`,
     badDenominator: `=AND(${isRate(r)},OR(${notNumber(den1)},N(${den1})<0))`,

@@ -7,7 +7,7 @@
  */
 import type { Comparison } from "../domain/rates";
 import { attainment } from "../domain/rates";
-import { isNear, nearTolerance, verdictOf } from "../domain/verdict";
+import { judgeIndicator } from "../domain/verdict";
 import { monthsValue } from "../domain/indicatorPeriod";
 import type { Scalar } from "./model";
 import { MONTHS } from "./indicatorFormulas";
@@ -23,6 +23,8 @@ export interface IndicatorRowInput {
   dens: Scalar[];
   /** Near-miss margin in percentage points (the BienDoGan cell). */
   marginPoints: number;
+  /** Months of the plan year ended by the report date (the SoThangDaQua cell). */
+  months: number;
 }
 
 /** "" = the cell shows empty; null = the cell shows an Excel error (or cannot be known). */
@@ -46,8 +48,6 @@ const isBlank = (v: Scalar): boolean => v === null || v === "";
 const isNum = (v: Scalar): v is number => typeof v === "number" && Number.isFinite(v);
 /** Excel's N(): numbers stay, anything else is 0. */
 const n = (v: Scalar): number => (isNum(v) ? v : 0);
-
-export { isNear, verdictOf };
 
 function ytdOf(input: IndicatorRowInput): number | "" | null {
   return monthsValue(input.kind, input.nums, input.dens);
@@ -87,12 +87,19 @@ export function evaluateIndicatorRow(input: IndicatorRowInput): IndicatorRowResu
   const latestValue = latestValueOf(input, latestMonth);
   if (typeof ytd !== "number")
     return { ytd, latestMonth, latestValue, attainment: "", verdict: "" };
-  const tolerance = nearTolerance(input.kind === "rate", input.target, input.marginPoints);
+  const verdict = judgeIndicator({
+    unit: input.kind === "rate" ? "%" : "count",
+    target: input.target,
+    comparison: input.comparison,
+    value: ytd,
+    months: input.months,
+    marginPoints: input.marginPoints,
+  });
   return {
     ytd,
     latestMonth,
     latestValue,
     attainment: attainmentOf(ytd, input.target, input.comparison),
-    verdict: verdictOf(ytd, input.target, input.comparison, tolerance),
+    verdict,
   };
 }

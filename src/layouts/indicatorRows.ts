@@ -97,17 +97,31 @@ function conflictsOf(indicator: Indicator, anomalies: Anomaly[]): Anomaly[] {
  * Ghi chú: for a target the document contradicts, first the value this row uses and the conflict (the
  * plan's own note when it explains it, else the anomaly's message); then the plan's note.
  */
-function noteFor(indicator: Indicator, anomalies: Anomaly[]): string {
+function noteFor(indicator: Indicator, anomalies: Anomaly[], refused?: string): string {
   const note = indicator.note?.trim() ?? "";
   const conflicts = conflictsOf(indicator, anomalies);
-  if (conflicts.length === 0) return note;
-  const parts = [
-    `⚠ Mâu thuẫn: văn bản ghi hai mức khác nhau cho chỉ tiêu này; dòng này chấm theo mức ${printedTarget(indicator)}.`,
-  ];
-  const noteExplainsIt = /mâu thuẫn/i.test(note);
-  if (!noteExplainsIt) parts.push(...conflicts.map((c) => c.message));
+  const parts = refused ? [`⚠ Chưa áp dụng sửa đổi: ${refused}.`] : [];
+  parts.push(...handEditNotes(indicator));
+  if (conflicts.length > 0) {
+    parts.push(
+      `⚠ Mâu thuẫn: văn bản ghi hai mức khác nhau cho chỉ tiêu này; dòng này chấm theo mức ${printedTarget(indicator)}.`
+    );
+    if (!/mâu thuẫn/i.test(note)) parts.push(...conflicts.map((c) => c.message));
+  }
   if (note) parts.push(note);
   return parts.join("\n");
+}
+
+/** What the coordinator changed by hand, so a reader knows the row is not the document's. */
+function handEditNotes(indicator: Indicator): string[] {
+  const out: string[] = [];
+  if (indicator.source === HAND_ADDED_SOURCE)
+    out.push("Chỉ tiêu thêm bằng tay (không có trong văn bản).");
+  for (const c of indicator.corrections ?? [])
+    out.push(
+      `Sửa bằng tay ${CORRECTED_FIELD_NAMES[c.field] ?? c.field}; văn bản ghi: “${c.original}”.`
+    );
+  return out;
 }
 
 /**
@@ -116,6 +130,24 @@ function noteFor(indicator: Indicator, anomalies: Anomaly[]): string {
  */
 export function comparisonCell(comparison: Comparison): string {
   return comparison === "=" ? '="="' : comparison;
+}
+
+/** Mẫu số cell of a count target: it has none. */
+export const COUNT_DENOMINATOR_TEXT = "— (chỉ tiêu số lượng: nhập số lượng vào các cột Đạt T1…T12)";
+
+/** The definition cells as the sheet writes them (what a typed edit is compared with). */
+export function definitionCells(
+  indicator: Indicator
+): Record<"code" | "text" | "lead" | "targetText" | "numeratorLabel" | "denominatorLabel", string> {
+  return {
+    code: indicator.id,
+    text: indicator.text,
+    lead: indicator.lead.join(", "),
+    targetText: printedTarget(indicator),
+    numeratorLabel: indicator.numerator,
+    denominatorLabel:
+      indicator.unit === "%" ? (indicator.denominator ?? "") : COUNT_DENOMINATOR_TEXT,
+  };
 }
 
 const rowOf = (index: number) => INDICATORS_HEADER_ROW + 1 + index;
@@ -143,12 +175,13 @@ export function indicatorRow(
   const row = rowOf(index);
   const isRate = indicator.unit === "%";
   const typed = (column: string) => typedValue(opts.userInput, indicator.id, column);
+  const defs = definitionCells(indicator);
   const values: Partial<Record<IndicatorColumnKey, Scalar>> = {
     key: textCell(indicator.id),
-    code: textCell(indicator.id),
-    text: textCell(indicator.text),
-    lead: textCell(indicator.lead.join(", ")),
-    targetText: textCell(printedTarget(indicator)),
+    code: textCell(defs.code),
+    text: textCell(defs.text),
+    lead: textCell(defs.lead),
+    targetText: textCell(defs.targetText),
     targetValue: targetCellValue(indicator),
     comparison: comparisonCell(indicator.comparison),
     ytd: ytdFormula(row, opts.flavor),
@@ -156,12 +189,10 @@ export function indicatorRow(
     latestValue: latestValueFormula(row, opts.flavor),
     attainment: attainmentFormula(row, opts.flavor),
     met: verdictFormula(row, opts.flavor),
-    note: textCell(noteFor(indicator, planData.anomalies)),
+    note: textCell(noteFor(indicator, planData.anomalies, opts.refused?.[indicator.id])),
     unitKind: isRate ? UNIT_KIND_RATE : UNIT_KIND_COUNT,
-    numeratorLabel: textCell(indicator.numerator),
-    denominatorLabel: isRate
-      ? textCell(indicator.denominator ?? "")
-      : "— (chỉ tiêu số lượng: nhập số lượng vào các cột Đạt T1…T12)",
+    numeratorLabel: textCell(defs.numeratorLabel),
+    denominatorLabel: textCell(defs.denominatorLabel),
   };
   const results: Partial<Record<IndicatorColumnKey, Scalar>> = {
     ...(indicator.comparison === "=" ? { comparison: "=" } : {}),
@@ -173,6 +204,7 @@ export function indicatorRow(
         nums: MONTHS.map((m) => typed(`num${m}`)),
         dens: MONTHS.map((m) => typed(`den${m}`)),
         marginPoints: marginPoints(opts.userInput),
+        months: opts.months ?? 12,
       })
     ),
   };
@@ -193,6 +225,19 @@ export function indicatorRow(
   };
 }
 
+/** `source` of a target added in the sheet (src/layouts/indicatorEdits.ts). */
+export const HAND_ADDED_SOURCE = "Thêm trên trang Chỉ tiêu";
+
+/** Names of the definition fields, as messages and notes say them. */
+export const CORRECTED_FIELD_NAMES: Record<string, string> = {
+  code: "mã",
+  text: "nội dung",
+  lead: "đơn vị chủ trì",
+  targetText: "mức chỉ tiêu",
+  numeratorLabel: "tử số",
+  denominatorLabel: "mẫu số",
+};
+
 const ORPHAN_NOTE =
   "Chỉ tiêu này không còn trong kế hoạch (hoặc dòng do người dùng thêm): số liệu đã nhập được giữ lại để đối chiếu, không tính.";
 
@@ -200,18 +245,24 @@ const ORPHAN_NOTE =
  * A row for values typed under a key the plan no longer has (a new plan version) or in a row the user
  * inserted: the typed numbers are kept (applyTableInput puts them back), nothing is computed.
  */
-export function orphanRow(orphan: OrphanInput): TableRow {
+export function orphanRow(orphan: OrphanInput, refused?: string): TableRow {
   const typed = (key: IndicatorColumnKey): Scalar => {
     const v = orphan.values[key];
     return typeof v === "string" || typeof v === "number" ? v : null;
   };
   const values: Partial<Record<IndicatorColumnKey, Scalar>> = {
     key: orphan.key,
-    code: typed("code") ?? (orphan.key.startsWith(SYNTHETIC_KEY_PREFIX) ? null : orphan.key),
+    code:
+      typed("code") ??
+      (orphan.key.startsWith(SYNTHETIC_KEY_PREFIX) || orphan.key.startsWith(NEW_ROW_KEY_PREFIX)
+        ? null
+        : orphan.key),
     text: typed("text"),
     lead: typed("lead"),
     targetText: typed("targetText"),
-    note: ORPHAN_NOTE,
+    note: refused
+      ? `⚠ Chỉ tiêu thêm chưa hợp lệ: ${refused}. Sửa lại ô rồi bấm Tạo/cập nhật.`
+      : ORPHAN_NOTE,
   };
   const cells = INDICATOR_COLUMN_KEYS.map((k) => values[k] ?? null);
   return {
@@ -219,6 +270,39 @@ export function orphanRow(orphan: OrphanInput): TableRow {
     cells,
     results: cells.map(() => null),
     format: { font: { italic: true, color: "#7F7F7F" } },
+  };
+}
+
+/**
+ * Key of the empty rows at the end, in their (hidden) key cell: "(dòng mới 1)". What is typed in such a
+ * row is read back under it (an empty key cell would look like a wiped key column) and is a new target
+ * (indicatorEdits.ts).
+ */
+export const NEW_ROW_KEY_PREFIX = "(dòng mới ";
+export const newRowKey = (n: number): string => `${NEW_ROW_KEY_PREFIX}${n})`;
+/** Empty rows kept at the end of the table for targets added by hand. */
+export const NEW_TARGET_ROWS = 3;
+
+/**
+ * An empty row where the coordinator types a new target (Mã, Chỉ tiêu, Chỉ tiêu kế hoạch, …). It
+ * carries the same formulas as every row (they show nothing until the target exists) so the columns
+ * stay consistent calculated columns.
+ */
+export function newTargetRow(index: number, key: string, opts: IndicatorsSheetOptions): TableRow {
+  const row = rowOf(index);
+  const values: Partial<Record<IndicatorColumnKey, Scalar>> = {
+    key,
+    ytd: ytdFormula(row, opts.flavor),
+    latestMonth: latestMonthFormula(row),
+    latestValue: latestValueFormula(row, opts.flavor),
+    attainment: attainmentFormula(row, opts.flavor),
+    met: verdictFormula(row, opts.flavor),
+  };
+  const cells = INDICATOR_COLUMN_KEYS.map((k) => values[k] ?? null);
+  return {
+    key,
+    cells,
+    results: INDICATOR_COLUMN_KEYS.map((k) => (k in values && k !== "key" ? "" : null)),
   };
 }
 

@@ -5,12 +5,21 @@
 import type { Anomaly, Indicator, Plan } from "../plan/types";
 import type { Block, CellFormat, ConditionalRule, Scalar, SheetLayout, TableSpec } from "./model";
 import { xlString } from "./excelFacts";
+import { monthWindow } from "../domain/reportPeriods";
+import { formatDmy } from "../domain/isoDate";
+import { NAME_AS_OF } from "./tasksSheet";
 import { PALETTE, SHEET_FONT, SHEET_PROTECTION } from "./style";
 import type { UserInput } from "./userInput";
 import {
   DEFAULT_MARGIN_POINTS,
   MARGIN_NAME,
+  MONTHS_NAME,
+  VERDICT_MET,
+  VERDICT_MISSED,
+  VERDICT_NEAR,
+  VERDICT_ON_TRACK,
   col,
+  monthsElapsedFormula,
   columnIndex,
   ruleFormulas,
   type IndicatorColumnKey,
@@ -22,11 +31,20 @@ import {
   INDICATORS_TABLE,
   INDICATORS_HEADER_ROW,
   MARGIN_CELL,
+  MONTHS_CELL,
   type IndicatorsSheetOptions,
   INPUT_FILL,
   INDICATOR_COLUMNS,
 } from "./indicatorsSheet";
-import { indicatorRow, marginPoints, orphanRow, printedTarget } from "./indicatorRows";
+import {
+  NEW_TARGET_ROWS,
+  indicatorRow,
+  marginPoints,
+  newRowKey,
+  newTargetRow,
+  orphanRow,
+  printedTarget,
+} from "./indicatorRows";
 
 const ruleColors = (c: { fill: string; font: string }) => ({ fill: c.fill, fontColor: c.font });
 
@@ -34,6 +52,8 @@ const COLORS = {
   met: ruleColors(PALETTE.good),
   near: ruleColors(PALETTE.warning),
   missed: ruleColors(PALETTE.bad),
+  // On track: not judged for good yet, nothing to act on (blue, apart from the met green).
+  onTrack: { fill: "#DDEBF7", fontColor: "#1F4E78" },
   unused: { fill: PALETTE.muted.fill },
   unusedTyped: ruleColors(PALETTE.late),
   bad: ruleColors(PALETTE.alarm),
@@ -45,7 +65,7 @@ function marginCellValue(userInput: UserInput | undefined): Scalar {
   return typed === undefined || typed === null || typed === "" ? DEFAULT_MARGIN_POINTS : typed;
 }
 
-function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[] {
+function headerBlocks(planData: Plan, userInput: UserInput | undefined, months: number): Block[] {
   const conflicts = planData.anomalies.filter((a) => a.kind === "target-conflict");
   const blocks: Block[] = [
     {
@@ -79,26 +99,61 @@ function headerBlocks(planData: Plan, userInput: UserInput | undefined): Block[]
         numberFormat: "0.##",
       },
     },
-    { at: `${col("ytd")}3`, cells: [["Đạt"]], format: { ...legend(COLORS.met) } },
-    { at: `${col("latestMonth")}3`, cells: [["Gần đạt"]], format: { ...legend(COLORS.near) } },
-    { at: `${col("latestValue")}3`, cells: [["Chưa đạt"]], format: { ...legend(COLORS.missed) } },
-    // What "Gần đạt" means, with the margin the cell holds now (the formula follows D3).
+    // The legend: the colours of the Lũy kế … Đạt? cells, one per verdict.
+    { at: `${col("ytd")}3`, cells: [[VERDICT_MET]], format: legend(COLORS.met) },
+    { at: `${col("latestMonth")}3`, cells: [[VERDICT_ON_TRACK]], format: legend(COLORS.onTrack) },
+    { at: `${col("latestValue")}3`, cells: [[VERDICT_NEAR]], format: legend(COLORS.near) },
+    { at: `${col("attainment")}3`, cells: [[VERDICT_MISSED]], format: legend(COLORS.missed) },
     {
-      at: `${col("attainment")}3`,
-      cells: [[`=${nearBandText(MARGIN_NAME)}`]],
+      at: "C4",
+      cells: [["Số tháng báo cáo đã qua:"]],
+      format: { horizontal: "right", font: { bold: true }, locked: true },
+    },
+    {
+      at: MONTHS_CELL,
+      cells: [[monthsElapsedFormula(NAME_AS_OF, planData.year)]],
+      results: [[months]],
+      format: { horizontal: "center", border: "thin", locked: true, numberFormat: "0" },
+    },
+    {
+      at: "F4",
+      cells: [[reportingMonthsNote(planData.year)]],
+      format: { font: { italic: true }, locked: true },
+    },
+    // What "Gần đạt" means and how a count over the year is judged, with the cells' numbers now.
+    {
+      at: "B5",
+      cells: [[`=${sentenceFormula(nearBand, MARGIN_NAME)}`]],
       results: [[nearBand(marginPoints(userInput))]],
-      format: { font: { italic: true, size: 10 }, locked: true, vertical: "center" },
+      format: { font: { italic: true }, locked: true },
+    },
+    {
+      at: "B6",
+      cells: [[`=${sentenceFormula(countRule, MONTHS_NAME)}`]],
+      results: [[countRule(months)]],
+      format: { font: { italic: true }, locked: true },
     },
   ];
+  blocks.push({
+    at: `B${INDICATORS_HEADER_ROW - 1}`,
+    cells: [[EDIT_HINT]],
+    format: { font: { italic: true }, locked: true },
+  });
   if (conflicts.length > 0) {
     blocks.push({
-      at: "B4",
-      cells: conflicts.map((c) => [conflictBanner(c, planData.indicators)]),
+      at: `B${INDICATORS_HEADER_ROW - 2}`,
+      // One line whatever the number of conflicts: the row below is the how-to line.
+      cells: [[conflicts.map((c) => conflictBanner(c, planData.indicators)).join(" ")]],
       format: { font: { bold: true, color: "#C00000" }, locked: true },
     });
   }
   return blocks;
 }
+
+/** How to add or correct a target (indicatorEdits.ts); one line above the table header. */
+export const EDIT_HINT =
+  "Thêm chỉ tiêu: ghi Mã, Chỉ tiêu, Chỉ tiêu kế hoạch (như “≥ 90%”, “ít nhất 3 sáng kiến”) vào dòng trống cuối bảng. " +
+  "Sửa chỉ tiêu: sửa thẳng vào ô. Xong bấm “Tạo/cập nhật bảng theo dõi”.";
 
 /**
  * One short line per conflict above the table (it prints on the first page without wrapping): which
@@ -115,17 +170,41 @@ function conflictBanner(conflict: Anomaly, indicators: Indicator[]): string {
   return `⚠ Chỉ tiêu ${ids}: văn bản kế hoạch ghi các mức khác nhau. Trang này chấm ${used}; lý do ở cột Ghi chú.`;
 }
 
-/** "Gần đạt" in words, for `points` of margin (docs/indicators.md: the near band). */
+/** "Gần đạt" in words, for `points` of margin (src/domain/verdict.ts, docs/indicators.md). */
 export function nearBand(points: Scalar): string {
   const p = String(points).replace(".", ",");
-  return `Gần đạt: thiếu ≤ ${p} điểm % (chỉ tiêu %), ≤ ${p}% chỉ tiêu (số lượng).`;
+  return (
+    `Gần đạt: chưa đạt nhưng chỉ thiếu ≤ ${p} điểm % (chỉ tiêu %) hoặc ≤ ${p}% mức phải đạt (chỉ tiêu số lượng); ` +
+    `với chỉ tiêu “không quá”, “dưới” (càng thấp càng tốt) là vượt ≤ chừng ấy.`
+  );
 }
 
-/** The same sentence as an Excel expression over the margin cell. */
-function nearBandText(margin: string): string {
-  const [before, middle, after] = nearBand("\u0000").split("\u0000");
-  const p = `SUBSTITUTE(${margin}&"",".",",")`;
-  return `${xlString(before)}&${p}&${xlString(middle)}&${p}&${xlString(after)}`;
+/** How a count over the year is judged by the report date, with the months ended by then. */
+export function countRule(months: Scalar): string {
+  return (
+    `Chỉ tiêu số lượng cả năm chấm theo mức phải đạt đến ngày báo cáo = mức cả năm × ${months}/12 ` +
+    `(số tháng báo cáo đã qua), làm tròn xuống; đủ mức đến nay: Đúng tiến độ; đủ mức cả năm: Đạt.`
+  );
+}
+
+/**
+ * The official reporting months (NĐ 09/2019/NĐ-CP) the monthly columns and SoThangDaQua count in; each
+ * month column's header also carries its window (reportSources.withMonthWindowLabels).
+ */
+export function reportingMonthsNote(year: number): string {
+  const first = monthWindow(year, 1);
+  const last = monthWindow(year, 12);
+  return (
+    `Tháng báo cáo (NĐ 09/2019/NĐ-CP): T1 = ${formatDmy(first.from).slice(0, 5)} năm trước–${formatDmy(first.to)}, …, ` +
+    `T12 = ${formatDmy(last.from).slice(0, 5)}–${formatDmy(last.to)}.`
+  );
+}
+
+/** A sentence of `words` as an Excel expression that puts `cell`'s value where the words have it. */
+function sentenceFormula(words: (value: Scalar) => string, cell: string): string {
+  const parts = words("\u0000").split("\u0000");
+  const value = `SUBSTITUTE(${cell}&"",".",",")`;
+  return parts.map((p) => xlString(p)).join(`&${value}&`);
 }
 
 function legend(color: { fill: string; fontColor: string }): CellFormat {
@@ -152,6 +231,13 @@ function rules(firstRow: number, lastRow: number): ConditionalRule[] {
       range: summary,
       formula: f.met,
       format: { fill: COLORS.met.fill, fontColor: COLORS.met.fontColor },
+      stopIfTrue: true,
+    },
+    {
+      type: "expression",
+      range: summary,
+      formula: f.onTrack,
+      format: { fill: COLORS.onTrack.fill, fontColor: COLORS.onTrack.fontColor },
       stopIfTrue: true,
     },
     {
@@ -224,11 +310,27 @@ export function composeIndicatorsSheet(
     style: "TableStyleLight9",
     headerFormat: { wrap: true, horizontal: "center", vertical: "center", font: { bold: true } },
   };
-  const applied = applyTableInput(base, opts.userInput?.tables[INDICATORS_TABLE], { orphanRow });
-  const table = applied.table;
+  const applied = applyTableInput(base, opts.userInput?.tables[INDICATORS_TABLE], {
+    orphanRow: (orphan) => orphanRow(orphan, opts.refused?.[orphan.key]),
+  });
+  const filled = applied.table.rows.length;
+  // Keys of refused new rows are taken (their rows are kept above): the empty rows get the next ones.
+  const taken = new Set(applied.table.rows.map((r) => r.key));
+  const keys: string[] = [];
+  for (let n = 1; keys.length < NEW_TARGET_ROWS; n += 1)
+    if (!taken.has(newRowKey(n))) keys.push(newRowKey(n));
+  const pad = applied.table.columns.length - INDICATOR_COLUMNS.length;
+  const blanks = keys.map((key, n) => {
+    const r = newTargetRow(filled + n, key, opts);
+    const extra = Array.from({ length: pad }, () => null);
+    return { ...r, cells: [...r.cells, ...extra], results: [...(r.results ?? []), ...extra] };
+  });
+  const table = { ...applied.table, rows: [...applied.table.rows, ...blanks] };
   const rows = table.rows;
   const firstRow = INDICATORS_HEADER_ROW + 1;
   const lastRow = INDICATORS_HEADER_ROW + rows.length;
+  // The empty rows for new targets do not print.
+  const lastPrinted = INDICATORS_HEADER_ROW + filled;
   const lastSummaryCol = col("note");
   const sheet: SheetLayout = {
     key: INDICATORS_SHEET_KEY,
@@ -236,7 +338,7 @@ export function composeIndicatorsSheet(
     tabColor: "#2E75B6",
     font: { ...SHEET_FONT },
     columnWidths: table.columns.map((c) => c.width),
-    blocks: headerBlocks(planData, opts.userInput),
+    blocks: headerBlocks(planData, opts.userInput, opts.months ?? 12),
     table,
     rules: rules(firstRow, lastRow),
     validations: [
@@ -255,6 +357,11 @@ export function composeIndicatorsSheet(
         ref: MARGIN_CELL,
         comment: "Biên độ “gần đạt” (điểm phần trăm) của trang Chỉ tiêu",
       },
+      {
+        name: MONTHS_NAME,
+        ref: MONTHS_CELL,
+        comment: "Số tháng của năm kế hoạch đã qua đến ngày báo cáo (chấm chỉ tiêu số lượng)",
+      },
     ],
     freeze: { rows: INDICATORS_HEADER_ROW, columns: columnIndex("text") + 1 },
     print: {
@@ -262,11 +369,13 @@ export function composeIndicatorsSheet(
       paper: "A4",
       titleRows: `${INDICATORS_HEADER_ROW}:${INDICATORS_HEADER_ROW}`,
       fitToWidth: true,
-      printArea: `B1:${lastSummaryCol}${Math.max(lastRow, INDICATORS_HEADER_ROW)}`,
+      printArea: `B1:${lastSummaryCol}${Math.max(lastPrinted, INDICATORS_HEADER_ROW)}`,
       header: `Chỉ tiêu CCHC năm ${planData.year}`,
     },
     protect: { ...SHEET_PROTECTION },
     charts: [],
   };
-  return { sheet, orphans: applied.orphans };
+  // Refused entries are reported with their reason (indicatorEdits.ts), not as rows the plan lost.
+  const orphans = applied.orphans.filter((o) => !opts.refused?.[o.key]);
+  return { sheet, orphans };
 }

@@ -21,12 +21,21 @@ export const INDICATORS_SHEET_NAME = "Chỉ tiêu";
 
 export const INDICATORS_TABLE = "tblChiTieu";
 /** Header row of the table; the body starts on the next row. Rows above hold the title and BienDoGan. */
-export const INDICATORS_HEADER_ROW = 6;
+export const INDICATORS_HEADER_ROW = 9;
 export const MARGIN_CELL = "D3";
+/** The months of the plan year ended by the report date (named SoThangDaQua). */
+export const MONTHS_CELL = "D4";
 
 export interface IndicatorsSheetOptions {
   userInput?: UserInput;
   flavor: IndicatorFlavor;
+  /** Row key → why the definition typed in that row was not applied (indicatorEdits.ts). */
+  refused?: Record<string, string>;
+  /**
+   * Months of the plan year ended by the report date (monthsElapsed), for the cached results; the
+   * sheet's own cell computes it from NgayBaoCao. Omitted: 12 (judged on the whole year).
+   */
+  months?: number;
 }
 
 export const COUNT_FORMAT = "#,##0";
@@ -62,6 +71,16 @@ export const input = (format: CellFormat = {}): CellFormat => ({
   ...format,
 });
 
+/**
+ * A definition cell (Mã, Chỉ tiêu, …): open to the coordinator's corrections, without the input fill
+ * (what is typed there changes the plan on the next Tạo/cập nhật, see indicatorEdits.ts).
+ */
+const editable = (format: CellFormat = {}): CellFormat => ({
+  locked: false,
+  vertical: "top",
+  ...format,
+});
+
 function columnSpec(key: IndicatorColumnKey): TableColumn {
   const month = /^(num|den)(\d+)$/.exec(key);
   if (month) {
@@ -79,18 +98,25 @@ function columnSpec(key: IndicatorColumnKey): TableColumn {
     key: { header: "Khóa", role: "key", width: 8, hidden: true, format: locked() },
     code: {
       header: "Mã chỉ tiêu",
-      role: "plan",
+      role: "definition",
       // "PL.VII.7.2.1.1" on one line (test/unit/printFit.test.ts measures it).
       width: 13,
-      format: locked({ horizontal: "center" }),
+      // Text, so a typed "3.10" stays "3.10" and is not turned into the number 3.1.
+      format: editable({ horizontal: "center", numberFormat: "@" }),
     },
-    text: { header: "Chỉ tiêu", role: "plan", width: 45, format: locked({ wrap: true }) },
-    lead: { header: "Đơn vị chủ trì", role: "plan", width: 18, format: locked({ wrap: true }) },
+    text: { header: "Chỉ tiêu", role: "definition", width: 45, format: editable({ wrap: true }) },
+    lead: {
+      header: "Đơn vị chủ trì",
+      role: "definition",
+      width: 18,
+      format: editable({ wrap: true }),
+    },
     targetText: {
       header: "Chỉ tiêu kế hoạch",
-      role: "plan",
+      role: "definition",
       width: 13,
-      format: locked({ horizontal: "center", wrap: true }),
+      // Text, so a typed "90%" stays the words people write and is not turned into 0.9.
+      format: editable({ horizontal: "center", wrap: true, numberFormat: "@" }),
     },
     targetValue: {
       header: "Giá trị",
@@ -115,7 +141,8 @@ function columnSpec(key: IndicatorColumnKey): TableColumn {
     latestMonth: {
       header: "Tháng gần nhất",
       role: "computed",
-      width: 9,
+      // Wide enough for the legend's "Đúng tiến độ" above it (row 3; test/unit/printFit.test.ts).
+      width: 12,
       format: locked({ numberFormat: '"T"0', horizontal: "center" }),
     },
     latestValue: {
@@ -133,7 +160,8 @@ function columnSpec(key: IndicatorColumnKey): TableColumn {
     met: {
       header: "Đạt?",
       role: "computed",
-      width: 10,
+      // "Đúng tiến độ" in bold on one line.
+      width: 12,
       format: locked({ horizontal: "center", font: { bold: true } }),
     },
     note: { header: "Ghi chú", role: "plan", width: 32, format: locked({ wrap: true }) },
@@ -145,15 +173,15 @@ function columnSpec(key: IndicatorColumnKey): TableColumn {
     },
     numeratorLabel: {
       header: "Số đạt (tử số) là",
-      role: "plan",
+      role: "definition",
       width: 28,
-      format: locked({ wrap: true }),
+      format: editable({ wrap: true }),
     },
     denominatorLabel: {
       header: "Tổng số (mẫu số) là",
-      role: "plan",
+      role: "definition",
       width: 28,
-      format: locked({ wrap: true }),
+      format: editable({ wrap: true }),
     },
     updateNote: {
       header: "Ghi chú cập nhật",

@@ -60,6 +60,12 @@ export type ColumnRole =
   | "plan"
   /** Typed by staff: unlocked, preserved across re-runs. */
   | "input"
+  /**
+   * The plan's own text, open to the coordinator's corrections: written from the plan, unlocked, read
+   * back like input and compared with the plan before a rebuild (what differs is an edit, see
+   * indicatorEdits.ts); not counted as a typed value.
+   */
+  | "definition"
   /** Formula: locked, rewritten on every run. */
   | "computed";
 

@@ -242,13 +242,16 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
     const row = g.indicatorRows[i];
     const r = report.indicators[i];
     // The target's value, comparison and unit kind are literals of the formulas (the plan's, as the
-    // cached results): helper cells would print ">=" and "số lượng" beside the verdict.
+    // cached results): helper cells would print ">=" and "số lượng" beside the verdict. Judged over
+    // the period's months (a count against its share due by the period's end).
     const kind = q(ind.unit === "%" ? UNIT_KIND_RATE : UNIT_KIND_COUNT);
     const refs = {
       ytd: `D${row}`,
       target: String(targetValue(ind)),
       comparison: q(ind.comparison),
       unitKind: kind,
+      firstMonth: NAME_FIRST_MONTH,
+      months: NAME_LAST_MONTH,
     };
     put(`B${row}`, [[textCell(shortTaskText(ind.text, 120)), textCell(ind.id)]], body);
     put(

@@ -7,7 +7,7 @@ import type { ReportInputs } from "../domain/reportFigures";
 import { quarterEvidenceKey, quarterMarkKey } from "../domain/recurring";
 import { formatDmy } from "../domain/isoDate";
 import { monthWindow } from "../domain/reportPeriods";
-import { columnLetters, parseCell } from "./a1";
+import { columnLetters } from "./a1";
 import { marginPoints } from "./indicatorRows";
 import { INDICATORS_TABLE } from "./indicatorsSheet";
 import type { DefinedName, SheetLayout } from "./model";
@@ -86,8 +86,8 @@ export function withReportSourceNames(sheets: SheetLayout[]): SheetLayout[] {
 
 /**
  * The Chỉ tiêu sheet with its monthly columns labelled as the official reporting months (T1 =
- * 15/12 of the year before → 14/01, …), so a period's figures are sums of whole months: a note on
- * row 5 and the window above each Đạt/Tổng column.
+ * 15/12 of the year before → 14/01, …), so a period's figures are sums of whole months: the window
+ * above each Đạt/Tổng column.
  */
 export function withMonthWindowLabels(sheet: SheetLayout, year: number): SheetLayout {
   const table = sheet.table;
@@ -102,30 +102,10 @@ export function withMonthWindowLabels(sheet: SheetLayout, year: number): SheetLa
     return i < 0 ? null : `${columnLetters(tablePlacement(table).firstCol + i)}${headerRow - 1}`;
   };
   const small = { font: { size: 8, italic: true }, horizontal: "center" as const, locked: true };
-  // Another block (the target-conflict banners grow down from B4) may already use the row.
-  const rowUsed = sheet.blocks.some((b) => {
-    const top = parseCell(b.at).row;
-    return top <= headerRow - 1 && headerRow - 1 < top + b.cells.length;
+  // The note saying what T1…T12 are is the sheet's own (indicatorsAssembly.reportingMonthsNote).
+  const blocks = ["num1", "den1"].flatMap((key) => {
+    const cell = at(key);
+    return cell ? [{ at: cell, cells: [labels], format: small }] : [];
   });
-  const blocks = [
-    ...(rowUsed
-      ? []
-      : [
-          {
-            at: `B${headerRow - 1}`,
-            cells: [
-              [
-                `Tháng báo cáo theo NĐ 09/2019/NĐ-CP: T1 = 15/12/${year - 1}–14/01/${year}, T2 = 15/01–14/02, …, ` +
-                  `T12 = 15/11–14/12/${year}; kỳ báo cáo (trang Báo cáo) cộng các tháng trọn vẹn.`,
-              ],
-            ],
-            format: { font: { italic: true }, locked: true },
-          },
-        ]),
-    ...["num1", "den1"].flatMap((key) => {
-      const cell = at(key);
-      return cell ? [{ at: cell, cells: [labels], format: small }] : [];
-    }),
-  ];
   return { ...sheet, blocks: [...sheet.blocks, ...blocks] };
 }

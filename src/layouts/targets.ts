@@ -5,7 +5,7 @@
  * values read back. `workbookTargets` gives them from the sheets' constants; `targetsOf` reads them
  * off any built layout (tests check the two agree).
  */
-import { MARGIN_NAME } from "./indicatorFormulas";
+import { MARGIN_NAME, MONTHS_NAME } from "./indicatorFormulas";
 import {
   INDICATOR_COLUMNS,
   INDICATORS_SHEET_KEY,
@@ -134,6 +134,7 @@ export function workbookTargets(year: number): WorkbookTargets {
       { name: NAME_LEAD_COLUMN, readsValue: false },
       ...[NAME_TASK_KEYS, NAME_TASK_STATUS, NAME_TASK_DONE].map(columnName),
       { name: MARGIN_NAME, readsValue: true },
+      { name: MONTHS_NAME, readsValue: true },
       ...[NAME_INDICATOR_KEYS, NAME_INDICATOR_NUMS, NAME_INDICATOR_DENS].map(columnName),
       { name: NAME_WHOLE_PLAN, readsValue: false },
       ...[NAME_PERIOD, NAME_FROM, NAME_TO, NAME_FIRST_MONTH, NAME_LAST_MONTH].map(cellName),

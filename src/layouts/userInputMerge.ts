@@ -195,7 +195,9 @@ export function extractTableInput(
   }
 
   const ks = keySlot as ColumnSlot;
-  const keptSlots = slots.filter((s) => s.role === "input" || s.role === "user");
+  const keptSlots = slots.filter(
+    (s) => s.role === "input" || s.role === "definition" || s.role === "user"
+  );
   const planSlots = slots.filter((s) => s.role === "plan");
   const taken = new Set<string>(body.map((r) => keyText(r[ks.index])).filter((k) => k !== ""));
   const rows: TableInputRows = {};
@@ -371,7 +373,9 @@ export function applyTableInput(
       outRows.push(fitRow(opts.orphanRow(orphan, outRows.length, columns), columns.length));
   }
 
-  const writable = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === "input");
+  const writable = columns
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.role === "input" || c.role === "definition");
   const at = parseCell(table.at);
   const filled = outRows.map((row, r) => {
     const values = input[row.key];

@@ -14,9 +14,11 @@ import { composeRecurringSheet } from "./recurringSheet";
 import { composeHistorySheet } from "./historySheet";
 import { composeReportSheet } from "./reportSheet";
 import { withMonthWindowLabels, withReportSourceNames } from "./reportSources";
-import type { UserInput } from "./userInput";
+import { emptyUserInput, type UserInput } from "./userInput";
 import type { OrphanInput } from "./userInputMerge";
 import { cleanInputs } from "./xmlSafe";
+import { applyIndicatorEdits } from "./indicatorEdits";
+import { monthsElapsed } from "../domain/verdict";
 
 export type WorkbookFlavor = "addin" | "file";
 
@@ -31,10 +33,29 @@ export interface WorkbookOptions {
   flavor: WorkbookFlavor;
   /** Today's ISO date for cached results of =TODAY() (tests); default: the machine's local date. */
   today?: string;
+  /**
+   * The plan the workbook was built from, to tell the Chỉ tiêu sheet's typed corrections from what was
+   * written (indicatorEdits.ts). Omitted: the plan given; null: a new document, typed definitions of
+   * its targets are not corrections.
+   */
+  editBase?: Plan | null;
+  /**
+   * What an action does to the values read back once the Chỉ tiêu edits are applied, before the
+   * sheets are built around them ("Chốt số liệu" appends a snapshot of the edited plan to Lịch sử),
+   * and what it tells the user.
+   */
+  prepare?: PrepareInput;
 }
+
+export type PrepareInput = (
+  plan: Plan,
+  userInput: UserInput
+) => { userInput: UserInput; notes: string[] };
 
 export interface WorkbookBuild {
   layout: WorkbookLayout;
+  /** The plan built, with the targets corrected and added in the Chỉ tiêu sheet: the one to store. */
+  plan: Plan;
   settings: ReportSettings;
   /** Values typed for rows the plan no longer has: kept as rows at the end of their table, listed here. */
   orphans: OrphanInput[];
@@ -46,8 +67,15 @@ export interface WorkbookBuild {
 export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBuild {
   // Every string is made XML-safe before it reaches a sheet (xmlSafe.ts); keys stay consistent.
   const clean = cleanInputs(rawPlan, opts.userInput);
-  const plan = clean.plan;
-  opts = { ...opts, userInput: clean.userInput };
+  const edits = applyIndicatorEdits(clean.plan, clean.userInput, {
+    base:
+      opts.editBase === undefined
+        ? undefined
+        : opts.editBase && cleanInputs(opts.editBase, undefined).plan,
+  });
+  const plan = edits.plan;
+  const prepared = opts.prepare?.(plan, edits.userInput ?? emptyUserInput());
+  opts = { ...opts, userInput: prepared?.userInput ?? edits.userInput };
   // The coordinator's list of real units and groups ("Đơn vị") decides who answers for each task:
   // one set of ids for the hidden lead column and the per-unit lines that count over it.
   const roster = composeRosterSheet(plan, opts.userInput);
@@ -68,6 +96,8 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
   const indicators = composeIndicatorsSheet(plan, {
     userInput: opts.userInput,
     flavor: opts.flavor,
+    refused: edits.refused,
+    months: monthsElapsed(tasks.settings.asOf, plan.year),
   });
 
   // Quarter marks of recurring work (the periodic report reads them).
@@ -86,8 +116,16 @@ export function buildWorkbook(rawPlan: Plan, opts: WorkbookOptions): WorkbookBui
 
   return {
     layout: { sheets: withReportSourceNames(sheets) },
+    plan,
     settings: tasks.settings,
     orphans: [...tasks.orphans, ...recurring.orphans, ...indicators.orphans],
-    notes: [...clean.notes, ...tasks.settings.notes, ...roster.notes],
+    notes: [
+      ...(prepared?.notes ?? []),
+      ...clean.notes,
+      ...tasks.settings.notes,
+      ...roster.notes,
+      ...edits.changes,
+      ...edits.problems,
+    ],
   };
 }

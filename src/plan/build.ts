@@ -61,6 +61,8 @@ function buildIndicators(file: PlanFile, units: readonly Unit[]): Indicator[] {
       source: ind.source,
     };
     if (ind.note !== undefined) out.note = ind.note;
+    if (ind.corrections && ind.corrections.length > 0)
+      out.corrections = ind.corrections.map((c) => ({ ...c }));
     return out;
   });
 }

@@ -76,6 +76,7 @@ const indicatorSchema = z.object({
   lead: texts,
   source: z._default(z.string(), ""),
   note: z.optional(z.string()),
+  corrections: z.optional(z.array(correctionSchema)),
 });
 
 const unitSchema = z.object({ id: nonEmpty, name: nonEmpty, aliases: texts });

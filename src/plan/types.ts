@@ -69,6 +69,11 @@ export interface Indicator {
   /** Where it is printed: section II item or appendix objective. */
   source: string;
   note?: string;
+  /**
+   * Changes the coordinator typed in the Chỉ tiêu sheet (src/layouts/indicatorEdits.ts): the document's
+   * value is kept in `original`, so the sheet can say what was corrected.
+   */
+  corrections?: { field: string; original: string; corrected: string }[];
 }
 
 export interface Unit {

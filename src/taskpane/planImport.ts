@@ -6,12 +6,11 @@
  */
 import { importPlan, type ImportResult } from "../import/importPlan";
 import type { SourceDocument } from "../import/model";
-import { buildWorkbook } from "../layouts/workbook";
+import { buildWorkbook, type PrepareInput } from "../layouts/workbook";
 import { PLAN_SHEET_KEY, PLAN_SHEET_NAME, withPlanSheet } from "../layouts/planSheet";
 import { workbookTargets } from "../layouts/targets";
 import { getPlan } from "../plan";
 import type { Plan } from "../plan/types";
-import type { UserInput } from "../layouts/userInput";
 import { setWorkbookTargets } from "../plan/workbookTargets";
 import {
   refresh,
@@ -27,32 +26,38 @@ import { readSelectedTable, readWorkbookPlan } from "../render/office/planAction
 export { applyUnitEdits, type UnitEdit } from "../import/unitEdits";
 export type { ImportResult };
 
-/**
- * What an action does to the values read back before the layout is built around them ("Chốt số
- * liệu" appends a snapshot to Lịch sử), and what it tells the user.
- */
-export type PrepareInput = (
-  plan: Plan,
-  userInput: UserInput
-) => { userInput: UserInput; notes: string[] };
+/** A builder that also says which plan it stored (with the targets corrected in the sheet). */
+export interface PlanLayoutBuilder extends LayoutBuilder {
+  /** The plan of the last build, null before the first. */
+  builtPlan(): Plan | null;
+}
 
-/** The layout of a plan, add-in flavour, with the plan itself stored in the workbook (KeHoach). */
-export function layoutBuilderFor(plan: Plan, prepare?: PrepareInput): LayoutBuilder {
+/**
+ * The layout of a plan, add-in flavour, with the plan itself stored in the workbook (KeHoach).
+ * `editBase` (default: `plan`): the plan the sheets were built from, see WorkbookOptions.editBase;
+ * `prepare` changes the values read back (a snapshot), see WorkbookOptions.prepare.
+ */
+export function layoutBuilderFor(
+  plan: Plan,
+  opts: { editBase?: Plan | null; prepare?: PrepareInput } = {}
+): PlanLayoutBuilder {
   const targets = workbookTargets(plan.year);
+  let stored: Plan | null = null;
   return {
     targets: {
       ...targets,
       sheets: [...targets.sheets, { key: PLAN_SHEET_KEY, name: PLAN_SHEET_NAME }],
     },
-    build: (readBack) => {
-      const prepared = prepare?.(plan, readBack) ?? { userInput: readBack, notes: [] };
-      const built = buildWorkbook(plan, { userInput: prepared.userInput, flavor: "addin" });
+    build: (userInput) => {
+      const built = buildWorkbook(plan, { userInput, flavor: "addin", ...opts });
+      stored = built.plan;
       return {
-        layout: withPlanSheet(built.layout, plan),
-        notes: [...prepared.notes, ...built.notes],
+        layout: withPlanSheet(built.layout, built.plan),
+        notes: built.notes,
         orphans: built.orphans,
       };
     },
+    builtPlan: () => stored,
   };
 }
 
@@ -126,11 +131,10 @@ function shareTargets(plan: Plan | null): boolean {
 
 /** The tracker for an imported plan; the plan is stored in the workbook and its targets shared. */
 export async function createOrUpdateForPlan(deps: OfficeDeps, plan: Plan): Promise<CreateResult> {
-  const result = await createOrUpdate(deps, layoutBuilderFor(plan));
-  if (result.ok) {
-    shareTargets(plan);
-    remember(plan);
-  }
+  // A new document: the targets typed in the old sheet are not corrections of this one.
+  const builder = layoutBuilderFor(plan, { editBase: null });
+  const result = await createOrUpdate(deps, builder);
+  if (result.ok) shareTargets(remember(builder.builtPlan() ?? plan));
   return result;
 }
 
@@ -176,8 +180,10 @@ export async function createOrUpdateWorkbookPlan(
       details: e instanceof ActionError ? e.details : [],
     };
   }
-  const result = await createOrUpdate(deps, layoutBuilderFor(plan, prepare));
-  // Created: the plan (the built-in one for a new workbook) is now stored in the workbook.
-  if (result.ok) remember(plan);
+  const builder = layoutBuilderFor(plan, { prepare });
+  const result = await createOrUpdate(deps, builder);
+  // Created: the plan (the built-in one for a new workbook) is now stored in the workbook, with the
+  // targets corrected or added in the Chỉ tiêu sheet: CCHC.TARGET follows them.
+  if (result.ok) shareTargets(remember(builder.builtPlan() ?? plan));
   return result;
 }

@@ -23,6 +23,7 @@ import {
 import { TASKS_SHEET_NAME } from "../../src/layouts/tasksSheet";
 import { UNITS_SHEET_NAME } from "../../src/layouts/unitsSheet";
 import { col } from "../../src/layouts/indicatorFormulas";
+import { NEW_TARGET_ROWS, newRowKey } from "../../src/layouts/indicatorRows";
 
 const plan = getPlan();
 const SHEET = INDICATORS_SHEET_NAME;
@@ -57,7 +58,11 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
     const view = fake.table(INDICATORS_TABLE);
     expect(view.sheet).toBe(SHEET);
     expect(view.headers).toEqual(INDICATOR_COLUMNS.map((c) => c.header));
-    expect(view.body.map((r) => r[0])).toEqual(plan.indicators.map((i) => i.id));
+    // One row per target, then the empty rows where targets are added by hand (no key).
+    expect(view.body.map((r) => r[0])).toEqual([
+      ...plan.indicators.map((i) => i.id),
+      ...Array.from({ length: NEW_TARGET_ROWS }, (_, n) => newRowKey(n + 1)),
+    ]);
     expect(view.address.startsWith(`A${INDICATORS_HEADER_ROW}:`)).toBe(true);
 
     const first = INDICATORS_HEADER_ROW + 1;
@@ -70,7 +75,9 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
     expect(fake.isLocked(SHEET, MARGIN_CELL)).toBe(false);
     expect(fake.isLocked(SHEET, `${col("num1")}${first}`)).toBe(false);
     expect(fake.isLocked(SHEET, `${col("den12")}${first}`)).toBe(false);
-    expect(fake.isLocked(SHEET, `${col("text")}${first}`)).toBe(true);
+    // The definition cells are open to the coordinator's corrections (indicatorEdits.ts).
+    expect(fake.isLocked(SHEET, `${col("text")}${first}`)).toBe(false);
+    expect(fake.isLocked(SHEET, `${col("targetValue")}${first}`)).toBe(true);
     expect(fake.isLocked(SHEET, `${col("ytd")}${first}`)).toBe(true);
     expect(fake.sheet(SHEET).protection.protected).toBe(true);
     expect(fake.sheet(SHEET).cfs.length).toBeGreaterThanOrEqual(3);
@@ -165,9 +172,10 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
       if (round >= 4) expect(fake.cell(SHEET, MARGIN_CELL)).toBe(3);
       if (round >= 6) expect(now.get("3.3")?.["Người cập nhật"]).toBe("Lan (VP)");
       // The rewritten table is in plan order again, with its formulas back.
-      expect(fake.table(INDICATORS_TABLE).body.map((r) => r[0])).toEqual(
-        plan.indicators.map((i) => i.id)
-      );
+      expect(fake.table(INDICATORS_TABLE).body.map((r) => r[0])).toEqual([
+        ...plan.indicators.map((i) => i.id),
+        ...Array.from({ length: NEW_TARGET_ROWS }, (_, n) => newRowKey(n + 1)),
+      ]);
     }
     expect(expected.size).toBeGreaterThan(10);
   });
@@ -180,7 +188,7 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
     const smaller: Plan = { ...plan, indicators: plan.indicators.filter((i) => i.id !== "7.3") };
     await createOrUpdateOk(fake, smaller);
     const rows = fake.table(INDICATORS_TABLE).body;
-    const last = rows[rows.length - 1] ?? [];
+    const last = rows[rows.length - 1 - NEW_TARGET_ROWS] ?? [];
     const headers = fake.table(INDICATORS_TABLE).headers;
     expect(last[0]).toBe("7.3");
     expect(last[headers.indexOf("Đạt T2")]).toBe(4);
@@ -205,7 +213,9 @@ describe("Chỉ tiêu sheet through create/update in the fake workbook", () => {
       );
       await createOrUpdateOk(fake, big);
       const updateSyncs = fake.lastRun.syncs;
-      expect(fake.table(INDICATORS_TABLE).body).toHaveLength(big.indicators.length);
+      expect(fake.table(INDICATORS_TABLE).body).toHaveLength(
+        big.indicators.length + NEW_TARGET_ROWS
+      );
       // 100× the indicators is past one request's byte budget (src/render/office/payload.ts): the
       // write goes in more requests, as many in create as in update (the Chỉ tiêu table and the Báo
       // cáo targets' rows); payloadLimits.test bounds them by bytes ÷ budget with Microsoft's client.

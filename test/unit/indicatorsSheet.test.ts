@@ -4,7 +4,12 @@ import {
   INDICATOR_COLUMNS,
 } from "../../src/layouts/indicatorsSheet";
 import { composeIndicatorsSheet } from "../../src/layouts/indicatorsAssembly";
-import { printedTarget } from "../../src/layouts/indicatorRows";
+import {
+  NEW_ROW_KEY_PREFIX,
+  NEW_TARGET_ROWS,
+  newRowKey,
+  printedTarget,
+} from "../../src/layouts/indicatorRows";
 import {
   INDICATOR_COLUMN_KEYS,
   col,
@@ -37,6 +42,10 @@ const formulasOf = (sheet: SheetLayout): string[] =>
 
 const blank = Array.from({ length: 12 }, () => null as Scalar);
 
+/** The table's rows without the empty rows kept at the end for targets added by hand. */
+const targetRows = (sheet: SheetLayout) =>
+  (sheet.table?.rows ?? []).filter((r) => !r.key.startsWith(NEW_ROW_KEY_PREFIX));
+
 describe("Chỉ tiêu sheet layout", () => {
   const addin = composeIndicatorsSheet(fixturePlan(), { flavor: "addin" }).sheet;
   const file = composeIndicatorsSheet(fixturePlan(), { flavor: "file" }).sheet;
@@ -46,8 +55,8 @@ describe("Chỉ tiêu sheet layout", () => {
     expect(addin.name).toBe("Chỉ tiêu");
     expect(addin.table?.name).toBe(INDICATORS_TABLE);
     expect(addin.table?.at).toBe(`A${INDICATORS_HEADER_ROW}`);
-    expect(addin.table?.rows.map((r) => r.key)).toEqual(FIXTURE_INDICATORS.map((i) => i.id));
-    for (const row of addin.table?.rows ?? []) {
+    expect(targetRows(addin).map((r) => r.key)).toEqual(FIXTURE_INDICATORS.map((i) => i.id));
+    for (const row of targetRows(addin)) {
       expect(row.cells).toHaveLength(INDICATOR_COLUMNS.length);
       expect(row.results).toHaveLength(INDICATOR_COLUMNS.length);
       expect(row.numberFormats).toHaveLength(INDICATOR_COLUMNS.length);
@@ -82,7 +91,8 @@ describe("Chỉ tiêu sheet layout", () => {
 
   test("input cells are unlocked and validated as whole numbers ≥ 0 with a Vietnamese alert; the rest is locked", () => {
     for (const c of INDICATOR_COLUMNS) {
-      if (c.role === "input") {
+      // The definitions are open to the coordinator's corrections (indicatorEdits.ts).
+      if (c.role === "input" || c.role === "definition") {
         expect(c.format?.locked).toBe(false);
       } else {
         expect(c.format?.locked).not.toBe(false);
@@ -230,7 +240,7 @@ describe("Chỉ tiêu sheet layout", () => {
     expect(String(cell(rowOf(addin, "PL.III.1.8"), "note"))).toContain("≥ 70%");
     expect(String(cell(rowOf(addin, "3.5b"), "note"))).toBe("Chỉ tính TTHC có nghĩa vụ tài chính.");
     expect(String(cell(rowOf(addin, "3.2b"), "note"))).toBe("");
-    const banner = addin.blocks.find((b) => b.at === "B4");
+    const banner = addin.blocks.find((b) => b.at === `B${INDICATORS_HEADER_ROW - 2}`);
     expect(banner?.cells).toEqual([
       [
         "⚠ Chỉ tiêu 3.3, PL.III.1.8: văn bản kế hoạch ghi các mức khác nhau. Trang này chấm 3.3 theo mức ≥ 90%, PL.III.1.8 theo mức ≥ 70%; lý do ở cột Ghi chú.",
@@ -275,7 +285,7 @@ describe("Chỉ tiêu sheet layout", () => {
     const orphan = rowOf(sheet, "OLD.1");
     expect([cell(orphan, "num1"), cell(orphan, "den1")]).toEqual([5, 7]);
     expect(String(cell(orphan, "note"))).toMatch(/không còn trong kế hoạch/);
-    expect(sheet.table?.rows.at(-1)?.key).toBe("OLD.1");
+    expect(targetRows(sheet).at(-1)?.key).toBe("OLD.1");
   });
 
   test("a column the user added at the right and a row the user inserted are carried over", () => {
@@ -330,18 +340,21 @@ describe("Chỉ tiêu sheet layout", () => {
     expect(rate[idx("text")]).toBeNull();
   });
 
-  test("colour rules: met, near, missed on the summary; bad and unused inputs flagged", () => {
-    const last = INDICATORS_HEADER_ROW + FIXTURE_INDICATORS.length;
+  test("colour rules: met, on track, near, missed on the summary; bad and unused inputs flagged", () => {
+    const last = INDICATORS_HEADER_ROW + FIXTURE_INDICATORS.length + NEW_TARGET_ROWS;
     const summary = `${col("ytd")}${INDICATORS_HEADER_ROW + 1}:${col("met")}${last}`;
     const onSummary = addin.rules.filter((r) => r.range === summary);
     expect(onSummary.map((r) => (r.type === "expression" ? r.format.fill : null))).toEqual([
       "#C6EFCE",
+      "#DDEBF7",
       "#FFEB9C",
       "#FFC7CE",
     ]);
     expect(onSummary.every((r) => r.type === "expression" && r.stopIfTrue)).toBe(true);
-    expect(onSummary.map((r) => (r.type === "expression" ? r.formula : "")).join()).toContain(
-      "BienDoGan"
+    // The colour is the verdict's: one rule per text of the Đạt? column.
+    const first = INDICATORS_HEADER_ROW + 1;
+    expect(onSummary.map((r) => (r.type === "expression" ? r.formula : ""))).toEqual(
+      ["Đạt", "Đúng tiến độ", "Gần đạt", "Chưa đạt"].map((v) => `=$${col("met")}${first}="${v}"`)
     );
     const dens = `${col("den1")}${INDICATORS_HEADER_ROW + 1}:${col("den12")}${last}`;
     expect(addin.rules.filter((r) => r.range === dens).length).toBeGreaterThanOrEqual(2);
@@ -363,8 +376,11 @@ describe("Chỉ tiêu sheet layout", () => {
       flavor: "addin",
       userInput: emptyUserInput(),
     }).sheet;
-    expect(sheet.table?.rows).toEqual([]);
-    expect(sheet.rules).toEqual([]);
+    // A pasted table has no targets: only the empty rows where the coordinator adds them.
+    expect(sheet.table?.rows.map((r) => r.key)).toEqual([1, 2, 3].map(newRowKey));
+    expect(
+      sheet.rules.every((r) => r.range.endsWith(`${INDICATORS_HEADER_ROW + NEW_TARGET_ROWS}`))
+    ).toBe(true);
     expect(sheet.print?.printArea).toBe(`B1:${col("note")}${INDICATORS_HEADER_ROW}`);
   });
 
@@ -395,7 +411,7 @@ describe("Chỉ tiêu sheet layout", () => {
     const sheet = composeIndicatorsSheet(plan, { flavor: "addin" }).sheet;
 
     test("every numeric target of the plan has exactly one row", () => {
-      expect(sheet.table?.rows.map((r) => r.key)).toEqual(plan.indicators.map((i) => i.id));
+      expect(targetRows(sheet).map((r) => r.key)).toEqual(plan.indicators.map((i) => i.id));
       expect(new Set(plan.indicators.map((i) => i.id)).size).toBe(plan.indicators.length);
     });
 
@@ -422,7 +438,7 @@ describe("Chỉ tiêu sheet layout", () => {
       );
       expect(note).toMatch(/70%/);
       expect(cell(rowOf(sheet, "3.3"), "targetValue")).toBe(0.9);
-      expect(sheet.blocks.find((b) => b.at === "B4")?.cells).toEqual([
+      expect(sheet.blocks.find((b) => b.at === `B${INDICATORS_HEADER_ROW - 2}`)?.cells).toEqual([
         [
           "⚠ Chỉ tiêu 3.3: văn bản kế hoạch ghi các mức khác nhau. Trang này chấm theo mức ≥ 90%; lý do ở cột Ghi chú.",
         ],

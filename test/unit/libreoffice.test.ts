@@ -58,6 +58,13 @@ const addDays = (iso: string, days: number): string => {
 };
 
 /** A filled-in year: every kind of task outcome, and twelve months of numbers for every indicator. */
+/** The target added by hand: the empty row it was typed in, its id and definition cells. */
+const HAND = {
+  row: "(dòng mới 1)",
+  id: "TAY.1",
+  definition: { code: "TAY.1", text: "Tỷ lệ phản ánh được trả lời đúng hạn", targetText: "≥ 92%" },
+};
+
 function filledInput(plan: Plan): UserInput {
   const tasks: Record<string, Record<string, Scalar>> = {};
   plan.tasks.forEach((task, i) => {
@@ -108,6 +115,13 @@ function filledInput(plan: Plan): UserInput {
     }
     indicators[ind.id] = row;
   });
+  // A target the coordinator added by hand in an empty row: computed like the document's.
+  const hand: Record<string, Scalar> = { ...HAND.definition };
+  for (let m = 1; m <= 12; m++) {
+    hand[`den${m}`] = 50 + m;
+    hand[`num${m}`] = 45 + m;
+  }
+  indicators[HAND.row] = hand;
   // The coordinator's list: a unit of their own in two groups, a plan unit in one (groups' tasks
   // then count for these units, through the hidden lead-id column).
   const roster: Record<string, Record<string, Scalar>> = {
@@ -133,6 +147,7 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
   const plan = getPlan();
   const input = filledInput(plan);
   let layout: WorkbookLayout;
+  let built: Plan;
   let lo: ExcelJS.Workbook;
   let work: string;
 
@@ -147,12 +162,14 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
     }
     work = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-lo-"));
     const profile = makeProfile(path.join(work, "profile"));
-    layout = buildWorkbook(plan, {
+    const build = buildWorkbook(plan, {
       flavor: "file",
       asOf: AS_OF,
       soonDays: SOON_DAYS,
       userInput: input,
-    }).layout;
+    });
+    layout = build.layout;
+    built = build.plan;
 
     const source = path.join(work, "CCHC-2024.xlsx");
     fs.writeFileSync(source, await renderWorkbookFile(poisoned(layout)));
@@ -290,13 +307,14 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
     const ws = lo.getWorksheet(sheet.name)!;
     const at = parseCell(spec.at);
     const colOf = (key: string) => at.col + spec.columns.findIndex((c) => c.key === key);
-    const byId = new Map(plan.indicators.map((i) => [i.id, i]));
+    const byId = new Map(built.indicators.map((i) => [i.id, i]));
+    expect(byId.has(HAND.id)).toBe(true);
     let met = 0;
     let missed = 0;
     spec.rows.forEach((row, i) => {
       const ind = byId.get(row.key);
       if (!ind) return;
-      const typed = input.tables[INDICATORS_TABLE][ind.id];
+      const typed = input.tables[INDICATORS_TABLE][ind.id === HAND.id ? HAND.row : ind.id];
       const nums = Array.from({ length: 12 }, (_, m) => typed[`num${m + 1}`]);
       const dens = Array.from({ length: 12 }, (_, m) => typed[`den${m + 1}`]);
       let ytd: number;
@@ -319,7 +337,7 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
       if (isMetNow) met += 1;
       else missed += 1;
     });
-    expect(met + missed).toBe(plan.indicators.length);
+    expect(met + missed).toBe(plan.indicators.length + 1);
     expect(met).toBeGreaterThan(0);
     expect(missed).toBeGreaterThan(0);
   });
@@ -331,8 +349,11 @@ describe("LibreOffice Calc recalculates the generated workbook like the domain c
       "lo.xlsx"
     );
     for (const name of [TASKS_TABLE, INDICATORS_TABLE, ROSTER_TABLE]) {
-      for (const [key, values] of Object.entries(input.tables[name])) {
+      for (const [typedKey, values] of Object.entries(input.tables[name])) {
+        // The hand-added target's numbers are under its id now; its definition is the plan's.
+        const key = name === INDICATORS_TABLE && typedKey === HAND.row ? HAND.id : typedKey;
         for (const [column, value] of Object.entries(values)) {
+          if (key === HAND.id && column in HAND.definition) continue;
           expect({
             name,
             key,

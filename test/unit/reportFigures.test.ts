@@ -1,6 +1,6 @@
 import { isoToSerial } from "../../src/domain/excelDate";
 import { computeReport, indicatorReport, reportJson } from "../../src/domain/reportFigures";
-import { reportPeriod, type PeriodId } from "../../src/domain/reportPeriods";
+import { PERIODS, reportPeriod, type PeriodId } from "../../src/domain/reportPeriods";
 import { reportTaskOutcome, type RecurringInputs } from "../../src/domain/reportTasks";
 import type { TaskInputs } from "../../src/domain/unitRollup";
 import { getPlan } from "../../src/plan";
@@ -204,11 +204,16 @@ describe("targets over a period's months", () => {
 
   it("counts add up and compare with the count target", () => {
     const count = { ...rate, unit: "count" as const, target: 2, denominator: null };
+    // 2 a year: nothing is due in Quý I (⌊2 × 3 ÷ 12⌋ = 0), so 1 is ahead of time, not short of 2.
     expect(indicatorReport(count, { num1: 1, num5: 1 }, [1, 2, 3], 5)).toMatchObject({
       value: 1,
       target: 2,
-      verdict: "Chưa đạt",
+      verdict: "Đúng tiến độ",
     });
     expect(indicatorReport(count, { num1: 1, num5: 1 }, [1, 2, 3, 4, 5, 6], 5).verdict).toBe("Đạt");
+    // Quý II's share is 1 (⌊2 × 6 ÷ 12⌋ − ⌊2 × 3 ÷ 12⌋); the whole year is judged against 2.
+    expect(indicatorReport(count, { num1: 1, num4: 0 }, [4, 5, 6], 5).verdict).toBe("Chưa đạt");
+    expect(indicatorReport(count, { num5: 1 }, [4, 5, 6], 5).verdict).toBe("Đúng tiến độ");
+    expect(indicatorReport(count, { num5: 1 }, PERIODS[5].months, 5).verdict).toBe("Chưa đạt");
   });
 });

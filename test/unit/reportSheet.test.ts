@@ -67,7 +67,11 @@ describe("the Báo cáo sheet", () => {
     expect(labels[0].cells[0]).toHaveLength(12);
     expect(labels[0].cells[0][11]).toBe("15/11–14/12");
     expect(
-      sheet.blocks.some((b) => String(b.cells[0][0]).startsWith("Tháng báo cáo theo NĐ 09"))
+      sheet.blocks.some((b) =>
+        String(b.cells[0][0]).startsWith(
+          "Tháng báo cáo (NĐ 09/2019/NĐ-CP): T1 = 15/12 năm trước–14/01/2024, …, T12 = 15/11–14/12/2024."
+        )
+      )
     ).toBe(true);
   });
 });

@@ -62,7 +62,7 @@ export async function runSnapshot(argv: readonly string[], io: SnapshotIO): Prom
     });
     const out = path.resolve(cwd, args.file);
     // The plan stays in the file (KeHoach): the next report, snapshot or --from reads it back.
-    const data = await renderWorkbookFile(withPlanSheet(build.layout, plan));
+    const data = await renderWorkbookFile(withPlanSheet(build.layout, build.plan));
     await writeOutputFile(out, data, { force: true });
     io.stderr(
       `Đã chốt số liệu lần ${no}, kỳ ${periodName(report)} ` +

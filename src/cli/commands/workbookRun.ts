@@ -162,7 +162,14 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
     progress(`Đang dựng các trang ${sheetNames.join(", ")}…`);
     let build;
     try {
-      build = buildWorkbook(plan, { flavor: "file", asOf: args.asOf, userInput, today: io.today });
+      build = buildWorkbook(plan, {
+        flavor: "file",
+        asOf: args.asOf,
+        userInput,
+        today: io.today,
+        // The typed definitions are compared with the plan the file was built from.
+        editBase: args.plan === undefined ? undefined : stored,
+      });
     } catch (err) {
       if (err instanceof RangeError) throw new InputError(err.message);
       throw err;
@@ -177,13 +184,13 @@ export async function runWorkbook(argv: readonly string[], io: WorkbookIO): Prom
 
     progress(`Đang ghi ${out}…`);
     // The plan travels inside the workbook: --from and the add-in read it back (layouts/planSheet.ts).
-    const data = await renderWorkbookFile(withPlanSheet(build.layout, plan));
+    const data = await renderWorkbookFile(withPlanSheet(build.layout, build.plan));
     await writeOutputFile(out, data, { force: args.force });
 
     const { asOf, soonDays } = build.settings;
     const overdue = planRollup(plan, taskInputsOf(userInput), asOf, soonDays).overdue;
     io.stderr(
-      `Đã ghi ${out}: ${plan.tasks.length} nhiệm vụ, ${plan.indicators.length} chỉ tiêu, ` +
+      `Đã ghi ${out}: ${plan.tasks.length} nhiệm vụ, ${build.plan.indicators.length} chỉ tiêu, ` +
         `${leadUnits(plan).length} đơn vị chủ trì, ${overdue} nhiệm vụ quá hạn tính đến ${formatDmy(asOf)}` +
         `${args.asOf === undefined && typeof build.settings.asOfCell === "string" ? " (hôm nay)" : ""}.\n`
     );

@@ -99,10 +99,19 @@ function countsIn(layout: WorkbookLayout): CountsParts {
   };
 }
 
-function countKept(tables: Record<string, ExtractedTableInput>): number {
+/** Typed values read back; the plan's definitions read back with them (role "definition") are not. */
+function countKept(tables: Record<string, ExtractedTableInput>, layout: WorkbookLayout): number {
+  const definitions = new Set(
+    layout.sheets.flatMap((s) =>
+      (s.table?.columns ?? [])
+        .filter((c) => c.role === "definition")
+        .map((c) => `${s.table?.name}\u0000${c.key}`)
+    )
+  );
   let n = 0;
-  for (const t of Object.values(tables))
-    for (const row of Object.values(t.rows)) n += Object.keys(row).length;
+  for (const [name, t] of Object.entries(tables))
+    for (const row of Object.values(t.rows))
+      n += Object.keys(row).filter((k) => !definitions.has(`${name}\u0000${k}`)).length;
   return n;
 }
 
@@ -174,7 +183,8 @@ export async function createOrUpdate(
         build.targets.sheets.flatMap((t) => (t.table?.keepBlankRows ? [t.table.name] : []))
       );
       const kept = countKept(
-        Object.fromEntries(Object.entries(extracted).filter(([name]) => !prefilled.has(name)))
+        Object.fromEntries(Object.entries(extracted).filter(([name]) => !prefilled.has(name))),
+        built.layout
       );
       const created = sheets.filter((s) => s.created).length;
       const message =

@@ -1,7 +1,8 @@
 /**
- * Reading what users typed in a table without reading the whole table. The merge keeps the key, input
- * and user columns (and the plan columns of a row without a key, which the user inserted), so only
- * those are loaded: the plan texts and computed formulas, most of the table's bytes, stay in Excel.
+ * Reading what users typed in a table without reading the whole table. The merge keeps the key, input,
+ * definition (the Chỉ tiêu texts open to corrections) and user columns (and the plan columns of a row
+ * without a key, which the user inserted), so only those are loaded: the other plan texts and the
+ * computed formulas, most of the table's bytes, stay in Excel.
  *
  * - With the probe's round trip (`queueGuessedRead`): the header row, and the key and input columns at
  *   the places the layout put them. When the header read back has them there and nothing else needs
@@ -21,8 +22,11 @@ import {
 import { readCell } from "./cells";
 import { errorCode } from "./errors";
 
-/** The roles whose body cells the merge keeps for every row. */
-const KEPT_ROLES = new Set(["key", "input", "user"]);
+/**
+ * The roles whose body cells the merge keeps for every row; "definition": the plan's texts open to
+ * corrections, compared with the stored plan after the read (layouts/indicatorEdits.ts).
+ */
+const KEPT_ROLES = new Set(["key", "input", "definition", "user"]);
 
 /**
  * Columns right of the layout's read with the guess, where columns a user added to the table are

@@ -76,8 +76,8 @@ export function History(props: HistoryProps): React.JSX.Element {
     <>
       <Subtitle2 as="h2">Chốt số liệu báo cáo</Subtitle2>
       <Caption1>
-        Ghi số liệu của kỳ (toàn cơ quan, từng đơn vị, từng chỉ tiêu) vào trang “Lịch sử”; các lần chốt
-        trước được giữ nguyên.
+        Ghi số liệu của kỳ (toàn cơ quan, từng đơn vị, từng chỉ tiêu) vào trang “Lịch sử”; các lần
+        chốt trước được giữ nguyên.
       </Caption1>
       <div style={styles.row}>
         <Field label="Kỳ báo cáo">
