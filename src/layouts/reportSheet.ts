@@ -21,7 +21,7 @@ import {
 } from "../domain/reportTasks";
 import { targetValue } from "../domain/indicatorTarget";
 import { UNIT_KIND_COUNT, UNIT_KIND_RATE, verdictExpression } from "./indicatorFormulas";
-import { comparisonCell, printedTarget } from "./indicatorRows";
+import { printedTarget } from "./indicatorRows";
 import type { Block, CellFormat, DefinedName, Scalar, SheetLayout } from "./model";
 import {
   HELPER_FIRST_COL,
@@ -46,6 +46,7 @@ import {
   periodToFormula,
   type HelperColumnKey,
 } from "./reportFormulas";
+import { xlString as q } from "./excelFacts";
 import { DATE_FORMAT, SHEET_FONT, SHEET_PROTECTION } from "./style";
 import { unitCriterion } from "./tasksFormulas";
 import type { UserInput } from "./userInput";
@@ -236,35 +237,26 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
   // 3. Targets over the period's months.
   const ir = g.indicatorHeaderRow;
   put(`B${ir - 1}`, [["3. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU (cộng các tháng báo cáo của kỳ)"]], bold);
-  put(
-    `B${ir}`,
-    [
-      [
-        "Chỉ tiêu",
-        "Mã",
-        "Kết quả trong kỳ",
-        "Chỉ tiêu kế hoạch",
-        "Đánh giá",
-        "Giá trị",
-        "So sánh",
-        "Đơn vị tính",
-      ],
-    ],
-    header
-  );
+  put(`B${ir}`, [["Chỉ tiêu", "Mã", "Kết quả trong kỳ", "Chỉ tiêu kế hoạch", "Đánh giá"]], header);
   plan.indicators.forEach((ind, i) => {
     const row = g.indicatorRows[i];
     const r = report.indicators[i];
-    const kind = ind.unit === "%" ? UNIT_KIND_RATE : UNIT_KIND_COUNT;
-    // Judged over the period's months (a count against its share due by the period's end).
+    // The target's value, comparison and unit kind are literals of the formulas (the plan's, as the
+    // cached results): helper cells would print ">=" and "số lượng" beside the verdict. Judged over
+    // the period's months (a count against its share due by the period's end).
+    const kind = q(ind.unit === "%" ? UNIT_KIND_RATE : UNIT_KIND_COUNT);
     const refs = {
-      ...{ ytd: `D${row}`, target: `G${row}`, comparison: `H${row}`, unitKind: `I${row}` },
-      ...{ firstMonth: NAME_FIRST_MONTH, months: NAME_LAST_MONTH },
+      ytd: `D${row}`,
+      target: String(targetValue(ind)),
+      comparison: q(ind.comparison),
+      unitKind: kind,
+      firstMonth: NAME_FIRST_MONTH,
+      months: NAME_LAST_MONTH,
     };
     put(`B${row}`, [[textCell(shortTaskText(ind.text, 120)), textCell(ind.id)]], body);
     put(
       `D${row}`,
-      [[indicatorValueFormula(`C${row}`, `I${row}`, UNIT_KIND_RATE)]],
+      [[indicatorValueFormula(`C${row}`, kind, UNIT_KIND_RATE)]],
       {
         ...body,
         numberFormat: ind.unit === "%" ? "0.0%" : "0",
@@ -279,14 +271,6 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
       { ...body, horizontal: "center", font: { bold: true } },
       [[r.verdict ?? ""]]
     );
-    put(`G${row}`, [[targetValue(ind)]], {
-      ...body,
-      horizontal: "center",
-      numberFormat: ind.unit === "%" ? "0%" : "0",
-    });
-    put(`H${row}`, [[comparisonCell(ind.comparison), kind]], { ...body, horizontal: "center" }, [
-      [ind.comparison, kind],
-    ]);
   });
 
   const names: DefinedName[] = [
@@ -302,7 +286,9 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
     name: REPORT_SHEET_NAME,
     tabColor: "#C00000",
     font: SHEET_FONT,
-    columnWidths: [2, 52, 10, 11, 11, 11, 10, 10, 56, 2, 2],
+    // B: section names, units, targets; C–F: figures and the targets' Mã (ids such as PL.VII.7.2.1.1),
+    // result, planned level ("ít nhất 2 sáng kiến") and verdict ("Đúng tiến độ"); I: overdue lists.
+    columnWidths: [2, 56, 13, 11, 13, 12, 10, 10, 52, 2, 2],
     blocks: [...blocks, helper.unitLists],
     table: helper.table,
     rules: [],

@@ -3,6 +3,7 @@
  * and margins at their edges, the BienDoGan band, annual counts judged against what is due by the
  * report date (SoThangDaQua), and the sheet's sentences saying so.
  */
+import { xlString } from "../../src/layouts/excelFacts";
 import "../support/customFunctionsStub";
 import { createEngine, valueAt } from "../support/hyperformula";
 import { judgeIndicator, type VerdictInput } from "../../src/domain/verdict";
@@ -144,7 +145,7 @@ describe("Chỉ tiêu verdicts (HyperFormula): edges, the near band, counts by t
     }
   });
 
-  test("a report period's verdict (the Báo cáo formula, its months as cells) equals the domain's", () => {
+  test("a report period's verdict (the Báo cáo formula, its months as cells, its target as cells or literals) equals the domain's", () => {
     // Every period of the report, counts and rates, each comparison, values around the share due.
     const cases: VerdictInput[] = [];
     for (const p of PERIODS)
@@ -174,12 +175,23 @@ describe("Chỉ tiêu verdicts (HyperFormula): edges, the near band, counts by t
         c.firstMonth!,
         c.months,
         verdictExpression(refs, "file"),
+        // As the Báo cáo sheet writes it: the target, comparison and unit kind as literals.
+        verdictExpression(
+          {
+            ...refs,
+            target: String(c.target),
+            comparison: xlString(c.comparison),
+            unitKind: xlString(kind),
+          },
+          "file"
+        ),
       ];
     });
     const hf = createEngine({ S: rows }, { names: { [MARGIN_NAME]: 5 } });
     try {
       const sheet = cases.map((_, i) => valueAt(hf, "S", `G${i + 1}`));
       expect(sheet).toEqual(cases.map((c) => judgeIndicator(c)));
+      expect(cases.map((_, i) => valueAt(hf, "S", `H${i + 1}`))).toEqual(sheet);
       expect(new Set(sheet)).toEqual(new Set(["Đạt", "Đúng tiến độ", "Gần đạt", "Chưa đạt"]));
     } finally {
       hf.destroy();

@@ -6,6 +6,7 @@
  * target's period value and verdict. The "Đơn vị" list gives a group lead two member units, so the
  * per-unit part counts by the same lines as "Theo đơn vị" (a group's task for each member). One page of each is rendered to PNG in test-output/.
  */
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -141,4 +142,22 @@ test("a long overdue list is cut after OVERDUE_LIST_MAX tasks and says how many 
 
 test("the six-month report was printed to PDF for people to look at", () => {
   expect(fs.statSync(path.join(OUTPUT, "bao-cao-h1.pdf")).size).toBeGreaterThan(10_000);
+});
+
+test("printed: sections 2 and 3 each start a page; no helper value (“>=”, “So sánh”) is printed", () => {
+  const pdf = path.join(OUTPUT, "bao-cao-h1.pdf");
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
+  const pages = text
+    .split("\f")
+    .map((p) => p.split("\n").filter((l) => l.trim() !== ""))
+    .filter((lines) => lines[0] === `Báo cáo CCHC năm ${plan.year}`);
+  expect(pages.length).toBeGreaterThanOrEqual(3);
+  for (const title of ["2. THEO ĐƠN VỊ CHỦ TRÌ", "3. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"]) {
+    const page = pages.find((lines) => lines.some((l) => l.startsWith(title)));
+    // The first line under the page header.
+    expect(page?.[1]?.startsWith(title)).toBe(true);
+  }
+  const all = pages.flat().join("\n");
+  for (const helper of [">=", "<=", "So sánh", "Đơn vị tính", "Giá trị"])
+    expect(all).not.toContain(helper);
 });
