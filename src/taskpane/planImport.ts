@@ -87,31 +87,37 @@ export async function importSelection(deps: OfficeDeps): Promise<ImportResult> {
 }
 
 let sharedTargets = "";
-/** The workbook's plan as this pane last read or wrote it (null: not yet). */
-let knownPlan: Plan | null = null;
-/** The title of the plan stored in the workbook (null: none stored, or not read yet). */
-let storedTitle: string | null = null;
+/**
+ * What this pane last read from or wrote to the workbook: the plan stored in it (null: none stored);
+ * null before the first read. The plan actions use and the title the pane shows both derive from it.
+ */
+let known: { stored: Plan | null } | null = null;
 
 /**
  * The title of the plan this workbook tracks, as last read or written by this pane; null while the
  * workbook has none (the pane then names no plan rather than the built-in example's agency).
  */
 export function workbookPlanTitle(): string | null {
-  return storedTitle;
+  return known?.stored?.title ?? null;
 }
 
+/** Remembers what the workbook stores; the plan to use (the built-in one while none is stored). */
 function remember(stored: Plan | null): Plan {
-  storedTitle = stored?.title ?? null;
-  knownPlan = stored ?? getPlan();
-  return knownPlan;
+  known = { stored };
+  return stored ?? getPlan();
+}
+
+/** Reads the stored plan, shares its targets and remembers it; true when the targets changed. */
+async function readStoredPlan(run: OfficeDeps["run"]): Promise<{ plan: Plan; changed: boolean }> {
+  const stored = await readWorkbookPlan(run);
+  const changed = shareTargets(stored);
+  return { plan: remember(stored), changed };
 }
 
 /** The workbook's plan: as last read or written by this pane, else read now (2 round trips). */
 export async function workbookPlan(run: OfficeDeps["run"]): Promise<Plan> {
-  if (knownPlan) return knownPlan;
-  const stored = await readWorkbookPlan(run);
-  shareTargets(stored);
-  return remember(stored);
+  if (known) return known.stored ?? getPlan();
+  return (await readStoredPlan(run)).plan;
 }
 
 /**
@@ -147,9 +153,7 @@ export async function refreshWithWorkbookPlan(deps: OfficeDeps): Promise<ActionR
   const first = await refresh(deps);
   if (!first.ok) return first;
   try {
-    const stored = await readWorkbookPlan(deps.run);
-    remember(stored);
-    if (!shareTargets(stored)) return first;
+    if (!(await readStoredPlan(deps.run)).changed) return first;
   } catch (e) {
     shareTargets(null);
     return {
@@ -170,9 +174,7 @@ export async function createOrUpdateWorkbookPlan(
 ): Promise<CreateResult> {
   let plan: Plan;
   try {
-    const stored = await readWorkbookPlan(deps.run);
-    shareTargets(stored);
-    plan = remember(stored);
+    plan = (await readStoredPlan(deps.run)).plan;
   } catch (e) {
     return {
       ok: false,
