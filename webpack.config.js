@@ -171,7 +171,9 @@ module.exports = async (env, argv) => {
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
+        // A module html-webpack-plugin runs in Node: it writes the page with the "connecting" pane
+        // already rendered in it (first paint before any script runs; docs/BENCHMARKS.md).
+        template: "./src/taskpane/taskpane.html.tsx",
         // Order matters in the shared runtime: functions register before the UI renders.
         chunks: ["functions", "commands", "taskpane"],
         chunksSortMode: "manual",

@@ -6,7 +6,9 @@
  * that never paints (hidden) still gets the task after `latestMs`. That safety net is long (10 s)
  * because a busy machine can take more than 3 s to paint, and firing it early puts the chunks back
  * in front of the paint (bench: 4 of 15 loads under load with 3 s); nothing waits for it, since the
- * actions panel loads itself on demand when Office is ready.
+ * actions panel loads itself on demand when Office is ready. taskpane.html carries the pane as
+ * first rendered, so the first paint usually happens before taskpane.js runs and the task follows
+ * its first render call at once.
  */
 export interface PaintHost {
   performance?: Pick<Performance, "getEntriesByName">;

@@ -80,6 +80,21 @@ test("the task pane page loads functions.js before the UI, and office.js before 
   }
 });
 
+test("the task pane page carries the connecting pane and its styles, for a paint before any script", () => {
+  const html = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
+  const root = html.slice(html.search(/<div id="?root"?>/));
+  expect(root.length).toBeLessThan(html.length);
+  expect(root).toMatch(/<h1[^>]*>Theo dõi CCHC<\/h1>/);
+  expect(root).toContain("Kế hoạch cải cách hành chính");
+  expect(root).toContain("Đang kết nối với Excel…");
+  expect(root).toMatch(/<main>.*<\/main>/s);
+  // Fluent's theme variables and the components' atomic classes, as Griffel would insert them.
+  expect(root).toContain("--colorNeutralForeground1:");
+  expect(html).toMatch(/<style data-make-styles-bucket=/);
+  // Only styles are inlined: the Content-Security-Policy still refuses inline scripts.
+  expect(html.match(/<script\b[^>]*>/g)?.every((tag) => /\ssrc=/.test(tag))).toBe(true);
+});
+
 test("the functions bundle registers its functions with CustomFunctions.associate", () => {
   const js = fs.readFileSync(path.join(out, "functions.js"), "utf8");
   const meta = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as {

@@ -6,9 +6,10 @@
  * and a "Thử lại" button.
  */
 import * as React from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { ActionsProps } from "./Actions";
 import { retryingLoader } from "../lazyChunk";
+import { Connecting } from "../Shell";
 
 export type ActionsComponent = React.ComponentType<ActionsProps>;
 
@@ -110,5 +111,5 @@ export function ActionsPanel({ loadPanel, ...props }: ActionsPanelProps): React.
       </div>
     );
   }
-  return <Spinner label="Đang kết nối với Excel…" />;
+  return <Connecting />;
 }
