@@ -102,7 +102,7 @@ const dmy = (cell: string): string =>
 export function helperFormulas(
   year: number,
   firstCol: number,
-  r: number
+  r: number | string
 ): Partial<Record<HelperColumnKey, string>> {
   const c = (key: HelperColumnKey): string => `${helperLetter(firstCol, key)}${r}`;
   const mark = (n: number): string => c(`m${n}` as HelperColumnKey);

@@ -24,6 +24,7 @@ import { taskDue, type RollupUnit } from "../domain/unitRollup";
 import { columnLetters } from "./a1";
 import type { Block, Scalar, TableColumn, TableSpec } from "./model";
 import { fromQuarterOf } from "./recurringSheet";
+import { perRow } from "./rowTemplate";
 import {
   HELPER_COLUMN_KEYS,
   helperFormulas,
@@ -150,11 +151,12 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
   const outcomes = new Map(report.outcomes.map((o) => [o.task.key, o]));
   // Per unit, the body rows (1-based) of its first OVERDUE_LIST_MAX overdue tasks and their lines.
   const found = units.map(() => ({ rows: [] as number[], lines: "" }));
+  const formulasOf = perRow((r) => helperFormulas(plan.year, HELPER_FIRST_COL, r));
   const rows = tasks.map((task, i) => {
     const r = first + i;
     const answering = accounts.accountable(task.lead);
     const due = taskDue(task);
-    const f = helperFormulas(plan.year, HELPER_FIRST_COL, r);
+    const f = formulasOf(r);
     const plain: Partial<Record<HelperColumnKey, Scalar>> = {
       key: task.key,
       code: textCell(task.code),
