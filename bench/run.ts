@@ -9,11 +9,12 @@ import * as path from "path";
 import { measureBundles } from "./bundle";
 import { measureFunctions } from "./functions";
 import { measureOffice } from "./office";
+import { measurePrevious } from "./previousVersion";
 import { measurePayloads, payloadLines } from "./payload";
 import { measureExport } from "./exportFile";
 import { measureCli } from "./cli";
 import { measurePaint } from "./firstPaint";
-import { bundleSection, kb, ms, officeSection, spread, x } from "./report";
+import { bundleSection, kb, ms, officeSection, previousSection, spread, x } from "./report";
 
 const SCALES = [1, 10, 100];
 
@@ -32,6 +33,9 @@ async function main(): Promise<number> {
   };
 
   const office = await attempt("Office.js round trips", () => measureOffice(SCALES));
+  const previous = await attempt("create/update against the previous version", () =>
+    measurePrevious()
+  );
   const payloads = await attempt("request/response bytes (real office.js client)", () =>
     measurePayloads([1, 10, 100, 300])
   );
@@ -52,6 +56,7 @@ async function main(): Promise<number> {
   );
 
   if (office) lines.push(...officeSection(office));
+  if (previous) lines.push(...previousSection(previous));
   if (payloads) lines.push(...payloadLines(payloads));
   if (fns) {
     lines.push("## Custom functions against plain loops", "");

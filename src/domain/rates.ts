@@ -102,19 +102,55 @@ export function sumCounts(values: unknown, label: string): Result<number> {
  * total = 0 → #DIV/0!; a negative → #NUM!; part > total → #NUM!.
  */
 export function rate(part: unknown, total: unknown): Result<number> {
+  return rateOfPlainRanges(part, total) ?? rateCellByCell(part, total);
+}
+
+/** rate() reading every cell with its checks: each argument summed, part first. */
+export function rateCellByCell(part: unknown, total: unknown): Result<number> {
   const p = sumCounts(part, PART_LABEL);
   if (!p.ok) return p;
   const t = sumCounts(total, TOTAL_LABEL);
   if (!t.ok) return t;
-  if (t.value === 0) return fail("div0", `${TOTAL_LABEL} bằng 0: chưa có số liệu để tính tỷ lệ.`);
+  return rateOfSums(p.value, t.value);
+}
+
+/**
+ * Both sums in one pass, when part and total are ranges of the same shape and every cell of both is
+ * a plain count (what columns of monthly numbers hold); null otherwise, and rateCellByCell decides
+ * (its messages, and the order in which problems are reported). The sums are added in the same
+ * order, so the result is the same to the last bit.
+ */
+function rateOfPlainRanges(part: unknown, total: unknown): Result<number> | null {
+  if (!Array.isArray(part) || !Array.isArray(total) || part.length !== total.length) return null;
+  let p = 0;
+  let t = 0;
+  for (let i = 0; i < part.length; i++) {
+    const pr: unknown = part[i];
+    const tr: unknown = total[i];
+    if (!Array.isArray(pr) || !Array.isArray(tr) || pr.length !== tr.length) return null;
+    for (let j = 0; j < pr.length; j++) {
+      const a: unknown = pr[j];
+      const b: unknown = tr[j];
+      if (typeof a !== "number" || typeof b !== "number") return null;
+      if (!(a >= 0 && a !== Infinity && b >= 0 && b !== Infinity)) return null;
+      p += a;
+      t += b;
+    }
+  }
+  if (!Number.isFinite(p) || !Number.isFinite(t)) return null;
+  return rateOfSums(p, t);
+}
+
+function rateOfSums(p: number, t: number): Result<number> {
+  if (t === 0) return fail("div0", `${TOTAL_LABEL} bằng 0: chưa có số liệu để tính tỷ lệ.`);
   // Sums of decimals carry rounding noise (0.1 + 0.2 > 0.3): within the tolerance it is the whole.
-  if (p.value > t.value * (1 + COMPARISON_TOLERANCE)) {
+  if (p > t * (1 + COMPARISON_TOLERANCE)) {
     return fail(
       "num",
-      `${PART_LABEL} (${p.value}) lớn hơn ${TOTAL_LABEL} (${t.value}): tỷ lệ không thể vượt 100%.`
+      `${PART_LABEL} (${p}) lớn hơn ${TOTAL_LABEL} (${t}): tỷ lệ không thể vượt 100%.`
     );
   }
-  return ok(Math.min(1, p.value / t.value));
+  return ok(Math.min(1, p / t));
 }
 
 const COMPARISON_ALIASES: ReadonlyMap<string, Comparison> = new Map([

@@ -30,6 +30,7 @@ import type {
 import type { UserInput } from "./userInput";
 import { applyTableInput, type OrphanInput } from "./userInputMerge";
 import { xlString } from "./excelFacts";
+import { perRow } from "./rowTemplate";
 import { PALETTE, SHEET_FONT, SHEET_PROTECTION } from "./style";
 import { NAME_AS_OF } from "./tasksSheet";
 
@@ -116,7 +117,7 @@ export function fromQuarterOf(task: Task, year: number): number {
 }
 
 /** The "Tình trạng" formula of sheet row r: recurringRowState() on NgayBaoCao. */
-export function recurringStateFormula(year: number, r: number): string {
+export function recurringStateFormula(year: number, r: number | string): string {
   const from = `$${letter("fromQuarter")}${r}`;
   const mark = (q: number): string => `$${letter(quarterMarkKey(q))}${r}`;
   const asOf = `INT(${NAME_AS_OF})`;
@@ -194,6 +195,7 @@ export function composeRecurringSheet(
 ): RecurringSheetBuild {
   const tasks = plan.tasks.filter((t) => t.deadline.recurring);
   const first = RECURRING_HEADER_ROW + 1;
+  const stateOf = perRow((r) => ({ state: recurringStateFormula(plan.year, r) }));
   const base: TableSpec = {
     name: RECURRING_TABLE,
     at: `A${RECURRING_HEADER_ROW}`,
@@ -206,7 +208,7 @@ export function composeRecurringSheet(
         if (k === "task") return textCell(t.text);
         if (k === "lead") return textCell(t.leadText);
         if (k === "fromQuarter") return from;
-        if (k === "state") return recurringStateFormula(plan.year, first + i);
+        if (k === "state") return stateOf(first + i).state as string;
         return null;
       });
       return { key: t.key, cells };

@@ -79,6 +79,7 @@ export const HELPER_COLUMN_KEYS = [
   "dueAtEnd",
   "daysLate",
   "line",
+  "overdueKeys",
 ] as const;
 export type HelperColumnKey = (typeof HELPER_COLUMN_KEYS)[number];
 
@@ -101,7 +102,7 @@ const dmy = (cell: string): string =>
 export function helperFormulas(
   year: number,
   firstCol: number,
-  r: number
+  r: number | string
 ): Partial<Record<HelperColumnKey, string>> {
   const c = (key: HelperColumnKey): string => `${helperLetter(firstCol, key)}${r}`;
   const mark = (n: number): string => c(`m${n}` as HelperColumnKey);
@@ -145,6 +146,8 @@ export function helperFormulas(
       `=IF(${overdueTest},${c("code")}&" "&${c("text")}&" ("&` +
       `IF(${c("asRecurring")},CHOOSE(${c("firstMissing")},${QUARTER_LABELS.map(q).join(",")})&" chưa báo cáo, kỳ kết thúc ","hạn ")&` +
       `${dmy(c("dueAtEnd"))}&IF(${c("daysLate")}>0,", trễ "&${c("daysLate")}&" ngày","")&")","")`,
+    // The lead keys of an overdue task only: what a unit's list searches (overduePositionFormula).
+    overdueKeys: `=IF(${overdueTest},${c("leadKeys")},"")`,
   };
 }
 
@@ -159,40 +162,42 @@ export function countFormula(
   return states.map((s) => `COUNTIFS(${base}${base ? "," : ""}${stateRange},${q(s)})`).join("+");
 }
 
-/** How many lines a running list holds: its line breaks (each line starts with one, none inside). */
+/** How many lines a unit's list holds: its line breaks (each line starts with one, none inside). */
 const lineCount = (cell: string): string => `(LEN(${cell})-LEN(SUBSTITUTE(${cell},CHAR(10),"")))`;
 
 /**
- * A unit's running list of overdue lines down the helper table (one column per unit): the cell above,
- * then this row's line when the unit leads the task and the list has fewer than `maxLines` lines.
- * Constant-size formulas at any plan size (one formula joining every row would pass Excel's
- * 8,192-character limit on big plans).
+ * The body row (1-based) of a unit's k-th overdue task: the first match of its criterion in the
+ * overdue-keys column after the (k-1)-th (`previous`, null for k = 1); 0 when there is none. A fixed
+ * number of cells per unit, whatever the plan's size: the previous design, one running list per unit
+ * down every row of the table, was 60,000 formulas and 7 MB at 100× the plan.
  */
-export function overdueAccumulateFormula(
-  above: string | null,
-  leadKeysCell: string,
-  criterion: string,
-  lineCell: string,
-  maxLines: number
+export function overduePositionFormula(
+  previous: string | null,
+  overdueKeys: string,
+  rows: number,
+  criterion: string
 ): string {
-  const prev = above ?? '""';
-  const room = above === null ? "" : `,${lineCount(prev)}<${maxLines}`;
-  return (
-    `=${prev}&IF(AND(COUNTIF(${leadKeysCell},${q(criterion)})>0,${lineCell}<>""${room}),` +
-    `CHAR(10)&${lineCell},"")`
-  );
+  const find = (range: string): string => `MATCH(${q(criterion)},${range},0)`;
+  if (previous === null) return `=IFERROR(${find(overdueKeys)},0)`;
+  const rest = `INDEX(${overdueKeys},${previous}+1):INDEX(${overdueKeys},${rows})`;
+  return `=IF(${previous}=0,0,IFERROR(${previous}+${find(rest)},0))`;
+}
+
+/** A unit's overdue lines at the positions found, each after a line break (as overdueListFormula reads). */
+export function overdueLinesFormula(positions: readonly string[], lines: string): string {
+  return `=${positions.map((p) => `IF(${p}=0,"",CHAR(10)&INDEX(${lines},${p}))`).join("&")}`;
 }
 
 /**
- * The unit's printed list: its running list at the last helper row without the leading line break,
+ * The unit's printed list: its overdue lines (overdueLinesFormula) without the leading line break,
  * then "… và N nhiệm vụ quá hạn khác …" when the unit has more overdue tasks (`overdueCount`, its
  * figure on the same row) than the list shows — reportTasks.overdueListText's words.
  */
-export function overdueListFormula(lastAccumulated: string | null, overdueCount: string): string {
-  if (lastAccumulated === null) return '=""';
-  const more = `${overdueCount}-${lineCount(lastAccumulated)}`;
+export function overdueListFormula(unitLines: string | null, overdueCount: string): string {
+  if (unitLines === null) return '=""';
+  const more = `${overdueCount}-${lineCount(unitLines)}`;
   return (
-    `=MID(${lastAccumulated},2,32767)&IF(${more}>0,` +
+    `=MID(${unitLines},2,32767)&IF(${more}>0,` +
     `CHAR(10)&${q(OVERDUE_MORE[0])}&(${more})&${q(OVERDUE_MORE[1])},"")`
   );
 }

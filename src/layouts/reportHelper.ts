@@ -1,9 +1,10 @@
 /**
  * The Báo cáo sheet's helper table (tblBaoCaoNV, right of the printed area): one row per task with
- * its standing at the chosen window's end (formulas of ./reportFormulas.ts), then one column per unit
- * line of the "Đơn vị" list (as on "Theo đơn vị") accumulating its first OVERDUE_LIST_MAX overdue
- * lines. Cached results come from the domain (src/domain/reportTasks.ts)
- * so a viewer that does not recalculate shows the same.
+ * its standing at the chosen window's end (formulas of ./reportFormulas.ts). Right of it, one column
+ * per unit line of the "Đơn vị" list (as on "Theo đơn vị"): the rows of its first OVERDUE_LIST_MAX
+ * overdue tasks, then those tasks' lines joined — a fixed number of cells per unit at any plan size.
+ * Cached results come from the domain (src/domain/reportTasks.ts) so a viewer that does not
+ * recalculate shows the same.
  */
 import { textCell } from "./cellText";
 import type { Plan, Task } from "../plan/types";
@@ -23,11 +24,13 @@ import { taskDue, type RollupUnit } from "../domain/unitRollup";
 import { columnLetters } from "./a1";
 import type { Block, Scalar, TableColumn, TableSpec } from "./model";
 import { fromQuarterOf } from "./recurringSheet";
+import { perRow } from "./rowTemplate";
 import {
   HELPER_COLUMN_KEYS,
   helperFormulas,
   helperLetter,
-  overdueAccumulateFormula,
+  overdueLinesFormula,
+  overduePositionFormula,
   type HelperColumnKey,
 } from "./reportFormulas";
 import { DATE_FORMAT } from "./style";
@@ -37,6 +40,8 @@ export const REPORT_HELPER_TABLE = "tblBaoCaoNV";
 /** First column of the helper table (L), outside the printed area B:I. */
 export const HELPER_FIRST_COL = 12;
 export const HELPER_HEADER_ROW = 8;
+/** The row of each unit's joined overdue lines, under its OVERDUE_LIST_MAX positions. */
+export const UNIT_LINES_ROW = HELPER_HEADER_ROW + OVERDUE_LIST_MAX + 1;
 
 const HEADERS: Record<HelperColumnKey, string> = {
   key: "Khóa",
@@ -61,6 +66,7 @@ const HEADERS: Record<HelperColumnKey, string> = {
   dueAtEnd: "Hạn tính trễ",
   daysLate: "Số ngày trễ",
   line: "Dòng quá hạn",
+  overdueKeys: "Chủ trì (nếu quá hạn)",
 };
 
 export const reportTasks = (plan: Plan): Task[] => plan.tasks.filter((t) => t.lead.length > 0);
@@ -84,7 +90,8 @@ function rowResults(
   task: Task,
   report: Report,
   inputs: ReportInputs,
-  o: ReportTaskOutcome | undefined
+  o: ReportTaskOutcome | undefined,
+  accountable: readonly string[]
 ): Partial<Record<HelperColumnKey, Scalar>> {
   const p = report.period;
   const typed = inputs.tasks[task.key];
@@ -110,6 +117,7 @@ function rowResults(
     dueAtEnd: o?.state === "overdue" && o.due ? isoToSerial(o.due) : "",
     daysLate: o?.daysLate ?? 0,
     line: o?.state === "overdue" ? overdueLine(o, plan.year) : "",
+    overdueKeys: o?.state === "overdue" ? leadKeysCell(accountable) : "",
   };
 }
 
@@ -130,7 +138,7 @@ export function helperColumns(): TableColumn[] {
 
 export interface ReportHelper {
   table: TableSpec;
-  /** Right of the table: one column per unit line accumulating its overdue lines (header + rows). */
+  /** Right of the table, one column per unit line: header, positions of its overdue tasks, lines. */
   unitLists: Block;
 }
 
@@ -140,17 +148,15 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
   const units = accounts.units;
   const tasks = reportTasks(plan);
   const first = HELPER_HEADER_ROW + 1;
-  const lists = units.map(() => "");
-  const shown = units.map(() => 0);
-  const letters = unitListLetters(units);
   const outcomes = new Map(report.outcomes.map((o) => [o.task.key, o]));
-  const unitCells: Scalar[][] = [];
-  const unitResults: Scalar[][] = [];
+  // Per unit, the body rows (1-based) of its first OVERDUE_LIST_MAX overdue tasks and their lines.
+  const found = units.map(() => ({ rows: [] as number[], lines: "" }));
+  const formulasOf = perRow((r) => helperFormulas(plan.year, HELPER_FIRST_COL, r));
   const rows = tasks.map((task, i) => {
     const r = first + i;
     const answering = accounts.accountable(task.lead);
     const due = taskDue(task);
-    const f = helperFormulas(plan.year, HELPER_FIRST_COL, r);
+    const f = formulasOf(r);
     const plain: Partial<Record<HelperColumnKey, Scalar>> = {
       key: task.key,
       code: textCell(task.code),
@@ -164,29 +170,15 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
       fromQuarter: fromQuarterOf(task, plan.year),
       text: textCell(shortTaskText(task.text, OVERDUE_TEXT_MAX)),
     };
-    const result = rowResults(plan, task, report, inputs, outcomes.get(task.key));
-    const cell = (key: HelperColumnKey): string => `${helperLetter(HELPER_FIRST_COL, key)}${r}`;
-    unitCells.push(
-      units.map((unit) =>
-        overdueAccumulateFormula(
-          i === 0 ? null : `${letters.get(unit.id)}${r - 1}`,
-          cell("leadKeys"),
-          unitCriterion(unit.id),
-          cell("line"),
-          OVERDUE_LIST_MAX
-        )
-      )
-    );
-    unitResults.push(
-      units.map((unit, u) => {
-        const line = `\n${String(result.line)}`;
-        if (answering.includes(unit.id) && result.line && shown[u] < OVERDUE_LIST_MAX) {
-          lists[u] += line;
-          shown[u] += 1;
-        }
-        return lists[u];
-      })
-    );
+    const result = rowResults(plan, task, report, inputs, outcomes.get(task.key), answering);
+    if (result.line) {
+      units.forEach((unit, u) => {
+        const list = found[u];
+        if (!answering.includes(unit.id) || list.rows.length >= OVERDUE_LIST_MAX) return;
+        list.rows.push(i + 1);
+        list.lines += `\n${String(result.line)}`;
+      });
+    }
     return {
       key: task.key,
       cells: HELPER_COLUMN_KEYS.map((k) => f[k] ?? plain[k] ?? null),
@@ -195,6 +187,34 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
       ),
     };
   });
+  const column = (key: HelperColumnKey): string => {
+    const c = helperLetter(HELPER_FIRST_COL, key);
+    return `$${c}$${first}:$${c}$${first + tasks.length - 1}`;
+  };
+  const letters = unitListLetters(units);
+  const positions = (unit: RollupUnit): string[] => {
+    const c = letters.get(unit.id) as string;
+    return Array.from({ length: OVERDUE_LIST_MAX }, (_, k) => `${c}${first + k}`);
+  };
+  const listCells: Scalar[][] = [];
+  const listResults: Scalar[][] = [];
+  if (tasks.length > 0) {
+    for (let k = 0; k < OVERDUE_LIST_MAX; k += 1) {
+      listCells.push(
+        units.map((unit) =>
+          overduePositionFormula(
+            k === 0 ? null : positions(unit)[k - 1],
+            column("overdueKeys"),
+            tasks.length,
+            unitCriterion(unit.id)
+          )
+        )
+      );
+      listResults.push(found.map((f) => f.rows[k] ?? 0));
+    }
+    listCells.push(units.map((unit) => overdueLinesFormula(positions(unit), column("line"))));
+    listResults.push(found.map((f) => f.lines));
+  }
   return {
     table: {
       name: REPORT_HELPER_TABLE,
@@ -205,8 +225,8 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
     },
     unitLists: {
       at: `${columnLetters(HELPER_FIRST_COL + HELPER_COLUMN_KEYS.length)}${HELPER_HEADER_ROW}`,
-      cells: [units.map((u) => textCell(`Quá hạn: ${u.name}`)), ...unitCells],
-      results: [units.map(() => null), ...unitResults],
+      cells: [units.map((u) => textCell(`Quá hạn: ${u.name}`)), ...listCells],
+      results: [units.map(() => null), ...listResults],
       format: { vertical: "top", locked: true },
     },
   };

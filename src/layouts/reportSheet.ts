@@ -29,6 +29,7 @@ import {
   reportHelper,
   reportTasks,
   unitListLetters,
+  UNIT_LINES_ROW,
 } from "./reportHelper";
 import { reportInputsOf } from "./reportSources";
 import {
@@ -224,7 +225,7 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
       [
         [
           overdueListFormula(
-            tasks.length === 0 ? null : `${letters.get(u.id)}${last}`,
+            tasks.length === 0 ? null : `${letters.get(u.id)}${UNIT_LINES_ROW}`,
             `${OVERDUE_FIGURE_COL}${row}`
           ),
         ],

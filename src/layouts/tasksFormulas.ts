@@ -64,7 +64,7 @@ export function dueFormula(due: string | null): string {
 }
 
 /** "Tình trạng": taskState() of the typed values, as in docs/sheets.md. */
-export function stateFormula(r: number): string {
+export function stateFormula(r: number | string): string {
   const S = `${letter("status")}${r}`;
   const D = `${letter("doneDate")}${r}`;
   const H = `${letter("due")}${r}`;
@@ -81,7 +81,7 @@ export function stateFormula(r: number): string {
 }
 
 /** "Số ngày trễ": daysLate() of the typed values. */
-export function daysLateFormula(r: number): string {
+export function daysLateFormula(r: number | string): string {
   const S = `${letter("status")}${r}`;
   const D = `${letter("doneDate")}${r}`;
   const H = `${letter("due")}${r}`;

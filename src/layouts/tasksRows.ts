@@ -4,6 +4,7 @@
  * typed for tasks the plan no longer has. Each task-like row is built from its ISO due date, which gives both its "Hạn"
  * formula and the cached results (state, days late) a file reader shows without recalculating.
  */
+import { perRow } from "./rowTemplate";
 import { isoToSerial } from "../domain/excelDate";
 import { taskDue, taskOutcome } from "../domain/unitRollup";
 import type { Plan, Task } from "../plan/types";
@@ -85,6 +86,8 @@ export function headerRow(
 /** Key prefix of the objective rows ("§MT:I::1.1"); a conditional format sets them in italics. */
 export const OBJECTIVE_KEY_PREFIX = `${HEADER_KEY_PREFIX}MT:`;
 
+const rowFormulas = perRow((r) => ({ state: stateFormula(r), daysLate: daysLateFormula(r) }));
+
 /**
  * A task-like row's formula cells (due, state, days late) at sheet row `r`, and their cached
  * results for the values typed under `key`.
@@ -97,8 +100,9 @@ function computed(
   ctx: RowContext
 ): TableRow {
   put(cells, "due", dueFormula(due));
-  put(cells, "state", stateFormula(r));
-  put(cells, "daysLate", daysLateFormula(r));
+  const f = rowFormulas(r);
+  put(cells, "state", f.state as string);
+  put(cells, "daysLate", f.daysLate as string);
   const { state, daysLate } = taskOutcome(
     due,
     ctx.inputs[key],

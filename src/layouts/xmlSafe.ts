@@ -22,7 +22,11 @@ export function countIllegal(s: string): number {
   return s.match(ILLEGAL)?.length ?? 0;
 }
 
-/** A copy of plain data (objects, arrays) with every string cleaned; `found` gets the count per top-level place. */
+/**
+ * Plain data (objects, arrays) with every string cleaned; `found` gets the count per top-level place.
+ * What holds nothing to clean is returned as it is, not copied: plans almost never need cleaning, and
+ * copying every task of a large plan on every build was garbage for nothing.
+ */
 function cleanDeep<T>(value: T, place: string, found: Map<string, number>): T {
   if (typeof value === "string") {
     const n = countIllegal(value);
@@ -30,11 +34,18 @@ function cleanDeep<T>(value: T, place: string, found: Map<string, number>): T {
     found.set(place, (found.get(place) ?? 0) + n);
     return xmlSafeText(value) as T;
   }
-  if (Array.isArray(value)) return value.map((v) => cleanDeep(v, place, found)) as T;
+  if (Array.isArray(value)) {
+    const out = value.map((v) => cleanDeep(v, place, found));
+    return (out.every((v, i) => v === value[i]) ? value : out) as T;
+  }
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = cleanDeep(v, place, found);
-    return out as T;
+    let changed = false;
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = cleanDeep(v, place, found);
+      changed ||= out[k] !== v;
+    }
+    return (changed ? out : value) as T;
   }
   return value;
 }

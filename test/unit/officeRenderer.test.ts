@@ -32,6 +32,7 @@ import {
   type LayoutBuilder,
 } from "../../src/render/office/actions";
 import { needsTextGuard, readCell, toFormulaInput } from "../../src/render/office/cells";
+import { EXCEL_ERROR_TEXTS } from "../../src/domain/result";
 import { describeError } from "../../src/render/office/errors";
 import { renderWorkbook } from "../support/renderWorkbook";
 import {
@@ -644,6 +645,10 @@ describe("cells and errors", () => {
       if (s === "=x ") expect(toFormulaInput(s)).toBe("=x ");
       else expect([s, needsTextGuard(s)]).toEqual([s, true]);
     }
+    // Every error text, as typed in any case and with spaces, is one Excel would turn into an error.
+    for (const e of EXCEL_ERROR_TEXTS)
+      for (const s of [e, e.toLowerCase(), ` ${e} `])
+        expect([s, needsTextGuard(s)]).toEqual([s, true]);
     for (const s of ["Quý I/2024", "Văn phòng Sở", "2.23#2", "Tháng 01/2024 Thường xuyên", ""])
       expect([s, needsTextGuard(s)]).toEqual([s, false]);
     expect(toFormulaInput(null)).toBe("");

@@ -12,6 +12,7 @@ import {
   met,
   parseComparison,
   rate,
+  rateCellByCell,
   readMeasure,
   sumCounts,
 } from "../../src/domain/rates";
@@ -120,6 +121,45 @@ describe("rate", () => {
           }
         }
       )
+    );
+  });
+
+  test("two ranges of plain counts read in one pass give exactly what reading cell by cell gives", () => {
+    // Mostly plain counts, sometimes a cell the one-pass reading leaves to the cell-by-cell one.
+    const cell = fc.oneof(
+      { weight: 12, arbitrary: fc.integer({ min: 0, max: 10_000 }) },
+      { weight: 4, arbitrary: fc.double({ min: 0, max: 1e6, noNaN: true }) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom<unknown>(
+          -1,
+          "",
+          null,
+          "7",
+          "x",
+          true,
+          NaN,
+          Infinity,
+          1e308,
+          "#N/A"
+        ),
+      }
+    );
+    const grid = (rows: number, cols: number) =>
+      fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), {
+        minLength: rows,
+        maxLength: rows,
+      });
+    const pair = fc
+      .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 3 }), fc.boolean())
+      .chain(([rows, cols, sameShape]) =>
+        fc.tuple(grid(rows, cols), grid(sameShape ? rows : rows + 1, cols))
+      );
+    fc.assert(
+      fc.property(pair, ([part, total]) => {
+        expect(rate(part, total)).toEqual(rateCellByCell(part, total));
+      }),
+      { numRuns: 2000 }
     );
   });
 });

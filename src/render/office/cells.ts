@@ -25,7 +25,9 @@ export function needsTextGuard(s: string): boolean {
   if (/^[\s]*[-+=@']/.test(s)) return true;
   if (NUMBER_LIKE.test(s)) return true;
   if (/^\s*(true|false)\s*$/i.test(s)) return true;
-  if (EXCEL_ERROR_TEXTS.has(s.trim().toUpperCase())) return true;
+  // Error texts all start with "#": so long task texts are not upper-cased only to be looked up.
+  const t = s.trim();
+  if (t.startsWith("#") && EXCEL_ERROR_TEXTS.has(t.toUpperCase())) return true;
   return DATE_WITH_MONTH_NAME.test(s);
 }
 

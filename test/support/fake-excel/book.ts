@@ -194,21 +194,18 @@ export class BookModel extends BookCells {
   /** Inserts whole sheet rows before `at` (as the user does with right-click › Insert). */
   insertRows(sheet: SheetModel, at: number, count: number): void {
     const shiftRow = (row: number): number => (row >= at ? row + count : row);
+    // References to moved rows follow them (plain A1 refs to this sheet only); cells are replaced,
+    // never changed in place (CellStore's journal).
     const moved = new Map<number, CellModel>();
     for (const [key, cell] of sheet.cells) {
-      const r = keyRow(key);
-      const c = keyCol(key);
-      moved.set(cellKey(shiftRow(r), c), cell);
+      const formula = typeof cell.v === "string" && cell.v.startsWith("=") && !cell.quote;
+      moved.set(
+        cellKey(shiftRow(keyRow(key)), keyCol(key)),
+        formula ? { ...cell, v: shiftFormulaRows(cell.v as string, (row) => shiftRow(row)) } : cell
+      );
     }
     sheet.cells.clear();
     for (const [k, v] of moved) sheet.cells.set(k, v);
-    // References to moved rows follow them, on every sheet (plain A1 refs to this sheet only).
-    for (const s of this.sheets) {
-      for (const cell of s.cells.values()) {
-        if (typeof cell.v !== "string" || !cell.v.startsWith("=") || cell.quote) continue;
-        if (s === sheet) cell.v = shiftFormulaRows(cell.v, (row) => shiftRow(row));
-      }
-    }
     const grow = (b: Box): Box => {
       if (b.bottom === MAX_ROWS && b.top === 1) return b;
       if (b.top >= at)
@@ -272,9 +269,10 @@ export class BookModel extends BookCells {
   /**
    * A restore point. Office.js applies nothing of a batch that is never synced (the batch function
    * threw before its sync), while this fake applies operations at once; the context takes a restore
-   * point before the first operation after a sync and rolls back to it in that case.
+   * point before the first operation after a sync and rolls back to it in that case. Cells are
+   * journaled (CellStore), not copied: a sync releases the journal.
    */
-  checkpoint(): () => void {
+  checkpoint(): Checkpoint {
     const sheets = [...this.sheets];
     const tables = [...this.tables];
     const names = [...this.names];
@@ -285,7 +283,7 @@ export class BookModel extends BookCells {
       name: sh.name,
       visibility: sh.visibility,
       tabColor: sh.tabColor,
-      cells: new Map([...sh.cells].map(([k, c]) => [k, { ...c }])),
+      cellJournal: sh.cells.startJournal(),
       fmt: [...sh.fmt],
       cfs: sh.cfs.map((cf) => ({ ...cf, props: { ...cf.props } })),
       dvs: sh.dvs.map((dv) => ({ ...dv })),
@@ -321,13 +319,15 @@ export class BookModel extends BookCells {
       comment: n.comment,
       visible: n.visible,
     }));
-    return () => {
+    const restore = () => {
       this.sheets = sheets;
       this.tables = tables;
       this.names = names;
       this.activeSheet = active;
-      for (const st of sheetStates) Object.assign(st.sh, { ...st, sh: undefined });
-      for (const st of sheetStates) delete (st.sh as unknown as { sh?: unknown }).sh;
+      for (const { sh, cellJournal, ...state } of sheetStates) {
+        cellJournal.undo();
+        Object.assign(sh, state);
+      }
       for (const st of tableStates)
         Object.assign(st.t, {
           name: st.name,
@@ -347,5 +347,12 @@ export class BookModel extends BookCells {
         });
       this.version = version + 1;
     };
+    return { restore, release: () => sheetStates.forEach((st) => st.cellJournal.end()) };
   }
+}
+
+/** What BookModel.checkpoint returns: undo the batch, or let it stand (it was synced). */
+export interface Checkpoint {
+  restore(): void;
+  release(): void;
 }

@@ -206,7 +206,7 @@ export abstract class BookCells {
   setNumberFormat(sheet: SheetModel, row: number, col: number, nf: Scalar): void {
     if (nf === null || nf === undefined) return;
     const key = cellKey(row, col);
-    const old = sheet.cells.get(key) ?? { v: null };
+    const old: CellModel = { ...(sheet.cells.get(key) ?? { v: null }) };
     const text = String(nf);
     if (text === "General") delete old.nf;
     else old.nf = text;
@@ -238,8 +238,8 @@ export abstract class BookCells {
         c <= box.right &&
         cell.nf !== undefined
       ) {
-        delete cell.nf;
         if (cell.v === null) sheet.cells.delete(key);
+        else sheet.cells.set(key, { v: cell.v, ...(cell.quote ? { quote: true } : {}) });
       }
     }
     this.logFormat(sheet, box, "reset", true);

@@ -4,7 +4,7 @@
  * `context.sync()` rejects with that error, like a real batch); loads become readable at the next
  * sync; methods newer than the host's ExcelApi version fail the batch with ApiNotFound.
  */
-import { BookModel } from "./book";
+import { BookModel, type Checkpoint } from "./book";
 import { FakeOfficeError } from "./model";
 import { FakeWorkbook } from "./worksheet";
 
@@ -31,7 +31,7 @@ export class FakeRequestContext {
   private pending: (() => void)[] = [];
   private batchError: FakeOfficeError | null = null;
   private dirty = false;
-  private restorePoint: (() => void) | null = null;
+  private restorePoint: Checkpoint | null = null;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   constructor(readonly state: FakeExcelState) {
     this.workbook = new FakeWorkbook(this);
@@ -95,6 +95,7 @@ export class FakeRequestContext {
     this.pending = [];
     this.batchError = null;
     this.dirty = false;
+    this.restorePoint?.release();
     this.restorePoint = null;
     // A real sync is asynchronous: callers must await it.
     await Promise.resolve();
@@ -108,7 +109,7 @@ export class FakeRequestContext {
 
   /** The batch function failed before syncing: nothing queued since the last sync reaches Excel. */
   discardUnsynced(): void {
-    this.restorePoint?.();
+    this.restorePoint?.restore();
     this.restorePoint = null;
     this.pending = [];
     this.batchError = null;
