@@ -24,7 +24,8 @@ export interface PaintFigures {
   chunksAfterPaint: number;
 }
 
-const BASELINE_HTML = `<!doctype html><html lang="vi"><head><meta charset="UTF-8">
+/** The baseline page: office.js, then its one deferred script (bench/baseline/index.tsx). */
+export const BASELINE_HTML = `<!doctype html><html lang="vi"><head><meta charset="UTF-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>baseline</title>
 <script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>
 <script defer src="baseline.js"></script></head><body style="margin:0"><div id="root"></div></body></html>`;

@@ -61,7 +61,7 @@ export interface RowContext {
 }
 
 export function blankCells(width: number): Scalar[] {
-  return Array.from({ length: width }, () => null);
+  return new Array<Scalar>(width).fill(null);
 }
 
 function put(cells: Scalar[], key: TaskColumnKey, value: Scalar): void {

@@ -324,6 +324,10 @@ export interface AppliedTableInput {
 }
 
 function fitRow(row: TableRow, width: number): TableRow {
+  // Rows built for these columns already fit (every row but the orphans'): not copied.
+  const fits = (xs: readonly unknown[] | undefined): boolean =>
+    xs === undefined || xs.length === width;
+  if (fits(row.cells) && fits(row.results) && fits(row.numberFormats)) return row;
   const pad = <T>(xs: readonly T[] | undefined): T[] | undefined =>
     xs === undefined
       ? undefined

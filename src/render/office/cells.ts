@@ -46,7 +46,11 @@ export function toFormulaGrid(
   rows: readonly (readonly (Scalar | undefined)[])[],
   width: number
 ): (string | number | boolean)[][] {
-  return rows.map((row) => Array.from({ length: width }, (_, i) => toFormulaInput(row[i])));
+  return rows.map((row) => {
+    const out = new Array<string | number | boolean>(width);
+    for (let i = 0; i < width; i += 1) out[i] = toFormulaInput(row[i]);
+    return out;
+  });
 }
 
 /**

@@ -93,7 +93,7 @@ export function formatRequestBytes(f: CellFormat | undefined): number {
 
 /** A rows×cols grid of one number format. */
 export function numberFormatGrid(format: string, rows: number, cols: number): string[][] {
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => format));
+  return Array.from({ length: rows }, () => new Array<string>(cols).fill(format));
 }
 
 /** Conditional-format colours in the shape of ConditionalRangeFormat. */
