@@ -1,14 +1,4 @@
-import * as fs from "fs";
-import * as path from "path";
-import type { Browser } from "playwright-core";
-import {
-  DIST,
-  launchChromium,
-  outputPath,
-  routeOfficeJs,
-  serveStatic,
-  type StaticServer,
-} from "./support";
+import { builtPaneEnv, outputPath, routeOfficeJs } from "./support";
 
 /**
  * The built task pane (dist/, from `npm run build`) opened in a plain browser with the REAL office.js:
@@ -16,23 +6,10 @@ import {
  */
 jest.setTimeout(60_000);
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html")))
-    throw new Error("dist/taskpane.html missing: run `npm run build` first");
-  server = await serveStatic();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = builtPaneEnv();
 
 test("outside Excel the task pane shows the Vietnamese 'open it in Excel' message", async () => {
-  const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
+  const page = await env.browser.newPage({ viewport: { width: 360, height: 640 } });
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(err.message));
   const officeRequests: string[] = [];
@@ -40,7 +17,7 @@ test("outside Excel the task pane shows the Vietnamese 'open it in Excel' messag
     if (req.url().includes("office.js")) officeRequests.push(req.url());
   });
   await routeOfficeJs(page);
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${env.server.url}/taskpane.html`);
   const banner = page.getByTestId("outside-excel");
   await banner.waitFor({ timeout: 30_000 });
   const text = await banner.innerText();

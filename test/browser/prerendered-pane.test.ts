@@ -1,7 +1,6 @@
 import * as fs from "fs";
-import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import { DIST, launchChromium, outputPath, serveStatic, type StaticServer } from "./support";
+import type { Page } from "playwright-core";
+import { builtPaneEnv, outputPath } from "./support";
 
 /**
  * taskpane.html carries the "connecting" pane, rendered by the build (src/taskpane/taskpane.html.tsx),
@@ -10,27 +9,14 @@ import { DIST, launchChromium, outputPath, serveStatic, type StaticServer } from
  */
 jest.setTimeout(60_000);
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html")))
-    throw new Error("dist/taskpane.html missing: run `npm run build` first");
-  server = await serveStatic();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = builtPaneEnv();
 
 /** An Office whose onReady never settles: the pane stays "connecting" (detectHost's 10 s aside). */
 const PENDING_OFFICE =
   "window.Office = { onReady: function () { return new Promise(function () {}); } };";
 
 async function openPane(withScripts: boolean): Promise<{ page: Page; png: Buffer }> {
-  const page = await browser.newPage({ viewport: { width: 350, height: 700 } });
+  const page = await env.browser.newPage({ viewport: { width: 350, height: 700 } });
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
     route.fulfill({ status: 200, contentType: "text/javascript", body: PENDING_OFFICE })
   );
@@ -39,7 +25,7 @@ async function openPane(withScripts: boolean): Promise<{ page: Page; png: Buffer
     scripts.push(route.request().url());
     return withScripts ? route.continue() : route.abort();
   });
-  await page.goto(`${server.url}/taskpane.html`, { waitUntil: "load" });
+  await page.goto(`${env.server.url}/taskpane.html`, { waitUntil: "load" });
   await page.getByRole("heading", { name: "Theo dõi CCHC" }).waitFor();
   await page.getByText("Đang kết nối với Excel…").waitFor();
   expect(scripts).toHaveLength(3);

@@ -110,3 +110,22 @@ export function outputPath(name: string): string {
   fs.mkdirSync(OUTPUT, { recursive: true });
   return path.join(OUTPUT, name);
 }
+
+/**
+ * Registers the suite's beforeAll/afterAll: the built dist/ served and chromium started (the object
+ * is filled in by beforeAll), both closed after the suite.
+ */
+export function builtPaneEnv(): { server: StaticServer; browser: Browser } {
+  const env = {} as { server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST, "taskpane.html")))
+      throw new Error("dist/taskpane.html missing: run `npm run build` first");
+    env.server = await serveStatic();
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
