@@ -208,7 +208,7 @@ export function composeRecurringSheet(
         if (k === "task") return textCell(t.text);
         if (k === "lead") return textCell(t.leadText);
         if (k === "fromQuarter") return from;
-        if (k === "state") return stateOf(first + i).state as string;
+        if (k === "state") return stateOf(first + i).state;
         return null;
       });
       return { key: t.key, cells };

@@ -169,7 +169,7 @@ const lineCount = (cell: string): string => `(LEN(${cell})-LEN(SUBSTITUTE(${cell
  * The body row (1-based) of a unit's k-th overdue task: the first match of its criterion in the
  * overdue-keys column after the (k-1)-th (`previous`, null for k = 1); 0 when there is none. A fixed
  * number of cells per unit, whatever the plan's size: the previous design, one running list per unit
- * down every row of the table, was 60,000 formulas and 7 MB at 100× the plan.
+ * down every row of the table, was 60,000 formulas and 6 MB at 100× the plan.
  */
 export function overduePositionFormula(
   previous: string | null,

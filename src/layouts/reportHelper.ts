@@ -40,8 +40,6 @@ export const REPORT_HELPER_TABLE = "tblBaoCaoNV";
 /** First column of the helper table (L), outside the printed area B:I. */
 export const HELPER_FIRST_COL = 12;
 export const HELPER_HEADER_ROW = 8;
-/** The row of each unit's joined overdue lines, under its OVERDUE_LIST_MAX positions. */
-export const UNIT_LINES_ROW = HELPER_HEADER_ROW + OVERDUE_LIST_MAX + 1;
 
 const HEADERS: Record<HelperColumnKey, string> = {
   key: "Khóa",
@@ -71,8 +69,8 @@ const HEADERS: Record<HelperColumnKey, string> = {
 
 export const reportTasks = (plan: Plan): Task[] => plan.tasks.filter((t) => t.lead.length > 0);
 
-/** Column letter of each unit line's running overdue list, by the line's id. */
-export function unitListLetters(units: readonly Pick<RollupUnit, "id">[]): Map<string, string> {
+/** Column letter of each unit line's overdue list (right of the table), by the line's id. */
+function unitListLetters(units: readonly Pick<RollupUnit, "id">[]): Map<string, string> {
   return new Map(
     units.map((unit, i) => [
       unit.id,
@@ -140,6 +138,8 @@ export interface ReportHelper {
   table: TableSpec;
   /** Right of the table, one column per unit line: header, positions of its overdue tasks, lines. */
   unitLists: Block;
+  /** The cell of each unit line's joined overdue lines, by the line's id (none without tasks). */
+  unitLinesCell: ReadonlyMap<string, string>;
 }
 
 export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): ReportHelper {
@@ -191,19 +191,20 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
     const c = helperLetter(HELPER_FIRST_COL, key);
     return `$${c}$${first}:$${c}$${first + tasks.length - 1}`;
   };
+  // Under each unit's header: the rows of its overdue tasks (one cell each), then their lines.
   const letters = unitListLetters(units);
-  const positions = (unit: RollupUnit): string[] => {
-    const c = letters.get(unit.id) as string;
-    return Array.from({ length: OVERDUE_LIST_MAX }, (_, k) => `${c}${first + k}`);
-  };
+  const positions = units.map((unit) =>
+    Array.from({ length: OVERDUE_LIST_MAX }, (_, k) => `${letters.get(unit.id)}${first + k}`)
+  );
+  const linesRow = first + OVERDUE_LIST_MAX;
   const listCells: Scalar[][] = [];
   const listResults: Scalar[][] = [];
   if (tasks.length > 0) {
     for (let k = 0; k < OVERDUE_LIST_MAX; k += 1) {
       listCells.push(
-        units.map((unit) =>
+        units.map((unit, u) =>
           overduePositionFormula(
-            k === 0 ? null : positions(unit)[k - 1],
+            k === 0 ? null : positions[u][k - 1],
             column("overdueKeys"),
             tasks.length,
             unitCriterion(unit.id)
@@ -212,7 +213,7 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
       );
       listResults.push(found.map((f) => f.rows[k] ?? 0));
     }
-    listCells.push(units.map((unit) => overdueLinesFormula(positions(unit), column("line"))));
+    listCells.push(positions.map((p) => overdueLinesFormula(p, column("line"))));
     listResults.push(found.map((f) => f.lines));
   }
   return {
@@ -229,5 +230,8 @@ export function reportHelper(plan: Plan, report: Report, inputs: ReportInputs): 
       results: [units.map(() => null), ...listResults],
       format: { vertical: "top", locked: true },
     },
+    unitLinesCell: new Map(
+      tasks.length === 0 ? [] : units.map((u) => [u.id, `${letters.get(u.id)}${linesRow}`])
+    ),
   };
 }

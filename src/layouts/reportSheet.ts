@@ -23,14 +23,7 @@ import { targetValue } from "../domain/indicatorTarget";
 import { UNIT_KIND_COUNT, UNIT_KIND_RATE, verdictExpression } from "./indicatorFormulas";
 import { printedTarget } from "./indicatorRows";
 import type { Block, CellFormat, DefinedName, Scalar, SheetLayout } from "./model";
-import {
-  HELPER_FIRST_COL,
-  HELPER_HEADER_ROW,
-  reportHelper,
-  reportTasks,
-  unitListLetters,
-  UNIT_LINES_ROW,
-} from "./reportHelper";
+import { HELPER_FIRST_COL, HELPER_HEADER_ROW, reportHelper, reportTasks } from "./reportHelper";
 import { reportInputsOf } from "./reportSources";
 import {
   NAME_FIRST_MONTH,
@@ -212,8 +205,6 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
     ],
     header
   );
-  const tasks = reportTasks(plan);
-  const letters = unitListLetters(report.units);
   report.units.forEach((u, i) => {
     const row = g.unitRows[i];
     put(`B${row}`, [[textCell(u.unit)]], body);
@@ -222,14 +213,7 @@ export function composeReportSheet(plan: Plan, userInput: UserInput | undefined)
     ]);
     put(
       `I${row}`,
-      [
-        [
-          overdueListFormula(
-            tasks.length === 0 ? null : `${letters.get(u.id)}${UNIT_LINES_ROW}`,
-            `${OVERDUE_FIGURE_COL}${row}`
-          ),
-        ],
-      ],
+      [[overdueListFormula(helper.unitLinesCell.get(u.id) ?? null, `${OVERDUE_FIGURE_COL}${row}`)]],
       body,
       [[overdueListText(u.overdue, plan.year)]]
     );

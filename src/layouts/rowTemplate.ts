@@ -6,16 +6,16 @@
  */
 const ROW_MARK = "\u0001";
 
-export function perRow<K extends string>(
-  make: (row: string) => Partial<Record<K, string>>
-): (row: number) => Partial<Record<K, string>> {
-  const templates = (Object.entries(make(ROW_MARK)) as [K, string][]).map(
-    ([key, formula]) => [key, formula.split(ROW_MARK)] as const
+export function perRow<T extends Partial<Record<string, string>>>(
+  make: (row: string) => T
+): (row: number) => T {
+  const templates = Object.entries(make(ROW_MARK)).map(
+    ([key, formula]) => [key, (formula as string).split(ROW_MARK)] as const
   );
   return (row) => {
     const r = String(row);
-    const out: Partial<Record<K, string>> = {};
+    const out: Record<string, string> = {};
     for (const [key, parts] of templates) out[key] = parts.join(r);
-    return out;
+    return out as T;
   };
 }

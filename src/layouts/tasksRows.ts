@@ -101,8 +101,8 @@ function computed(
 ): TableRow {
   put(cells, "due", dueFormula(due));
   const f = rowFormulas(r);
-  put(cells, "state", f.state as string);
-  put(cells, "daysLate", f.daysLate as string);
+  put(cells, "state", f.state);
+  put(cells, "daysLate", f.daysLate);
   const { state, daysLate } = taskOutcome(
     due,
     ctx.inputs[key],

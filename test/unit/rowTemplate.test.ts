@@ -10,7 +10,7 @@ import { daysLateFormula, stateFormula } from "../../src/layouts/tasksFormulas";
 
 const rows = [1, 9, 10, 99, 100, 4308, 1_048_576];
 
-test.each([
+test.each<[string, (r: number | string) => Partial<Record<string, string>>]>([
   ["Nhiệm vụ", (r: number | string) => ({ state: stateFormula(r), late: daysLateFormula(r) })],
   ["Thường xuyên", (r: number | string) => ({ state: recurringStateFormula(2024, r) })],
   ["Báo cáo", (r: number | string) => helperFormulas(2024, HELPER_FIRST_COL, r)],

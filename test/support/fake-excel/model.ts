@@ -31,25 +31,21 @@ export interface CellModel {
 
 /**
  * A sheet's cells, able to undo what a batch changed (BookModel.checkpoint): the first change to a
- * cell after `startJournal` records a copy of what it held. Copying every cell at every checkpoint
- * cost the 100× plan's create 9 copies of ~300,000 cells, most of the fake's time and garbage.
- * Cells are never changed in place (the fake replaces them), so the copy taken at the first change
- * is the cell as the last sync left it.
+ * cell after `startJournal` records what it held. Copying every cell at every checkpoint cost the
+ * 100× plan's create 9 copies of ~300,000 cells, most of the fake's time and garbage. Cells are
+ * never changed in place (the fake replaces them; fakeRollback.test.ts fails otherwise), so the cell
+ * recorded at the first change is the cell as the last sync left it.
  */
 export class CellStore extends Map<number, CellModel> {
   /** One per open checkpoint (two runs may overlap). */
   private readonly journals = new Set<Map<number, CellModel | undefined>>();
 
   private record(key: number): void {
-    for (const journal of this.journals) {
-      if (journal.has(key)) continue;
-      const old = super.get(key);
-      journal.set(key, old && { ...old });
-    }
+    for (const journal of this.journals) if (!journal.has(key)) journal.set(key, super.get(key));
   }
 
   override set(key: number, cell: CellModel): this {
-    if (this.journals?.size) this.record(key);
+    if (this.journals.size) this.record(key);
     return super.set(key, cell);
   }
 
